@@ -1,0 +1,42 @@
+// One esbuild script, one context per target. `node scripts/build.mjs [--watch] [--production]`.
+// Type checking is separate (`npm run typecheck`): esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** Each target: its entry, and the platform it runs on. Targets whose entry does not exist yet are skipped. */
+const targets = [
+  // The library entry for tools (`exports["./core"]`): pure, runs in Node and browsers.
+  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
+  // The `sysdesign` command.
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, define: { SYSDESIGN_VERSION: JSON.stringify(pkg.version) } },
+  // The VS Code extension host (Node). `vscode` is provided by the host.
+  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // The language server (Node, stdio or IPC).
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The webview app (DOM + Mermaid): the only bundle that contains Mermaid.
+  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+].filter((t) => existsSync(t.entryPoints[0]));
+
+const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...common, ...t })));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`watching ${targets.length} targets`);
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  console.log(`built ${targets.map((t) => t.outfile).join(', ')}`);
+}

@@ -1,0 +1,72 @@
+// Fails when an import crosses a layer boundary (ARCHITECTURE.md "Layers"):
+//   core      -> nothing of ours above it; no vscode, no Node built-ins, no DOM libraries
+//   protocol  -> types only, nothing of ours but core types
+//   server    -> core, protocol
+//   cli       -> core
+//   extension -> protocol (and vscode); never core, never mermaid
+//   webview   -> protocol (and mermaid)
+// The per-folder tsconfigs catch DOM/Node globals; this catches imports.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const src = join(root, 'src');
+const allowed = {
+  core: { layers: ['core'], packages: ['yaml', 'ajv'] },
+  protocol: { layers: ['protocol', 'core'], packages: [] },
+  server: { layers: ['server', 'core', 'protocol'], packages: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'node:*'] },
+  cli: { layers: ['cli', 'core'], packages: ['node:*'] },
+  extension: { layers: ['extension', 'protocol'], packages: ['vscode', 'vscode-languageclient', 'node:*'] },
+  webview: { layers: ['webview', 'protocol'], packages: ['mermaid'] },
+};
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (p.endsWith('.ts')) yield p;
+  }
+}
+
+const failures = [];
+let checked = 0;
+for (const [layer, rule] of Object.entries(allowed)) {
+  let dir;
+  try {
+    dir = statSync(join(src, layer)).isDirectory() ? join(src, layer) : undefined;
+  } catch {
+    continue;
+  }
+  if (!dir) continue;
+  for (const file of files(dir)) {
+    checked++;
+    const text = readFileSync(file, 'utf8');
+    const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+    for (const m of text.matchAll(re)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      const line = text.slice(0, m.index).split('\n').length;
+      const where = `${relative(root, file)}:${line}`;
+      const typeOnly = /^(?:import|export)\s+type\s/.test(m[0]);
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        const rel = relative(src, target);
+        const targetLayer = rel.startsWith('..') ? undefined : rel.split(sep)[0];
+        if (targetLayer === undefined) {
+          // schemas/*.json and package.json are data, readable from core and server.
+          if (!/\/schemas\/|package\.json$/.test(target)) failures.push(`${where}: imports ${spec}, outside src/`);
+        } else if (!rule.layers.includes(targetLayer) && !(layer === 'extension' && targetLayer === 'core' && typeOnly)) {
+          failures.push(`${where}: ${layer} must not import ${targetLayer} (${spec})`);
+        }
+      } else {
+        const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+        const ok = rule.packages.some((p) => p === pkg || (p === 'node:*' && spec.startsWith('node:')));
+        if (!ok) failures.push(`${where}: ${layer} must not import the package ${spec}`);
+      }
+    }
+  }
+}
+if (failures.length > 0) {
+  console.error(`Layer violations:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`layers: ${checked} files, no violations`);

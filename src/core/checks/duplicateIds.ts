@@ -1,0 +1,38 @@
+import type { SymbolDefinition, SymbolKind } from '../symbols';
+import type { Check } from './check';
+
+const NOUN: Record<SymbolKind, string> = {
+  requirement: 'requirement',
+  component: 'component',
+  group: 'group',
+  api: 'API',
+  'data-model': 'data model',
+  field: 'field',
+  flow: 'flow',
+  traffic: 'traffic line',
+  value: 'value',
+};
+
+/** Ids are unique within their kind: a second definition would make every reference ambiguous. */
+export const duplicateIds: Check = {
+  codes: ['sysdesign/duplicate-id'],
+  run({ symbols, report }) {
+    const first = new Map<string, SymbolDefinition>();
+    for (const def of symbols.definitions) {
+      // Map keys (fields, values) are already reported as duplicate YAML keys.
+      if (def.kind === 'field' || def.kind === 'value') continue;
+      const key = `${def.kind}\u0000${def.ident.name}`;
+      if (!first.has(key)) {
+        first.set(key, def);
+        continue;
+      }
+      report({
+        code: 'sysdesign/duplicate-id',
+        severity: 'error',
+        message: `Another ${NOUN[def.kind]} already has the id "${def.ident.name}"; ids must be unique.`,
+        start: def.ident.start,
+        end: def.ident.end,
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { formatDuration, formatPercent } from '../quantity';
+import type { Check } from './check';
+
+/** A dry run that misses its requirement's availability or latency target is a design problem worth seeing early. */
+export const flowTargets: Check = {
+  codes: ['sysdesign/flow-availability', 'sysdesign/flow-latency'],
+  run({ design, estimate, report }) {
+    design.flows.forEach((flow, i) => {
+      const e = estimate.flows[i];
+      if (!e) return;
+      if (e.availability !== null && e.availability_target !== null && e.availability < e.availability_target - 1e-12) {
+        report({
+          code: 'sysdesign/flow-availability',
+          severity: 'warning',
+          message: `"${flow.id.name}" crosses components with a composite availability of ${formatPercent(e.availability)}, below the ${formatPercent(e.availability_target)} target; add replicas or remove a hop.`,
+          start: flow.id.start,
+          end: flow.id.end,
+        });
+      }
+      if (e.latency_seconds !== null && e.latency_target_seconds !== null && e.latency_seconds > e.latency_target_seconds + 1e-12) {
+        report({
+          code: 'sysdesign/flow-latency',
+          severity: 'warning',
+          message: `"${flow.id.name}" takes ${formatDuration(e.latency_seconds)} end to end, over its ${formatDuration(e.latency_target_seconds)} target.`,
+          start: flow.id.start,
+          end: flow.id.end,
+        });
+      }
+    });
+  },
+};

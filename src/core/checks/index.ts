@@ -1,0 +1,23 @@
+import type { Check } from './check';
+import { duplicateIds } from './duplicateIds';
+import { flowTargets } from './flowTargets';
+import { missingDryRun } from './missingDryRun';
+import { requirementWithoutApi } from './requirementWithoutApi';
+import { stepWithoutConnection } from './stepWithoutConnection';
+import { trafficInputs } from './trafficInputs';
+import { unconnectedComponent } from './unconnectedComponent';
+import { unknownReferences } from './unknownReferences';
+
+export type { Check, CheckContext } from './check';
+
+/** Every semantic check, in the order their problems read best. */
+export const CHECKS: readonly Check[] = [
+  duplicateIds,
+  unknownReferences,
+  stepWithoutConnection,
+  missingDryRun,
+  requirementWithoutApi,
+  unconnectedComponent,
+  trafficInputs,
+  flowTargets,
+];

@@ -1,0 +1,151 @@
+/**
+ * The back-of-the-envelope estimate of SPEC 2.3: figures in, numbers out. Pure
+ * arithmetic on base units; a number that cannot be computed is null, never a guess.
+ */
+import type { Figures } from './quantities';
+import type { AvailabilityEstimate, Design, Estimate, FlowEstimate, Totals, TrafficEstimate } from './types';
+
+/** Downtime budgets use real days: a year of downtime is not shortened by `seconds_per_day: 100000`. */
+const SECONDS_PER_CALENDAR_DAY = 86400;
+
+export function computeEstimate(design: Design, figures: Figures): Estimate {
+  const { conventions: conv } = figures;
+  const retentionDays = figures.retentionSeconds === null ? null : figures.retentionSeconds / conv.seconds_per_day;
+
+  const traffic: TrafficEstimate[] = figures.traffic.map((t) => {
+    const kind = t.traffic.kind ?? null;
+    // `per_user` wins over `rate` when both are written (the schema says which to use).
+    const perSecond = t.traffic.perUser !== undefined ? mul(figures.dau, t.perUser) : t.rate;
+    const peakFactor = t.peakFactor ?? conv.peak_factor;
+    const perDay = mul(perSecond, conv.seconds_per_day);
+    const isWrite = kind === 'write';
+    const storagePerDay = isWrite ? mul(perDay, t.sizeBytes) : null;
+    return {
+      id: t.traffic.id.name,
+      kind,
+      per_day: perDay,
+      per_second: perSecond,
+      peak_per_second: mul(perSecond, peakFactor),
+      size_bytes: t.sizeBytes,
+      bytes_per_second: mul(perSecond, t.sizeBytes),
+      storage_bytes_per_day: storagePerDay,
+      records_total: isWrite ? mul(perDay, retentionDays) : null,
+    };
+  });
+
+  const reads = traffic.filter((t) => t.kind === 'read');
+  const writes = traffic.filter((t) => t.kind === 'write');
+  const readPerSecond = sum(reads.map((t) => t.per_second));
+  const writePerSecond = sum(writes.map((t) => t.per_second));
+  const peakRead = sum(reads.map((t) => t.peak_per_second));
+  const peakWrite = sum(writes.map((t) => t.peak_per_second));
+  const storagePerDay = sum(writes.map((t) => t.storage_bytes_per_day));
+  const readBytesPerDay = sum(reads.map((t) => mul(t.per_day, t.size_bytes)));
+  const peakTotal = sum([peakRead, peakWrite]);
+
+  const totals: Totals = {
+    read_per_second: readPerSecond,
+    write_per_second: writePerSecond,
+    peak_read_per_second: peakRead,
+    peak_write_per_second: peakWrite,
+    read_write_ratio: readPerSecond !== null && writePerSecond !== null && writePerSecond > 0 ? readPerSecond / writePerSecond : null,
+    ingress_bytes_per_second: sum(writes.map((t) => t.bytes_per_second)),
+    egress_bytes_per_second: sum(reads.map((t) => t.bytes_per_second)),
+    storage_bytes_per_day: storagePerDay,
+    storage_bytes_per_month: mul(storagePerDay, conv.days_per_month),
+    storage_bytes_per_year: mul(storagePerDay, conv.days_per_year),
+    storage_bytes_total: mul(mul(storagePerDay, retentionDays), figures.replication ?? 1),
+    cache_bytes: mul(figures.cacheHotRatio, readBytesPerDay),
+    servers:
+      peakTotal !== null && figures.serverCapacity !== null && figures.serverCapacity > 0
+        ? Math.max(1, Math.ceil(roundNoise(peakTotal / figures.serverCapacity)))
+        : null,
+  };
+
+  const values: Record<string, number> = {};
+  for (const v of design.estimation?.values ?? []) {
+    const n = figures.values.get(v.name.name);
+    if (n !== null && n !== undefined && !Object.hasOwn(values, v.name.name)) {
+      Object.defineProperty(values, v.name.name, { value: n, enumerable: true, writable: true, configurable: true });
+    }
+  }
+
+  return {
+    conventions: { ...conv },
+    values,
+    traffic,
+    totals,
+    availability: downtimeBudget(figures.availabilityTarget, conv.days_per_month, conv.days_per_year),
+    flows: design.flows.map((flow) => flowEstimate(design, figures, flow)),
+  };
+}
+
+export function downtimeBudget(target: number | null, daysPerMonth: number, daysPerYear: number): AvailabilityEstimate {
+  const allowed = target === null ? null : 1 - target;
+  const over = (days: number): number | null => (allowed === null ? null : roundNoise(allowed * days * SECONDS_PER_CALENDAR_DAY));
+  return {
+    target,
+    downtime_seconds_per_year: over(daysPerYear),
+    downtime_seconds_per_month: over(daysPerMonth),
+    downtime_seconds_per_week: over(7),
+    downtime_seconds_per_day: over(1),
+  };
+}
+
+/**
+ * A dry run's composite availability (components in series, each crossed once; with
+ * `replicas: n`, 1-(1-a)^n) and its latency (each component crossed once, plus every
+ * connection each step travels, replies included).
+ */
+function flowEstimate(design: Design, figures: Figures, flow: Design['flows'][number]): FlowEstimate {
+  const components = new Map(design.components.map((c) => [c.id.name, c] as const));
+  const crossed = new Set<string>();
+  let latency: number | null = null;
+  for (const step of flow.steps) {
+    crossed.add(step.from.name);
+    crossed.add(step.to.name);
+    const connection = design.connections.find(
+      (c) => (c.from.name === step.from.name && c.to.name === step.to.name) || (c.from.name === step.to.name && c.to.name === step.from.name),
+    );
+    const hop = connection ? figures.connectionLatency.get(connection) : undefined;
+    if (hop !== undefined && hop !== null) latency = (latency ?? 0) + hop;
+  }
+  let availability: number | null = null;
+  for (const id of crossed) {
+    const component = components.get(id);
+    if (!component) continue;
+    const own = figures.componentLatency.get(component);
+    if (own !== undefined && own !== null) latency = (latency ?? 0) + own;
+    const a = figures.componentAvailability.get(component);
+    if (a === undefined || a === null) continue;
+    const replicas = component.replicas ?? 1;
+    availability = (availability ?? 1) * (1 - Math.pow(1 - a, replicas));
+  }
+  const targets = figures.latencyTargets;
+  const pick = (key: string | undefined): number | null | undefined => (key === undefined ? undefined : targets.get(key));
+  const latencyTarget = pick(flow.id.name) ?? pick(flow.requirement?.name) ?? pick('default') ?? null;
+  return {
+    id: flow.id.name,
+    hops: flow.steps.length,
+    availability,
+    availability_target: figures.availabilityTarget,
+    latency_seconds: latency === null ? null : roundNoise(latency),
+    latency_target_seconds: latencyTarget,
+  };
+}
+
+function mul(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a * b;
+}
+
+/** Sum of the numbers present; null only when none is. */
+function sum(xs: Array<number | null>): number | null {
+  let total: number | null = null;
+  for (const x of xs) if (x !== null) total = (total ?? 0) + x;
+  return total;
+}
+
+/** Removes binary floating-point noise (0.1 + 0.2) so ceil() and equality behave as people expect. */
+function roundNoise(x: number): number {
+  return Number.isFinite(x) ? Number.parseFloat(x.toPrecision(12)) : x;
+}

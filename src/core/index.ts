@@ -1,0 +1,25 @@
+/**
+ * The public face of the core (`sysdesign/core`): everything the language server, the
+ * CLI and other tools need, nothing else.
+ */
+export { createAnalyzer, analyseText, type Analyzer, type AnalyzerOptions } from './analyse';
+export { CHECKS } from './checks';
+export { collectSymbols, SymbolTable, type SymbolDefinition, type SymbolKind, type SymbolReference } from './symbols';
+export { parseArrow, parseFieldDefinition } from './model';
+export {
+  describeDimension,
+  evaluateQuantity,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatQuantity,
+  formatRate,
+  type Dimension,
+  type Expectation,
+  type Quantity,
+  type QuantityResult,
+} from './quantity';
+export { closest } from './suggest';
+export * from './types';
+export { LineIndex } from './lineIndex';

@@ -1,0 +1,228 @@
+/**
+ * Dimensions and the unit vocabulary of the quantity language (spec 2.2).
+ *
+ * A dimension is the exponents of bytes and of time; a plain count is `{0, 0}`.
+ * Values are kept in base units: bytes, seconds, and plain counts (requests, users).
+ */
+
+import type { Conventions } from '../types';
+import { DEFAULT_CONVENTIONS } from '../types';
+
+export interface Dimension {
+  bytes: number;
+  time: number;
+}
+
+/** A value in base units (bytes, seconds, requests) with its dimension. */
+export interface Quantity {
+  value: number;
+  dim: Dimension;
+}
+
+export const COUNT: Readonly<Dimension> = Object.freeze({ bytes: 0, time: 0 });
+export const BYTES: Readonly<Dimension> = Object.freeze({ bytes: 1, time: 0 });
+export const TIME: Readonly<Dimension> = Object.freeze({ bytes: 0, time: 1 });
+export const RATE: Readonly<Dimension> = Object.freeze({ bytes: 0, time: -1 });
+export const BANDWIDTH: Readonly<Dimension> = Object.freeze({ bytes: 1, time: -1 });
+
+export function dim(bytes: number, time: number): Dimension {
+  // `+ 0` turns -0 into 0 so that dimensions compare and print cleanly.
+  return { bytes: bytes + 0, time: time + 0 };
+}
+
+export function sameDimension(a: Dimension, b: Dimension): boolean {
+  return a.bytes === b.bytes && a.time === b.time;
+}
+
+export function multiplyDimensions(a: Dimension, b: Dimension): Dimension {
+  return dim(a.bytes + b.bytes, a.time + b.time);
+}
+
+export function divideDimensions(a: Dimension, b: Dimension): Dimension {
+  return dim(a.bytes - b.bytes, a.time - b.time);
+}
+
+export function isCount(d: Dimension): boolean {
+  return d.bytes === 0 && d.time === 0;
+}
+
+const SUPERSCRIPTS: Record<string, string> = { '2': '²', '3': '³' };
+
+function power(word: string, exponent: number): string {
+  if (exponent === 1) return word;
+  const sup = SUPERSCRIPTS[String(exponent)];
+  return sup === undefined ? `${word}^${exponent}` : word + sup;
+}
+
+/**
+ * The dimension in words: `count`, `bytes`, `time`, `rate (count per time)`,
+ * `bytes per time`, and for anything unusual a product/quotient such as
+ * `bytes × time` or `count per time²`.
+ */
+export function describeDimension(d: Dimension): string {
+  if (d.bytes === 0 && d.time === 0) return 'count';
+  if (d.bytes === 1 && d.time === 0) return 'bytes';
+  if (d.bytes === 0 && d.time === 1) return 'time';
+  if (d.bytes === 0 && d.time === -1) return 'rate (count per time)';
+  if (d.bytes === 1 && d.time === -1) return 'bytes per time';
+  const top: string[] = [];
+  const bottom: string[] = [];
+  if (d.bytes > 0) top.push(power('bytes', d.bytes));
+  if (d.time > 0) top.push(power('time', d.time));
+  if (d.bytes < 0) bottom.push(power('byte', -d.bytes));
+  if (d.time < 0) bottom.push(power('time', -d.time));
+  const numerator = top.length === 0 ? 'count' : top.join(' × ');
+  return bottom.length === 0 ? numerator : `${numerator} per ${bottom.join(' × ')}`;
+}
+
+/**
+ * The dimension as a compact unit for hover and inlay hints: `count`, `bytes`, `s`,
+ * `1/s`, `bytes/s`, `bytes·s`, `bytes²`, `s/bytes`.
+ */
+export function dimensionSymbol(d: Dimension): string {
+  if (d.bytes === 0 && d.time === 0) return 'count';
+  const top: string[] = [];
+  const bottom: string[] = [];
+  if (d.bytes > 0) top.push(power('bytes', d.bytes));
+  if (d.time > 0) top.push(power('s', d.time));
+  if (d.bytes < 0) bottom.push(power('bytes', -d.bytes));
+  if (d.time < 0) bottom.push(power('s', -d.time));
+  const numerator = top.length === 0 ? '1' : top.join('·');
+  return bottom.length === 0 ? numerator : `${numerator}/${bottom.join('·')}`;
+}
+
+/** The dimension as a noun phrase for messages: "a plain number", "a rate (count per time)". */
+export function dimensionPhrase(d: Dimension): string {
+  if (d.bytes === 0 && d.time === 0) return 'a plain number';
+  if (d.bytes === 1 && d.time === 0) return 'bytes';
+  if (d.bytes === 0 && d.time === 1) return 'a duration';
+  if (d.bytes === 0 && d.time === -1) return 'a rate (count per time)';
+  if (d.bytes === 1 && d.time === -1) return 'bytes per time (a bandwidth)';
+  return describeDimension(d);
+}
+
+// ---------------------------------------------------------------------------
+// The unit vocabulary.
+// ---------------------------------------------------------------------------
+
+/** Words that scale a number: `10k`, `1.5 million`, `2bn`. `B` is context dependent (see below). */
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['K', 1e3],
+  ['thousand', 1e3],
+  ['M', 1e6],
+  ['million', 1e6],
+  ['B', 1e9],
+  ['bn', 1e9],
+  ['billion', 1e9],
+  ['T', 1e12],
+  ['trillion', 1e12],
+]);
+
+/** Size units in bytes. `B` after a number is bytes only where bytes are expected. */
+export const SIZE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['B', 1],
+  ['byte', 1],
+  ['bytes', 1],
+  ['KB', 1e3],
+  ['kB', 1e3],
+  ['MB', 1e6],
+  ['GB', 1e9],
+  ['TB', 1e12],
+  ['PB', 1e15],
+  ['EB', 1e18],
+  ['KiB', 1024],
+  ['MiB', 1024 ** 2],
+  ['GiB', 1024 ** 3],
+  ['TiB', 1024 ** 4],
+  ['PiB', 1024 ** 5],
+  ['EiB', 1024 ** 6],
+]);
+
+export type TimeBase = 'fixed' | 'day' | 'week' | 'month' | 'year';
+
+/** Duration units: fixed seconds, or a multiple of a convention-dependent period. */
+export const TIME_UNITS: ReadonlyMap<string, { base: TimeBase; seconds: number }> = new Map(
+  (
+    [
+      [['ms', 'msec', 'msecs', 'millisecond', 'milliseconds'], 'fixed', 0.001],
+      [['s', 'sec', 'secs', 'second', 'seconds'], 'fixed', 1],
+      [['min', 'mins', 'minute', 'minutes'], 'fixed', 60],
+      [['h', 'hr', 'hrs', 'hour', 'hours'], 'fixed', 3600],
+      [['d', 'day', 'days'], 'day', 1],
+      [['w', 'wk', 'wks', 'week', 'weeks'], 'week', 1],
+      [['mo', 'mos', 'month', 'months'], 'month', 1],
+      [['y', 'yr', 'yrs', 'year', 'years'], 'year', 1],
+    ] as Array<[string[], TimeBase, number]>
+  ).flatMap(([words, base, seconds]) => words.map((w) => [w, { base, seconds }] as const)),
+);
+
+/** Rate words that follow a number: `500 qps` is `500/s`. */
+export const RATE_UNITS: ReadonlySet<string> = new Set(['qps', 'rps', 'QPS', 'RPS']);
+
+/** Words that may follow `/` or `per` as a unit (`/day`, `per second`, `/GB`). */
+export function isDivisorUnit(word: string): boolean {
+  return TIME_UNITS.has(word) || SIZE_UNITS.has(word);
+}
+
+/** Words that may follow a number. */
+export function isSuffixWord(word: string): boolean {
+  return MAGNITUDES.has(word) || SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word);
+}
+
+/** Words that may follow a magnitude (`10k MB`, `1.5 million qps`). */
+export function isUnitWord(word: string): boolean {
+  return SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word);
+}
+
+/** Every unit word, ordered so that "did you mean" prefers the usual spelling. */
+export const ALL_UNIT_WORDS: readonly string[] = [
+  ...['KB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'bytes', 'byte', 'B'],
+  ...['k', 'K', 'M', 'bn', 'T', 'thousand', 'million', 'billion', 'trillion'],
+  ...['ms', 's', 'sec', 'min', 'h', 'hr', 'd', 'day', 'days', 'w', 'week', 'weeks', 'mo', 'month', 'months'],
+  ...['y', 'yr', 'year', 'years', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'qps', 'rps'],
+  ...[...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...MAGNITUDES.keys(), ...RATE_UNITS],
+].filter((w, i, all) => all.indexOf(w) === i);
+
+/** Conventions with any unusable number (missing, non-finite, not positive) replaced by the default. */
+export function saneConventions(c: Partial<Conventions> | undefined): Conventions {
+  const pick = (key: keyof Conventions): number => {
+    const v = c?.[key];
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : DEFAULT_CONVENTIONS[key];
+  };
+  return {
+    seconds_per_day: pick('seconds_per_day'),
+    days_per_month: pick('days_per_month'),
+    days_per_year: pick('days_per_year'),
+    peak_factor: pick('peak_factor'),
+  };
+}
+
+/** Seconds in one of a time unit under the conventions. */
+export function timeUnitSeconds(word: string, conventions: Conventions): number | undefined {
+  const unit = TIME_UNITS.get(word);
+  if (unit === undefined) return undefined;
+  const day = conventions.seconds_per_day;
+  switch (unit.base) {
+    case 'fixed':
+      return unit.seconds;
+    case 'day':
+      return day;
+    case 'week':
+      return 7 * day;
+    case 'month':
+      return conventions.days_per_month * day;
+    case 'year':
+      return conventions.days_per_year * day;
+  }
+}
+
+/** A unit word (not a magnitude) as a quantity of one unit, or undefined. `B` here is bytes. */
+export function unitQuantity(word: string, conventions: Conventions): Quantity | undefined {
+  const size = SIZE_UNITS.get(word);
+  if (size !== undefined) return { value: size, dim: dim(1, 0) };
+  const seconds = timeUnitSeconds(word, conventions);
+  if (seconds !== undefined) return { value: seconds, dim: dim(0, 1) };
+  if (RATE_UNITS.has(word)) return { value: 1, dim: dim(0, -1) };
+  return undefined;
+}

@@ -1,0 +1,486 @@
+/**
+ * Evaluation of quantity expressions: units and magnitudes, dimensions, names through
+ * a caller's lookup, and the check against what the field expects. Never throws:
+ * every problem is an error on the smallest exact span of the expression text.
+ */
+
+import type { Conventions, Ident, ProblemCode, ProblemFix } from '../types';
+import { closest } from '../suggest';
+import type { Dimension, Quantity } from './dimension';
+import {
+  ALL_UNIT_WORDS,
+  COUNT,
+  MAGNITUDES,
+  SIZE_UNITS,
+  TIME_UNITS,
+  dim,
+  dimensionPhrase,
+  describeDimension,
+  divideDimensions,
+  isCount,
+  multiplyDimensions,
+  sameDimension,
+  saneConventions,
+  unitQuantity,
+} from './dimension';
+import { formatQuantity } from './format';
+import type { Token } from './lexer';
+import { lex } from './lexer';
+import type { Node, WordToken } from './parser';
+import { MAX_LENGTH, parse } from './parser';
+
+/** What a field needs (spec 2.2). `any` (for `values`) accepts every dimension. */
+export type Expectation = 'count' | 'bytes' | 'time' | 'rate' | 'ratio' | 'any';
+
+export const QUANTITY_CODES = {
+  syntax: 'sysdesign/quantity-syntax',
+  unit: 'sysdesign/quantity-unit',
+  dimension: 'sysdesign/quantity-dimension',
+  range: 'sysdesign/quantity-range',
+  unknownName: 'sysdesign/unknown-name',
+} as const satisfies Record<string, ProblemCode>;
+
+/**
+ * What each quantity field of a design expects (spec 2.2), by its YAML key. Latency
+ * targets and component/connection latencies are `latency`; `values` accept any dimension.
+ */
+export const FIELD_EXPECTATIONS = {
+  users: 'count',
+  dau: 'count',
+  replication: 'count',
+  peak_factor: 'count',
+  seconds_per_day: 'count',
+  days_per_month: 'count',
+  days_per_year: 'count',
+  size: 'bytes',
+  retention: 'time',
+  latency: 'time',
+  per_user: 'rate',
+  rate: 'rate',
+  server_capacity: 'rate',
+  availability: 'ratio',
+  durability: 'ratio',
+  cache_hot_ratio: 'ratio',
+  values: 'any',
+} as const satisfies Record<string, Expectation>;
+
+/** A problem in an expression; offsets are relative to the expression text. */
+export interface QuantityError {
+  code: ProblemCode;
+  message: string;
+  start: number;
+  end: number;
+  /** Each fix replaces `[start, end)`. */
+  fixes?: ProblemFix[];
+}
+
+/** Where a `B` was read, and as what. */
+export interface BReading {
+  start: number;
+  end: number;
+  meaning: 'bytes' | 'billion';
+}
+
+export interface EvaluateOptions {
+  expect: Expectation;
+  /** The field's name for messages, e.g. `size`. */
+  field?: string;
+  conventions: Conventions;
+  /**
+   * Resolve a name: a quantity, `null` when the name is known but has no value (no
+   * error, the result is null), or `undefined` when the name is unknown.
+   */
+  lookup?: (name: string) => Quantity | null | undefined;
+  /** Names offered as "did you mean" for unknown ones. */
+  knownNames?: Iterable<string>;
+}
+
+export interface QuantityResult {
+  /** Null when there are errors, or when a referenced name has no value. */
+  quantity: Quantity | null;
+  errors: QuantityError[];
+  bReadings: BReading[];
+  /** Every identifier in name position, in order of appearance. */
+  names: Ident[];
+}
+
+/** Identifiers in name position, without evaluating. Never throws. */
+export function referencedNames(text: string): Ident[] {
+  try {
+    return namesOf(lex(text).tokens);
+  } catch {
+    return [];
+  }
+}
+
+function namesOf(tokens: readonly Token[]): Ident[] {
+  const names: Ident[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'word' && t.role === 'name') names.push({ name: t.text, start: t.start, end: t.end });
+  }
+  return names;
+}
+
+/** What a field expects, for messages: "bytes (e.g. `2MB`)". */
+const EXPECTED: Record<Exclude<Expectation, 'any'>, { words: string; dim: Dimension }> = {
+  count: { words: 'a plain number (e.g. `10M`)', dim: dim(0, 0) },
+  bytes: { words: 'bytes (e.g. `2MB`)', dim: dim(1, 0) },
+  time: { words: 'a duration (e.g. `200ms` or `10y`)', dim: dim(0, 1) },
+  rate: { words: 'a rate (e.g. `30/day` or `500/s`)', dim: dim(0, -1) },
+  ratio: { words: 'a fraction or percentage (e.g. `99.9%` or `0.999`)', dim: dim(0, 0) },
+};
+
+/** Expression text for a message, shortened when long. */
+function quote(text: string): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return '`' + (t.length > 40 ? t.slice(0, 37) + '…' : t) + '`';
+}
+
+/**
+ * Unit suggestion: short words only match ignoring case (`kb` -> `KB`), since one edit
+ * away from a one-letter unit is every other one-letter unit.
+ */
+function suggestUnit(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length <= 2) {
+    const lower = word.toLowerCase();
+    return candidates.find((c) => c !== word && c.toLowerCase() === lower);
+  }
+  return closest(word, candidates);
+}
+
+const DIVISOR_UNIT_WORDS: readonly string[] = [...TIME_UNITS.keys(), ...SIZE_UNITS.keys()];
+/** Units suggested for a misspelt word after `/`: whole words read better than `d` or `w`. */
+const DIVISOR_SUGGESTIONS: readonly string[] = DIVISOR_UNIT_WORDS.filter((w) => w.length > 1 || w === 's');
+
+/** Evaluate `text` for a field. Never throws. */
+export function evaluateQuantity(text: string, options: EvaluateOptions): QuantityResult {
+  const result: QuantityResult = { quantity: null, errors: [], bReadings: [], names: [] };
+  try {
+    evaluateInto(text, options, result);
+  } catch (e) {
+    // Only a bug can get here; report it rather than break the caller.
+    result.quantity = null;
+    result.errors.push({
+      code: QUANTITY_CODES.syntax,
+      message: `cannot evaluate this expression (${String(e)})`,
+      start: 0,
+      end: text.length,
+    });
+  }
+  return result;
+}
+
+function evaluateInto(text: string, options: EvaluateOptions, result: QuantityResult): void {
+  const errors = result.errors;
+  const error = (code: ProblemCode, message: string, start: number, end: number, fixes?: ProblemFix[]): null => {
+    errors.push(fixes === undefined || fixes.length === 0 ? { code, message, start, end } : { code, message, start, end, fixes });
+    return null;
+  };
+  const field = options.field ?? 'this value';
+  const expect = options.expect;
+
+  if (text.length > MAX_LENGTH) {
+    error(
+      QUANTITY_CODES.syntax,
+      `expression is too long (${text.length} characters; the limit is ${MAX_LENGTH}): name parts of it in \`values\``,
+      0,
+      text.length,
+    );
+    return;
+  }
+
+  const lexed = lex(text);
+  const tokens = lexed.tokens;
+  result.names = namesOf(tokens);
+  if (lexed.errors.length > 0) {
+    for (const e of lexed.errors) error(QUANTITY_CODES.syntax, e.message, e.start, e.end, e.fixes);
+    return;
+  }
+  const parsed = parse(text, tokens);
+  if (parsed.error !== null || parsed.node === null) {
+    const e = parsed.error ?? { message: 'expected a value', start: 0, end: text.length };
+    if (tokens.length === 0) e.message = `${field} needs a value, e.g. ${EXAMPLE[expect]}`;
+    error(QUANTITY_CODES.syntax, e.message, e.start, e.end, e.fixes);
+    return;
+  }
+
+  const conventions = saneConventions(options.conventions);
+  const knownNames = options.knownNames === undefined ? [] : [...options.knownNames];
+  const known = new Set(knownNames);
+  // Names written right after `/`: a misspelt unit there (`/dy`) is suggested as a unit.
+  const afterSlash = new Set<number>();
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    const p = tokens[k - 1];
+    if (t.kind === 'word' && t.role === 'name' && p.kind === 'op' && p.text === '/') afterSlash.add(t.start);
+  }
+
+  const lookup = (name: string): Quantity | null | undefined => {
+    if (options.lookup !== undefined) return options.lookup(name);
+    return known.has(name) ? null : undefined;
+  };
+
+  const slice = (n: { start: number; end: number }): string => text.slice(n.start, n.end);
+
+  const unknownUnit = (w: WordToken, candidates: readonly string[], what: string): null => {
+    if (w.text === 'm') {
+      return what === 'number'
+        ? error(QUANTITY_CODES.unit, '`m` is ambiguous: write `M` for million or `min` for minutes', w.start, w.end, [
+            { kind: 'replace', text: 'M' },
+            { kind: 'replace', text: 'min' },
+          ])
+        : error(QUANTITY_CODES.unit, '`m` is ambiguous: write `min` for minutes', w.start, w.end, [{ kind: 'replace', text: 'min' }]);
+    }
+    if (what === 'number' && (w.text === 'x' || w.text === 'X')) {
+      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [
+        { kind: 'replace', text: '*' },
+      ]);
+    }
+    const times = /^[xX](\d+)$/.exec(w.text);
+    if (what === 'number' && times !== null) {
+      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [
+        { kind: 'replace', text: `* ${times[1]}` },
+      ]);
+    }
+    if (what === 'number' && known.has(w.text)) {
+      return error(
+        QUANTITY_CODES.unit,
+        `\`${w.text}\` is not a unit: to multiply by the value \`${w.text}\`, write \`* ${w.text}\``,
+        w.start,
+        w.end,
+        [{ kind: 'replace', text: `* ${w.text}` }],
+      );
+    }
+    const suggestion = suggestUnit(w.text, candidates);
+    if (suggestion !== undefined) {
+      return error(QUANTITY_CODES.unit, `unknown unit \`${w.text}\`; did you mean \`${suggestion}\`?`, w.start, w.end, [
+        { kind: 'replace', text: suggestion },
+      ]);
+    }
+    const examples = what === 'number' ? '`k`, `M`, `KB`, `MB`, `ms`, `s`, `min`, `h`, `day`, `y` or `%`' : '`s`, `min`, `h`, `day`, `month` or `year`';
+    return error(QUANTITY_CODES.unit, `unknown unit \`${w.text}\`: use e.g. ${examples}`, w.start, w.end);
+  };
+
+  /** A unit word as a quantity of one, recording how a `B` was read. */
+  const unitOf = (w: WordToken): Quantity | null => {
+    const q = unitQuantity(w.text, conventions);
+    if (q === undefined) return null;
+    if (w.text === 'B') result.bReadings.push({ start: w.start, end: w.end, meaning: 'bytes' });
+    return q;
+  };
+
+  const literal = (node: Extract<Node, { kind: 'literal' }>): Quantity | null => {
+    const numberToken = node.number;
+    if (!Number.isFinite(numberToken.value)) {
+      return error(QUANTITY_CODES.range, `${quote(numberToken.text)} is too large to be a number`, numberToken.start, numberToken.end);
+    }
+    // Powers of ten are applied to the decimal exponent, so `1.1M` is exactly 1100000
+    // and `99.99%` exactly 0.9999; other factors (KiB, minutes, days) multiply.
+    let shift = 0;
+    let factor = 1;
+    const scale = (f: number): void => {
+      const k = Math.round(Math.log10(f));
+      if (10 ** k === f) shift += k;
+      else factor *= f;
+    };
+    let d: Dimension = COUNT;
+    const [first, second] = node.suffixes;
+    if (first !== undefined) {
+      if (first.text === 'B' && second === undefined && expect === 'bytes') {
+        result.bReadings.push({ start: first.start, end: first.end, meaning: 'bytes' });
+      } else if (first.text === 'B') {
+        result.bReadings.push({ start: first.start, end: first.end, meaning: 'billion' });
+      }
+      const magnitude = MAGNITUDES.get(first.text);
+      if (magnitude !== undefined && !(first.text === 'B' && second === undefined && expect === 'bytes')) {
+        scale(magnitude);
+      } else {
+        const q = first.text === 'B' ? { value: 1, dim: dim(1, 0) } : unitQuantity(first.text, conventions);
+        if (q === undefined) return unknownUnit(first, ALL_UNIT_WORDS, 'number');
+        scale(q.value);
+        d = q.dim;
+      }
+      if (second !== undefined) {
+        const q = unitOf(second);
+        if (q === null) return unknownUnit(second, ALL_UNIT_WORDS, 'number');
+        scale(q.value);
+        d = q.dim;
+      }
+    }
+    if (node.percent) {
+      if (!isCount(d)) {
+        return error(QUANTITY_CODES.unit, '`%` applies to plain numbers, not to units', node.end - 1, node.end);
+      }
+      shift -= 2;
+    }
+    const [mantissa, exponent] = numberToken.digits.split(/e/i);
+    const value = Number(`${mantissa}e${Number(exponent ?? 0) + shift}`) * factor;
+    if (!Number.isFinite(value)) {
+      return error(QUANTITY_CODES.range, `${quote(slice(node))} is too large to compute`, node.start, node.end);
+    }
+    return { value, dim: d };
+  };
+
+  const evaluate = (node: Node): Quantity | null => {
+    switch (node.kind) {
+      case 'literal':
+        return literal(node);
+      case 'unit': {
+        const q = unitOf(node.word);
+        return q ?? unknownUnit(node.word, DIVISOR_SUGGESTIONS, 'divisor');
+      }
+      case 'name': {
+        const q = lookup(node.name);
+        if (q === undefined) {
+          const candidates = afterSlash.has(node.start) ? [...knownNames, ...DIVISOR_SUGGESTIONS] : knownNames;
+          const suggestion = closest(node.name, candidates);
+          if (suggestion !== undefined) {
+            return error(
+              QUANTITY_CODES.unknownName,
+              `unknown name \`${node.name}\`; did you mean \`${suggestion}\`?`,
+              node.start,
+              node.end,
+              [{ kind: 'replace', text: suggestion }],
+            );
+          }
+          const hint = knownNames.length > 0 ? `known names: ${knownNames.slice(0, 8).map((n) => '`' + n + '`').join(', ')}${knownNames.length > 8 ? ', …' : ''}` : 'define it under `estimation.values`';
+          return error(QUANTITY_CODES.unknownName, `unknown name \`${node.name}\`: ${hint}`, node.start, node.end);
+        }
+        if (q === null || !Number.isFinite(q.value)) return null;
+        return { value: q.value, dim: dim(q.dim.bytes, q.dim.time) };
+      }
+      case 'group':
+        return evaluate(node.inner);
+      case 'unary': {
+        const q = evaluate(node.operand);
+        if (q === null) return null;
+        return node.op === '-' ? { value: -q.value, dim: q.dim } : q;
+      }
+      case 'binary': {
+        const left = evaluate(node.left);
+        const right = evaluate(node.right);
+        if (node.op === '/' && right !== null && right.value === 0) {
+          const why = node.right.kind === 'literal' ? '' : ` (${quote(slice(node.right))} is 0)`;
+          return error(QUANTITY_CODES.range, `division by zero${why}`, node.right.start, node.right.end);
+        }
+        if (left === null || right === null) return null;
+        let q: Quantity;
+        switch (node.op) {
+          case '+':
+          case '-': {
+            if (!sameDimension(left.dim, right.dim)) {
+              const l = describeDimension(left.dim);
+              const r = describeDimension(right.dim);
+              const head = node.op === '+' ? `cannot add ${l} and ${r}` : `cannot subtract ${r} from ${l}`;
+              return error(
+                QUANTITY_CODES.dimension,
+                `${head}: ${quote(slice(node.left))} is ${dimensionPhrase(left.dim)} but ${quote(slice(node.right))} is ${dimensionPhrase(right.dim)}`,
+                node.start,
+                node.end,
+              );
+            }
+            q = { value: node.op === '+' ? left.value + right.value : left.value - right.value, dim: left.dim };
+            break;
+          }
+          case '*':
+            q = { value: left.value * right.value, dim: multiplyDimensions(left.dim, right.dim) };
+            break;
+          case '/':
+            q = { value: left.value / right.value, dim: divideDimensions(left.dim, right.dim) };
+            break;
+        }
+        if (!Number.isFinite(q.value)) {
+          return error(QUANTITY_CODES.range, `${quote(slice(node))} is too large to compute`, node.start, node.end);
+        }
+        return q;
+      }
+    }
+  };
+
+  const node = parsed.node;
+  const q = evaluate(node);
+  if (errors.length > 0 || q === null) return;
+  result.quantity = checkExpectation(q, node, slice(node), field, expect, conventions, error);
+}
+
+const EXAMPLE: Record<Expectation, string> = {
+  count: '`10M`',
+  bytes: '`2MB`',
+  time: '`200ms` or `10y`',
+  rate: '`30/day` or `500/s`',
+  ratio: '`99.9%`',
+  any: '`2MB`, `30/day` or `10M`',
+};
+
+/** Whether an expression is one literal or name, so `X/day` means what it says without parentheses. */
+function isAtomic(node: Node): boolean {
+  return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group';
+}
+
+function checkExpectation(
+  q: Quantity,
+  node: Node,
+  source: string,
+  field: string,
+  expect: Expectation,
+  conventions: Conventions,
+  error: (code: ProblemCode, message: string, start: number, end: number, fixes?: ProblemFix[]) => null,
+): Quantity | null {
+  if (expect === 'any') return q;
+  const expected = EXPECTED[expect];
+  const shown = quote(source);
+  const { start, end } = node;
+  if (!sameDimension(q.dim, expected.dim)) {
+    // A bare zero needs no unit.
+    if (q.value === 0 && isCount(q.dim)) return { value: 0, dim: expected.dim };
+    const head = `${field} needs ${expected.words}, but ${shown} is ${dimensionPhrase(q.dim)}`;
+    if (isCount(q.dim)) {
+      const operand = isAtomic(node) ? source : `(${source})`;
+      if (expect === 'rate') {
+        return error(QUANTITY_CODES.dimension, `${head}: write \`${operand}/day\` or \`${operand}/s\``, start, end, [
+          { kind: 'replace', text: `${operand}/day` },
+          { kind: 'replace', text: `${operand}/s` },
+        ]);
+      }
+      if (expect === 'bytes') {
+        return error(QUANTITY_CODES.dimension, `${head}: add a unit, e.g. \`${operand} bytes\` or \`${operand}KB\``, start, end);
+      }
+      if (expect === 'time') {
+        return error(QUANTITY_CODES.dimension, `${head}: add a unit, e.g. \`${operand}ms\`, \`${operand}s\` or \`${operand} days\``, start, end);
+      }
+    }
+    if (expect === 'count' && q.dim.bytes === 0 && q.dim.time === -1) {
+      return error(QUANTITY_CODES.dimension, `${head}: a per-time rate does not fit here`, start, end);
+    }
+    return error(QUANTITY_CODES.dimension, head, start, end);
+  }
+  if (expect === 'ratio') {
+    if (q.value < 0 || q.value > 1) {
+      const literal = node.kind === 'literal' && node.suffixes.length === 0 && !node.percent;
+      if (literal && q.value > 1 && q.value <= 100) {
+        const fraction = Number((q.value / 100).toPrecision(12));
+        return error(
+          QUANTITY_CODES.range,
+          `${field} must be between 0 and 1, but ${shown} is ${formatQuantity(q, conventions)}: write \`${source}%\` or \`${fraction}\``,
+          start,
+          end,
+          [
+            { kind: 'replace', text: `${source}%` },
+            { kind: 'replace', text: String(fraction) },
+          ],
+        );
+      }
+      return error(
+        QUANTITY_CODES.range,
+        `${field} must be between 0 and 1 (0% to 100%), but ${shown} is ${formatQuantity(q, conventions)}: write e.g. \`99.9%\` or \`0.999\``,
+        start,
+        end,
+      );
+    }
+    return q;
+  }
+  if (q.value < 0) {
+    return error(QUANTITY_CODES.range, `${field} cannot be negative, but ${shown} is ${formatQuantity(q, conventions)}`, start, end);
+  }
+  return q;
+}

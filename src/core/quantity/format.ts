@@ -1,0 +1,168 @@
+/**
+ * Numbers for people (code lenses, hover, CLI tables): three significant digits and
+ * SI magnitudes, decimal byte units, and a readable period for small rates.
+ */
+
+import type { Conventions } from '../types';
+import type { Quantity } from './dimension';
+import { dimensionSymbol, saneConventions } from './dimension';
+
+/** Round to three significant digits (as a number). */
+function round3(x: number): number {
+  return Number(x.toPrecision(3));
+}
+
+function nonFinite(x: number): string | undefined {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return '∞';
+  if (x === -Infinity) return '-∞';
+  return undefined;
+}
+
+/** A rounded number as plain digits, e.g. `3.47`, `0.2`, `1e-7` for the very small. */
+function digits(x: number): string {
+  const s = String(round3(x));
+  return s === '-0' ? '0' : s;
+}
+
+/**
+ * Pick the largest unit in which the value reads at least 1 after rounding, so that
+ * `999.7 ms` reads `1 s`. `units` go from the largest to the smallest factor.
+ */
+function scaled(value: number, units: ReadonlyArray<readonly [number, string]>): string {
+  const bad = nonFinite(value);
+  if (bad !== undefined) return bad + units[units.length - 1][1];
+  if (value === 0) return '0' + units[units.length - 1][1];
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  for (const [factor, suffix] of units) {
+    const r = round3(abs / factor);
+    if (r >= 1) return sign + digits(r) + suffix;
+  }
+  const [factor, suffix] = units[units.length - 1];
+  return sign + digits(abs / factor) + suffix;
+}
+
+const COUNT_UNITS = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+] as const;
+
+/** `3472.2` -> `3.47k`, `2e6` -> `2M`, `1.2e9` -> `1.2B`, `0.2` -> `0.2`, `512` -> `512`. */
+export function formatCount(n: number): string {
+  if (Number.isFinite(n) && round3(Math.abs(n)) >= 1e15) {
+    // Beyond trillions, scientific notation reads better than `1000000T`.
+    const [mantissa, exponent] = n.toExponential(2).split('e');
+    return `${String(Number(mantissa))}e${exponent.replace('+', '')}`;
+  }
+  return scaled(n, COUNT_UNITS);
+}
+
+const BYTE_UNITS = [
+  [1e18, ' EB'],
+  [1e15, ' PB'],
+  [1e12, ' TB'],
+  [1e9, ' GB'],
+  [1e6, ' MB'],
+  [1e3, ' KB'],
+  [1, ' B'],
+] as const;
+
+/** Decimal units: `12.7 GB`, `2 MB`, `43.8 PB`, `512 B`. */
+export function formatBytes(bytes: number): string {
+  return scaled(bytes, BYTE_UNITS);
+}
+
+/**
+ * `52.6 min`, `8.76 h`, `200 ms`, `3.65 days`, `10 years`. Days and years follow the
+ * conventions (`seconds_per_day`, `days_per_year`) so that `10y` reads back as `10 years`.
+ */
+export function formatDuration(seconds: number, conventions?: Partial<Conventions>): string {
+  if (seconds === 0) return '0 s';
+  const c = saneConventions(conventions);
+  const day = c.seconds_per_day;
+  const units: Array<[number, string]> = [
+    [c.days_per_year * day, ' years'],
+    [day, ' days'],
+    [3600, ' h'],
+    [60, ' min'],
+    [1, ' s'],
+    [0.001, ' ms'],
+    [1e-6, ' µs'],
+  ];
+  const out = scaled(seconds, units);
+  // Singular for exactly one.
+  return out.replace(/^(-?1) (day|year)s$/, '$1 $2');
+}
+
+/** The number of decimals `x` needs to print exactly (x already rounded). */
+function decimalsOf(x: number): number {
+  for (let d = 0; d < 20; d++) if (Number(x.toFixed(d)) === x) return d;
+  return 20;
+}
+
+/**
+ * `0.9999` -> `99.99%`, `0.95` -> `95%`, `0.99999999999` -> `99.999999999%`.
+ * Near 100% the distance to 100% keeps three significant digits, so nines are never
+ * rounded away; elsewhere the percentage has three significant digits.
+ */
+export function formatPercent(fraction: number): string {
+  const bad = nonFinite(fraction);
+  if (bad !== undefined) return bad + '%';
+  const p = fraction * 100;
+  if (p >= 99 && p < 100) {
+    const gap = round3(100 - p);
+    // A double near 100 has about 14 exact decimals; 12 keep clear of float noise.
+    const d = Math.min(12, decimalsOf(gap));
+    const s = (100 - gap).toFixed(d);
+    return (s.includes('.') ? s.replace(/\.?0+$/, '') : s) + '%';
+  }
+  return digits(p) + '%';
+}
+
+/**
+ * Apply `format` to a per-second amount in the first period where it reads at least 1:
+ * per second, else per day, per month, per year.
+ */
+function perPeriod(perSecond: number, format: (x: number) => string, conventions?: Partial<Conventions>): string {
+  const c = saneConventions(conventions);
+  if (!Number.isFinite(perSecond) || perSecond === 0) return format(perSecond) + '/s';
+  const periods: Array<[number, string]> = [
+    [1, '/s'],
+    [c.seconds_per_day, '/day'],
+    [c.seconds_per_day * c.days_per_month, '/month'],
+    [c.seconds_per_day * c.days_per_year, '/year'],
+  ];
+  for (const [seconds, suffix] of periods) {
+    if (round3(Math.abs(perSecond * seconds)) >= 1) return format(perSecond * seconds) + suffix;
+  }
+  const [seconds, suffix] = periods[periods.length - 1];
+  return format(perSecond * seconds) + suffix;
+}
+
+/**
+ * A rate (count per time): `3.47k/s`; rates under one per second read in a longer
+ * period, e.g. `0.002/s` -> `173/day`. A day is `seconds_per_day` (default 86400).
+ */
+export function formatRate(perSecond: number, conventions?: Partial<Conventions>): string {
+  return perPeriod(perSecond, formatCount, conventions);
+}
+
+/** Bytes per second: `46.3 MB/s`, or per day etc. when under one byte per second. */
+export function formatBandwidth(bytesPerSecond: number, conventions?: Partial<Conventions>): string {
+  return perPeriod(bytesPerSecond, formatBytes, conventions);
+}
+
+/** A quantity in the words of its dimension: `2 MB`, `3.47k/s`, `46.3 MB/s`, `52.6 min`, `3.2 bytes·s`. */
+export function formatQuantity(q: Quantity, conventions?: Partial<Conventions>): string {
+  const { bytes, time } = q.dim;
+  if (bytes === 0 && time === 0) return formatCount(q.value);
+  if (bytes === 1 && time === 0) return formatBytes(q.value);
+  if (bytes === 0 && time === 1) return formatDuration(q.value, conventions);
+  if (bytes === 0 && time === -1) return formatRate(q.value, conventions);
+  if (bytes === 1 && time === -1) return formatBandwidth(q.value, conventions);
+  return `${formatCount(q.value)} ${dimensionSymbol(q.dim)}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * The quantity language of estimation fields (spec 2.2): lexing, parsing, dimension
+ * checking, evaluation and formatting. Pure: no Node APIs, no I/O.
+ */
+
+export type { Dimension, Quantity } from './dimension';
+export {
+  describeDimension,
+  dimensionSymbol,
+  dimensionPhrase,
+  sameDimension,
+  saneConventions,
+  COUNT,
+  BYTES,
+  TIME,
+  RATE,
+  BANDWIDTH,
+} from './dimension';
+export type { Expectation, QuantityError, EvaluateOptions, QuantityResult, BReading } from './evaluate';
+export { evaluateQuantity, referencedNames, QUANTITY_CODES, FIELD_EXPECTATIONS } from './evaluate';
+export {
+  formatCount,
+  formatRate,
+  formatBytes,
+  formatBandwidth,
+  formatDuration,
+  formatPercent,
+  formatQuantity,
+} from './format';
+export { MAX_LENGTH, MAX_DEPTH } from './parser';
+export type { QuantityTokenType, QuantityToken } from './lexer';
+export { quantityTokens } from './lexer';

@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyseText } from '../../src/core/analyse';
+import { CHECKS } from '../../src/core/checks';
+import { withCode } from '../support/problems';
+
+const example = readFileSync(path.join(__dirname, '..', 'fixtures', 'spec-example.sysdesign.yaml'), 'utf8');
+
+/** The example with one textual change, which must appear exactly once. */
+function edited(from: string, to: string): string {
+  assert.equal(example.split(from).length, 2, `"${from}" must occur once in the example`);
+  return example.replace(from, to);
+}
+
+describe('checks (SPEC 2.4)', () => {
+  it('the spec example has no problems', () => {
+    assert.deepEqual(analyseText(example).problems, []);
+  });
+
+  it('every check declares codes in the sysdesign/ namespace, each code owned by one check', () => {
+    const all = CHECKS.flatMap((c) => c.codes);
+    assert.equal(new Set(all).size, all.length);
+    for (const code of all) assert.match(code, /^sysdesign\/[a-z0-9.-]+$/);
+  });
+
+  it('unknown component in a connection, with did-you-mean and quick-fix data', () => {
+    const text = edited('  - api -> photo-db: SQL', '  - api -> photo-dbb: SQL');
+    const a = analyseText(text);
+    const p = a.problems.find((x) => x.code === 'sysdesign/unknown-component')!;
+    assert.equal(text.slice(p.start, p.end), 'photo-dbb');
+    assert.match(p.message, /did you mean "photo-db"\?/);
+    assert.deepEqual(p.fixes, [
+      { kind: 'replace', text: 'photo-db' },
+      { kind: 'create-component', id: 'photo-dbb' },
+    ]);
+  });
+
+  it('unknown component in a flow step, a store, a group member and the long form', () => {
+    let text = edited('      - api -> feed-cache: newest photo ids', '      - api -> feed-cach: newest photo ids');
+    text = text.replace('    store: photo-db                 # a component id (step 5)', '    store: photodb');
+    text = text.replace('members: [lb, api, photo-db, blobs, feed-cache]', 'members: [lb, api, photo-db, blob, feed-cache]');
+    text = text.replace('  - from: blobs                     # long form, same meaning', '  - from: blobz');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/unknown-component'), ['photodb', 'blob', 'blobz', 'feed-cach']);
+  });
+
+  it('unknown requirement in an API, a flow and a latency target', () => {
+    let text = edited('    requirement: edit-caption\n', '    requirement: edit-captoin\n');
+    text = text.replace('    requirement: view-feed\n    steps:', '    requirement: view-fed\n    steps:');
+    text = text.replace('      view-feed: 200ms', '      view-feeds: 200ms');
+    const a = analyseText(text);
+    const problems = a.problems.filter((p) => p.code === 'sysdesign/unknown-requirement');
+    assert.deepEqual(
+      problems.map((p) => text.slice(p.start, p.end)),
+      ['view-feeds', 'edit-captoin', 'view-fed'],
+    );
+    assert.match(problems[1].message, /did you mean "edit-caption"/);
+  });
+
+  it('foreign keys: unknown table and unknown field', () => {
+    let text = edited('user_id: uuid fk users.user_id', 'user_id: uuid fk user.user_id');
+    let a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/unknown-data-model'), ['user']);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/unknown-field'), []);
+    text = edited('user_id: uuid fk users.user_id', 'user_id: uuid fk users.userid');
+    a = analyseText(text);
+    const p = a.problems.find((x) => x.code === 'sysdesign/unknown-field')!;
+    assert.equal(text.slice(p.start, p.end), 'userid');
+    assert.match(p.message, /did you mean "user_id"/);
+  });
+
+  it('duplicate ids, on the second definition', () => {
+    const text = edited('  - id: feed-cache\n', '  - id: api\n');
+    const a = analyseText(text);
+    const dups = a.problems.filter((p) => p.code === 'sysdesign/duplicate-id');
+    assert.equal(dups.length, 1);
+    assert.equal(dups[0].start, text.indexOf('id: api', text.indexOf('id: api') + 1) + 4);
+  });
+
+  it('a flow step with no matching connection (either direction counts)', () => {
+    const text = edited('      - api -> photo-db: captions', '      - client -> photo-db: captions');
+    const a = analyseText(text);
+    const p = a.problems.find((x) => x.code === 'sysdesign/step-without-connection')!;
+    assert.equal(text.slice(p.start, p.end), 'client -> photo-db');
+    assert.deepEqual(p.fixes, [{ kind: 'create-connection', from: 'client', to: 'photo-db' }]);
+  });
+
+  it('an important requirement with no dry run; unimportant ones are fine', () => {
+    const text = edited('      important: false              # default true: important ones need a dry run\n', '');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/missing-dry-run'), ['edit-caption']);
+  });
+
+  it('a requirement with no API', () => {
+    const text = edited('    requirement: edit-caption\n    request: { caption: string }', '    request: { caption: string }');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/requirement-without-api'), ['edit-caption']);
+  });
+
+  it('a component nothing connects to', () => {
+    const text = edited('  - api -> feed-cache\n', '');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/unconnected-component'), ['feed-cache']);
+  });
+
+  it('a write line with no size while retention is set', () => {
+    const text = edited('      size: 2MB + caption           # bytes stored (write) or served (read) per request\n', '');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/write-without-size'), ['upload-photo']);
+  });
+
+  it('a traffic line without a rate, and per_user without dau', () => {
+    let text = edited('      per_user: 30/day\n', '');
+    let a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/traffic-without-rate'), ['view-feed']);
+    text = edited('  dau: 10M                          # daily active users\n', '');
+    a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/missing-dau'), ['photos_per_user * 10%', '30/day']);
+  });
+
+  it('a flow over its latency target', () => {
+    const text = edited('    latency: 20ms\n', '    latency: 250ms\n');
+    const a = analyseText(text);
+    const problems = a.problems.filter((p) => p.code === 'sysdesign/flow-latency');
+    assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['view-feed-dry-run']);
+    assert.match(problems[0].message, /250 ms.*200 ms/);
+  });
+
+  it('a flow under its availability target', () => {
+    const text = edited('    replicas: 3\n    availability: 99.9%', '    availability: 99.9%');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/flow-availability'), ['upload-photo-dry-run', 'view-feed-dry-run']);
+  });
+
+  it('quantity errors land on the exact characters of the document', () => {
+    const text = edited('      size: 20 * 200KB', '      size: 20/day');
+    const a = analyseText(text);
+    const p = a.problems.find((x) => x.code === 'sysdesign/quantity-dimension')!;
+    assert.equal(text.slice(p.start, p.end), '20/day');
+  });
+
+  it('a value that refers to itself is a cycle, reported once, not a hang', () => {
+    const text = edited('    caption: 200 bytes', '    caption: caption + 1 byte');
+    const a = analyseText(text);
+    assert.deepEqual(withCode(text, a.problems, 'sysdesign/quantity-cycle'), ['caption']);
+  });
+
+  it('unknown names in expressions have a did-you-mean', () => {
+    const text = edited('per_user: photos_per_user * 10%', 'per_user: photo_per_user * 10%');
+    const a = analyseText(text);
+    const p = a.problems.find((x) => x.code === 'sysdesign/unknown-name')!;
+    assert.equal(text.slice(p.start, p.end), 'photo_per_user');
+    assert.match(p.message, /photos_per_user/);
+  });
+
+  it('with YAML syntax errors only the syntax errors are reported', () => {
+    const text = edited('name: Photo sharing', 'name: [Photo sharing');
+    const a = analyseText(text);
+    assert.ok(a.problems.length > 0);
+    assert.ok(a.problems.every((p) => p.code.startsWith('sysdesign/yaml-')), a.problems.map((p) => p.code).join());
+  });
+});

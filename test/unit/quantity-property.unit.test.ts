@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Expectation } from '../../src/core/quantity';
+import { evaluateQuantity, formatQuantity, quantityTokens, referencedNames } from '../../src/core/quantity';
+import { DEFAULT_CONVENTIONS } from '../../src/core/types';
+
+const EXPECTATIONS: Expectation[] = ['count', 'bytes', 'time', 'rate', 'ratio', 'any'];
+
+/** Strings built from the language's own pieces, so that many are nearly valid. */
+const pieces = fc.constantFrom(
+  '1', '2.5', '.5', '10,000', '1e6', '1e999', '0', ' ', '  ', 'k', 'M', 'B', 'bn', 'T', 'm', 'million',
+  'MB', 'KiB', 'bytes', 'ms', 's', 'min', 'h', 'd', 'day', 'days', 'mo', 'y', 'qps', 'per', 'per day',
+  '/', '*', '+', '-', '(', ')', '%', 'dau', 'caption', 'x', ',', '.', '×', '😀', '\u0000',
+);
+const nearlyValid = fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join('').slice(0, 60));
+
+const anyText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60, unit: 'grapheme' }), nearlyValid);
+
+const options = fc.record({
+  expect: fc.constantFrom(...EXPECTATIONS),
+  spd: fc.constantFrom(86400, 100000),
+});
+
+function check(text: string, expect: Expectation, spd: number): void {
+  const r = evaluateQuantity(text, {
+    expect,
+    conventions: { ...DEFAULT_CONVENTIONS, seconds_per_day: spd },
+    lookup: (name) => (name === 'caption' ? { value: 200, dim: { bytes: 1, time: 0 } } : undefined),
+    knownNames: ['caption'],
+  });
+  if (r.quantity !== null) {
+    assert.ok(Number.isFinite(r.quantity.value), `non-finite for ${JSON.stringify(text)}`);
+    assert.equal(r.errors.length, 0);
+    assert.doesNotThrow(() => formatQuantity(r.quantity!));
+  } else {
+    assert.ok(r.errors.length > 0, `neither a value nor an error for ${JSON.stringify(text)}`);
+  }
+  for (const e of r.errors) {
+    assert.ok(0 <= e.start && e.start <= e.end && e.end <= text.length, `span ${e.start}-${e.end} outside ${JSON.stringify(text)}`);
+    assert.ok(e.message.length > 0);
+    assert.match(e.code, /^sysdesign\/(quantity-(syntax|unit|dimension|range)|unknown-name)$/);
+    if (text.trim().length > 0) assert.ok(e.end > e.start, `empty span in ${JSON.stringify(text)}: ${e.message}`);
+  }
+  for (const s of [...r.names, ...r.bReadings]) assert.ok(0 <= s.start && s.start < s.end && s.end <= text.length);
+  for (const n of r.names) assert.equal(text.slice(n.start, n.end), n.name);
+  assert.deepEqual(referencedNames(text), r.names);
+  for (const t of quantityTokens(text)) assert.ok(0 <= t.start && t.start < t.end && t.end <= text.length);
+}
+
+describe('quantity: properties', () => {
+  it('never throws, and yields a finite quantity or an error with spans inside the text', () => {
+    fc.assert(
+      fc.property(anyText, options, (text, { expect, spd }) => check(text, expect, spd)),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('evaluates sums of sizes to their total', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 10 }), (ns) => {
+        const r = evaluateQuantity(ns.map((n) => `${n}KB`).join(' + '), { expect: 'bytes', conventions: DEFAULT_CONVENTIONS });
+        assert.equal(r.quantity?.value, ns.reduce((a, b) => a + b, 0) * 1000);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same value with or without spaces and thousands separators', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom('', 'k', 'MB', 'ms', 'day', '%'), (n, unit) => {
+        const plain = evaluateQuantity(`${n}${unit}`, { expect: 'any', conventions: DEFAULT_CONVENTIONS });
+        const spaced = evaluateQuantity(`${n.toLocaleString('en-US')} ${unit}`, { expect: 'any', conventions: DEFAULT_CONVENTIONS });
+        assert.deepEqual(spaced.quantity, plain.quantity);
+        assert.equal(plain.errors.length, 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,530 @@
+import * as assert from 'node:assert/strict';
+import { FIELD_EXPECTATIONS, describeDimension, dimensionSymbol, evaluateQuantity, quantityTokens, referencedNames } from '../../src/core/quantity';
+import type { Expectation } from '../../src/core/quantity';
+import type { Conventions } from '../../src/core/types';
+import { BANDWIDTH, BYTES, C, COUNT, RATE, TIME, approx, ev, expectValue, q, table } from '../support/quantity';
+
+const DAY = 86400;
+
+describe('quantity: numbers', () => {
+  const cases: Array<[string, number]> = [
+    ['0', 0],
+    ['1', 1],
+    ['1.5', 1.5],
+    ['.5', 0.5],
+    ['0.25', 0.25],
+    ['10,000', 10000],
+    ['1,000,000', 1e6],
+    ['1,234.5', 1234.5],
+    ['1e6', 1e6],
+    ['1E6', 1e6],
+    ['2.5e3', 2500],
+    ['1e+3', 1000],
+    ['5e-3', 0.005],
+    ['  42  ', 42],
+    ['\t7\n', 7],
+    ['007', 7],
+  ];
+  for (const [text, value] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value}`, () => expectValue(text, 'count', value, COUNT));
+  }
+
+  it('keeps decimal values exact through magnitudes and percentages', () => {
+    assert.equal(q('1.1M', 'count').value, 1100000);
+    assert.equal(q('99.99%', 'ratio').value, 0.9999);
+    assert.equal(q('99.999999999%', 'ratio').value, 0.99999999999);
+    assert.equal(q('2.3ms', 'time').value, 0.0023);
+    assert.equal(q('0.1 KB', 'bytes').value, 100);
+  });
+});
+
+describe('quantity: magnitudes', () => {
+  const cases: Array<[string, number]> = [
+    ['10k', 1e4],
+    ['10K', 1e4],
+    ['10 k', 1e4],
+    ['2M', 2e6],
+    ['2 M', 2e6],
+    ['1.5B', 1.5e9],
+    ['3bn', 3e9],
+    ['3 bn', 3e9],
+    ['2T', 2e12],
+    ['10 thousand', 1e4],
+    ['10 million', 1e7],
+    ['2 billion', 2e9],
+    ['1 trillion', 1e12],
+    ['1,500k', 1.5e6],
+    ['1e3k', 1e6],
+  ];
+  for (const [text, value] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value}`, () => expectValue(text, 'count', value, COUNT));
+  }
+});
+
+describe('quantity: sizes', () => {
+  const cases: Array<[string, number]> = [
+    ['1B', 1],
+    ['512 B', 512],
+    ['1 byte', 1],
+    ['200 bytes', 200],
+    ['200bytes', 200],
+    ['1KB', 1e3],
+    ['1kB', 1e3],
+    ['2MB', 2e6],
+    ['2 MB', 2e6],
+    ['3GB', 3e9],
+    ['4TB', 4e12],
+    ['5PB', 5e15],
+    ['1KiB', 1024],
+    ['1MiB', 1024 ** 2],
+    ['2 GiB', 2 * 1024 ** 3],
+    ['1TiB', 1024 ** 4],
+    ['1PiB', 1024 ** 5],
+    ['1.5k MB', 1.5e9],
+    ['2 million bytes', 2e6],
+  ];
+  for (const [text, value] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value} bytes`, () => expectValue(text, 'bytes', value, BYTES));
+  }
+});
+
+describe('quantity: durations', () => {
+  const cases: Array<[string, number]> = [
+    ['200ms', 0.2],
+    ['200 ms', 0.2],
+    ['5 milliseconds', 0.005],
+    ['1s', 1],
+    ['2 sec', 2],
+    ['3 secs', 3],
+    ['1 second', 1],
+    ['10 seconds', 10],
+    ['1min', 60],
+    ['5 mins', 300],
+    ['1 minute', 60],
+    ['2 minutes', 120],
+    ['1h', 3600],
+    ['2 hr', 7200],
+    ['3 hrs', 10800],
+    ['1 hour', 3600],
+    ['2 hours', 7200],
+    ['1d', DAY],
+    ['1 day', DAY],
+    ['3 days', 3 * DAY],
+    ['1w', 7 * DAY],
+    ['2 weeks', 14 * DAY],
+    ['1 week', 7 * DAY],
+    ['1mo', 30 * DAY],
+    ['1 month', 30 * DAY],
+    ['6 months', 180 * DAY],
+    ['1y', 365 * DAY],
+    ['1yr', 365 * DAY],
+    ['10 years', 3650 * DAY],
+    ['1 year', 365 * DAY],
+    ['10y', 3650 * DAY],
+  ];
+  for (const [text, value] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value} s`, () => expectValue(text, 'time', value, TIME));
+  }
+});
+
+describe('quantity: rates', () => {
+  const cases: Array<[string, number]> = [
+    ['2000/s', 2000],
+    ['500 / s', 500],
+    ['30/day', 30 / DAY],
+    ['30 / day', 30 / DAY],
+    ['30 per day', 30 / DAY],
+    ['1 per second', 1],
+    ['60/min', 1],
+    ['3600/h', 1],
+    ['7/week', 1 / DAY],
+    ['30/month', 1 / DAY],
+    ['365/year', 1 / DAY],
+    ['10/days', 10 / DAY],
+    ['500 qps', 500],
+    ['500qps', 500],
+    ['500 rps', 500],
+    ['5k qps', 5000],
+    ['1M/day', 1e6 / DAY],
+    ['10M / month', 1e7 / (30 * DAY)],
+    ['1.5k/s', 1500],
+  ];
+  for (const [text, value] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value}/s`, () => expectValue(text, 'rate', value, RATE));
+  }
+});
+
+describe('quantity: percentages', () => {
+  it('reads percentages as fractions', () => {
+    expectValue('20%', 'count', 0.2, COUNT);
+    expectValue('20 %', 'count', 0.2, COUNT);
+    expectValue('100%', 'ratio', 1, COUNT);
+    expectValue('0%', 'ratio', 0, COUNT);
+    expectValue('99.9%', 'ratio', 0.999, COUNT);
+    expectValue('99.99%', 'ratio', 0.9999, COUNT);
+    expectValue('0.999', 'ratio', 0.999, COUNT);
+    expectValue('1', 'ratio', 1, COUNT);
+  });
+  it('multiplies by a percentage', () => {
+    expectValue('2/day * 10%', 'rate', 0.2 / DAY, RATE);
+    expectValue('10% * 2MB', 'bytes', 2e5, BYTES);
+  });
+});
+
+describe('quantity: operators and precedence', () => {
+  const cases: Array<[string, number]> = [
+    ['1 + 2 * 3', 7],
+    ['(1 + 2) * 3', 9],
+    ['10 - 4 - 3', 3],
+    ['100 / 10 / 2', 5],
+    ['2 * 3 + 4 * 5', 26],
+    ['-3 + 5', 2],
+    ['-(3 + 5) * -2', 16],
+    ['- -4', 4],
+    ['+4', 4],
+    ['2 * -3 + 10', 4],
+    ['((((1))))', 1],
+    ['1+2*3-4/2', 5],
+    ['10/4', 2.5],
+    ['2 * (3 + (4 - 1)) / 3', 4],
+  ];
+  for (const [text, value] of cases) {
+    it(`${text} = ${value}`, () => expectValue(text, 'any', value, COUNT));
+  }
+  it('combines dimensions through * and /', () => {
+    expectValue('2MB * 3', 'bytes', 6e6, BYTES);
+    expectValue('20 * 200KB', 'bytes', 4e6, BYTES);
+    expectValue('30/day * 200KB', 'any', (30 / DAY) * 2e5, BANDWIDTH);
+    expectValue('200 MB/s', 'any', 2e8, BANDWIDTH);
+    expectValue('1GB / 1MB', 'count', 1000, COUNT);
+    expectValue('10MB / 2s', 'any', 5e6, BANDWIDTH);
+    expectValue('1 / 2s', 'rate', 0.5, RATE);
+    expectValue('2MB * 3s', 'any', 6e6, { bytes: 1, time: 1 });
+    expectValue('1h / 1min', 'count', 60, COUNT);
+    expectValue('10 / MB', 'any', 1e-5, { bytes: -1, time: 0 });
+    expectValue('1 / (2/s)', 'time', 0.5, TIME);
+  });
+  it('adds like dimensions', () => {
+    expectValue('2MB + 200 bytes', 'bytes', 2000200, BYTES);
+    expectValue('1h + 30min', 'time', 5400, TIME);
+    expectValue('1/s + 60/min', 'rate', 2, RATE);
+    expectValue('1 + 20%', 'count', 1.2, COUNT);
+    expectValue('1GB - 1MB', 'bytes', 999e6, BYTES);
+  });
+  it('treats `/ unit` and `per unit` after any operand as a unit', () => {
+    const names = table({ dau: { value: 1e7, dim: COUNT }, photos: { value: 3, dim: COUNT } });
+    expectValue('dau * 2 / day', 'rate', (1e7 * 2) / DAY, RATE, names);
+    expectValue('dau * 2 per day', 'rate', (1e7 * 2) / DAY, RATE, names);
+    expectValue('photos / s', 'rate', 3, RATE, names);
+    expectValue('(1 + 2) / day', 'rate', 3 / DAY, RATE);
+    expectValue('(1 + 2) per day', 'rate', 3 / DAY, RATE);
+  });
+});
+
+describe('quantity: the context-dependent B', () => {
+  it('reads `1B` as one byte where bytes are expected', () => {
+    const r = ev('1B', 'bytes');
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.quantity, { value: 1, dim: BYTES });
+    assert.deepEqual(r.bReadings, [{ start: 1, end: 2, meaning: 'bytes' }]);
+  });
+  it('reads `1B` as a billion elsewhere', () => {
+    for (const expect of ['count', 'any', 'rate', 'time', 'ratio'] as Expectation[]) {
+      const r = ev('1B', expect);
+      assert.deepEqual(r.bReadings, [{ start: 1, end: 2, meaning: 'billion' }], expect);
+      if (expect === 'count' || expect === 'any') assert.deepEqual(r.quantity, { value: 1e9, dim: COUNT });
+    }
+  });
+  it('records every B with its span', () => {
+    const r = ev('1.5 B + 2B * 3', 'bytes');
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.quantity?.value, 7.5);
+    assert.deepEqual(r.bReadings, [
+      { start: 4, end: 5, meaning: 'bytes' },
+      { start: 9, end: 10, meaning: 'bytes' },
+    ]);
+    const b = ev('dau: 1B'.slice(5), 'count');
+    assert.deepEqual(b.bReadings, [{ start: 1, end: 2, meaning: 'billion' }]);
+  });
+  it('reads `1B/day` as a billion per day in a rate', () => {
+    const r = ev('1B/day', 'rate');
+    assert.deepEqual(r.errors, []);
+    approx(r.quantity!.value, 1e9 / DAY);
+    assert.deepEqual(r.bReadings, [{ start: 1, end: 2, meaning: 'billion' }]);
+  });
+  it('reads B after a magnitude as bytes, and B before a unit as billion', () => {
+    const a = ev('2k B', 'bytes');
+    assert.deepEqual(a.quantity, { value: 2000, dim: BYTES });
+    assert.deepEqual(a.bReadings, [{ start: 3, end: 4, meaning: 'bytes' }]);
+    const b = ev('1B bytes', 'bytes');
+    assert.deepEqual(b.quantity, { value: 1e9, dim: BYTES });
+    assert.deepEqual(b.bReadings, [{ start: 1, end: 2, meaning: 'billion' }]);
+  });
+  it('does not record a B for words that only contain it', () => {
+    assert.deepEqual(ev('2MB + 3KB', 'bytes').bReadings, []);
+    assert.deepEqual(ev('2bn', 'count').bReadings, []);
+  });
+  it('a size field gets bytes in `values`-style expressions that multiply', () => {
+    expectValue('20 * 1B', 'bytes', 20, BYTES);
+    expectValue('20 * 1B', 'count', 2e10, COUNT);
+  });
+});
+
+describe('quantity: conventions', () => {
+  const rule: Conventions = { ...C, seconds_per_day: 100000 };
+  it('uses seconds_per_day for /day', () => {
+    expectValue('1M/day', 'rate', 10, RATE, { conventions: rule });
+    expectValue('1M/day', 'rate', 1e6 / DAY, RATE);
+    expectValue('1 day', 'time', 100000, TIME, { conventions: rule });
+  });
+  it('derives weeks, months and years from the day', () => {
+    expectValue('1w', 'time', 700000, TIME, { conventions: rule });
+    expectValue('1mo', 'time', 30 * 100000, TIME, { conventions: rule });
+    expectValue('1y', 'time', 365 * 100000, TIME, { conventions: rule });
+  });
+  it('uses days_per_month and days_per_year', () => {
+    const c: Conventions = { ...C, days_per_month: 31, days_per_year: 360 };
+    expectValue('1 month', 'time', 31 * DAY, TIME, { conventions: c });
+    expectValue('2 years', 'time', 720 * DAY, TIME, { conventions: c });
+    expectValue('360/year', 'rate', 1 / DAY, RATE, { conventions: c });
+    expectValue('31/month', 'rate', 1 / DAY, RATE, { conventions: c });
+  });
+  it('keeps ms, s, min and h fixed', () => {
+    expectValue('1h + 1min + 1s + 1ms', 'time', 3661.001, TIME, { conventions: rule });
+  });
+  it('falls back to defaults for unusable conventions', () => {
+    const bad = { ...C, seconds_per_day: 0, days_per_year: Number.NaN } as Conventions;
+    expectValue('1 day', 'time', DAY, TIME, { conventions: bad });
+    expectValue('1 year', 'time', 365 * DAY, TIME, { conventions: bad });
+  });
+});
+
+describe('quantity: names', () => {
+  const photos = table({
+    photos_per_user: { value: 2 / DAY, dim: RATE },
+    caption: { value: 200, dim: BYTES },
+    dau: { value: 1e7, dim: COUNT },
+    users: null,
+    d: { value: 4, dim: COUNT },
+    s: { value: 5, dim: COUNT },
+  });
+  it('resolves names through lookup', () => {
+    expectValue('photos_per_user * 10%', 'rate', 0.2 / DAY, RATE, photos);
+    expectValue('2MB + caption', 'bytes', 2000200, BYTES, photos);
+    expectValue('(2MB + caption) * 3', 'bytes', 6000600, BYTES, photos);
+    expectValue('dau', 'count', 1e7, COUNT, photos);
+    expectValue('dau * photos_per_user', 'rate', 1e7 * (2 / DAY), RATE, photos);
+  });
+  it('returns every referenced name with its span', () => {
+    const r = ev('(2MB + caption) * dau / day', 'any', photos);
+    assert.deepEqual(r.names, [
+      { name: 'caption', start: 7, end: 14 },
+      { name: 'dau', start: 18, end: 21 },
+    ]);
+  });
+  it('reads unit-like words as names in name position', () => {
+    expectValue('d * 2', 'count', 8, COUNT, photos);
+    expectValue('s + d', 'count', 9, COUNT, photos);
+    expectValue('2 * d', 'count', 8, COUNT, photos);
+    expectValue('2 d', 'time', 2 * DAY, TIME, photos);
+    expectValue('(d)', 'count', 4, COUNT, photos);
+    assert.deepEqual(ev('d * 2', 'count', photos).names, [{ name: 'd', start: 0, end: 1 }]);
+    assert.deepEqual(ev('2 d', 'time', photos).names, []);
+  });
+  it('reports an unknown name on its exact span with a did-you-mean', () => {
+    const r = ev('2MB + captoin', 'bytes', photos);
+    assert.equal(r.quantity, null);
+    assert.equal(r.errors.length, 1);
+    const e = r.errors[0];
+    assert.equal(e.code, 'sysdesign/unknown-name');
+    assert.deepEqual([e.start, e.end], [6, 13]);
+    assert.match(e.message, /captoin/);
+    assert.match(e.message, /did you mean `caption`/);
+    assert.deepEqual(e.fixes, [{ kind: 'replace', text: 'caption' }]);
+    assert.deepEqual(r.names, [{ name: 'captoin', start: 6, end: 13 }]);
+  });
+  it('reports an unknown name without a suggestion when nothing is close', () => {
+    const r = ev('zzzzzz * 2', 'count', photos);
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0].code, 'sysdesign/unknown-name');
+    assert.equal(r.errors[0].fixes, undefined);
+    assert.deepEqual([r.errors[0].start, r.errors[0].end], [0, 6]);
+  });
+  it('reports each unknown name', () => {
+    const r = ev('a + b', 'count');
+    assert.deepEqual(
+      r.errors.map((e) => [e.code, e.start, e.end]),
+      [
+        ['sysdesign/unknown-name', 0, 1],
+        ['sysdesign/unknown-name', 4, 5],
+      ],
+    );
+  });
+  it('gives no error and no value for a known name without a value', () => {
+    const r = ev('users * 2MB + 3s', 'bytes', photos);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.quantity, null);
+    assert.deepEqual(
+      r.names.map((n) => n.name),
+      ['users'],
+    );
+  });
+  it('still reports other errors next to a valueless name', () => {
+    const r = ev('users + (2MB + 3s)', 'bytes', photos);
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0].code, 'sysdesign/quantity-dimension');
+  });
+  it('treats names in knownNames as valueless when there is no lookup', () => {
+    const r = ev('dau * 2', 'count', { knownNames: ['dau'] });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.quantity, null);
+  });
+  it('accepts knownNames as any iterable, used once', () => {
+    function* gen(): Generator<string> {
+      yield 'caption';
+    }
+    const r = ev('captio', 'any', { knownNames: gen() });
+    assert.match(r.errors[0].message, /did you mean `caption`/);
+  });
+  it('lets values of any dimension through `any`', () => {
+    expectValue('photos_per_user * caption', 'any', (2 / DAY) * 200, BANDWIDTH, photos);
+  });
+  it('ignores non-finite values from lookup', () => {
+    const r = ev('x * 2', 'count', table({ x: { value: Number.POSITIVE_INFINITY, dim: COUNT } }));
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.quantity, null);
+  });
+  it('suggests a unit for a misspelt word after /', () => {
+    const r = ev('30/dya', 'rate');
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0].code, 'sysdesign/unknown-name');
+    assert.deepEqual(r.errors[0].fixes, [{ kind: 'replace', text: 'day' }]);
+  });
+});
+
+describe('quantity: referencedNames', () => {
+  it('lists identifiers in name position only', () => {
+    assert.deepEqual(referencedNames('photos_per_user * 10%'), [{ name: 'photos_per_user', start: 0, end: 15 }]);
+    assert.deepEqual(referencedNames('2MB + caption'), [{ name: 'caption', start: 6, end: 13 }]);
+    assert.deepEqual(referencedNames('dau * 2 / day'), [{ name: 'dau', start: 0, end: 3 }]);
+    assert.deepEqual(referencedNames('30 per day'), []);
+    assert.deepEqual(referencedNames('10 million'), []);
+    assert.deepEqual(referencedNames('a/b'), [
+      { name: 'a', start: 0, end: 1 },
+      { name: 'b', start: 2, end: 3 },
+    ]);
+    assert.deepEqual(referencedNames('d / d'), [{ name: 'd', start: 0, end: 1 }]);
+    assert.deepEqual(referencedNames('per * 2'), [{ name: 'per', start: 0, end: 3 }]);
+  });
+  it('finds names even in broken expressions', () => {
+    assert.deepEqual(
+      referencedNames('(dau * ((photos +').map((n) => n.name),
+      ['dau', 'photos'],
+    );
+    assert.deepEqual(
+      referencedNames('dau × caption').map((n) => n.name),
+      ['dau', 'caption'],
+    );
+  });
+  it('never throws', () => {
+    assert.deepEqual(referencedNames(''), []);
+    assert.equal(referencedNames('a+'.repeat(5000)).length, 5000);
+  });
+});
+
+describe('quantity: dimensions in words', () => {
+  it('describes dimensions', () => {
+    assert.equal(describeDimension(COUNT), 'count');
+    assert.equal(describeDimension(BYTES), 'bytes');
+    assert.equal(describeDimension(TIME), 'time');
+    assert.equal(describeDimension(RATE), 'rate (count per time)');
+    assert.equal(describeDimension(BANDWIDTH), 'bytes per time');
+    assert.equal(describeDimension({ bytes: 1, time: 1 }), 'bytes × time');
+    assert.equal(describeDimension({ bytes: 2, time: 0 }), 'bytes²');
+    assert.equal(describeDimension({ bytes: 0, time: -2 }), 'count per time²');
+    assert.equal(describeDimension({ bytes: -1, time: 0 }), 'count per byte');
+    assert.equal(describeDimension({ bytes: 0, time: 5 }), 'time^5');
+  });
+  it('has compact symbols', () => {
+    assert.equal(dimensionSymbol(COUNT), 'count');
+    assert.equal(dimensionSymbol(BYTES), 'bytes');
+    assert.equal(dimensionSymbol(TIME), 's');
+    assert.equal(dimensionSymbol(RATE), '1/s');
+    assert.equal(dimensionSymbol(BANDWIDTH), 'bytes/s');
+    assert.equal(dimensionSymbol({ bytes: -1, time: 1 }), 's/bytes');
+  });
+  it('never yields -0 exponents', () => {
+    const r = q('2MB / 1MB', 'count');
+    assert.ok(Object.is(r.dim.bytes, 0) && Object.is(r.dim.time, 0));
+  });
+});
+
+describe('quantity: tokens for highlighting', () => {
+  it('classifies tokens', () => {
+    assert.deepEqual(
+      quantityTokens('(2MB + caption) * dau per day').map((t) => t.type),
+      ['paren', 'number', 'unit', 'operator', 'name', 'paren', 'operator', 'name', 'operator', 'unit'],
+    );
+    assert.deepEqual(quantityTokens('20%'), [
+      { start: 0, end: 2, type: 'number' },
+      { start: 2, end: 3, type: 'unit' },
+    ]);
+  });
+});
+
+describe('quantity: the spec example', () => {
+  it('evaluates the photo-sharing estimation', () => {
+    const values = {
+      photos_per_user: q('2/day', 'any'),
+      caption: q('200 bytes', 'any'),
+      dau: q('10M', 'count'),
+    };
+    const names = table(values);
+    const perUser = q('photos_per_user * 10%', 'rate', names);
+    const size = q('2MB + caption', 'bytes', names);
+    approx(perUser.value * 1e7 * DAY, 2e6); // 2M uploads a day
+    assert.equal(size.value, 2000200);
+    expectValue('30/day', 'rate', 30 / DAY, RATE);
+    expectValue('20 * 200KB', 'bytes', 4e6, BYTES);
+    expectValue('10y', 'time', 3650 * DAY, TIME);
+    expectValue('3', 'count', 3, COUNT);
+    expectValue('20%', 'ratio', 0.2, COUNT);
+    expectValue('2000/s', 'rate', 2000, RATE);
+    expectValue('99.99%', 'ratio', 0.9999, COUNT);
+    expectValue('99.999999999%', 'ratio', 0.99999999999, COUNT);
+    expectValue('200ms', 'time', 0.2, TIME);
+    expectValue('50M', 'count', 5e7, COUNT);
+  });
+  it('is independent of the caller object (no shared state)', () => {
+    const a = evaluateQuantity('1B', { expect: 'bytes', conventions: C });
+    const b = evaluateQuantity('1B', { expect: 'count', conventions: C });
+    assert.equal(a.quantity?.value, 1);
+    assert.equal(b.quantity?.value, 1e9);
+  });
+});
+
+describe('quantity: field expectations', () => {
+  it('covers every quantity field of the spec example', () => {
+    const examples: Array<[keyof typeof FIELD_EXPECTATIONS, string]> = [
+      ['users', '50M'],
+      ['dau', '10M'],
+      ['replication', '3'],
+      ['peak_factor', '3'],
+      ['seconds_per_day', '100k'],
+      ['size', '2MB + 200 bytes'],
+      ['retention', '10y'],
+      ['latency', '200ms'],
+      ['per_user', '30/day'],
+      ['rate', '500/s'],
+      ['server_capacity', '2000/s'],
+      ['availability', '99.99%'],
+      ['durability', '99.999999999%'],
+      ['cache_hot_ratio', '20%'],
+      ['values', '2/day'],
+    ];
+    for (const [field, text] of examples) {
+      const r = evaluateQuantity(text, { expect: FIELD_EXPECTATIONS[field], field, conventions: C });
+      assert.deepEqual(r.errors, [], `${field}: ${text}`);
+    }
+  });
+});
