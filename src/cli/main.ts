@@ -1,0 +1,281 @@
+/**
+ * `sysdesign`: the command-line face of the core.
+ *
+ *   sysdesign check FILE...          problems as `file:line:col: severity code message`
+ *   sysdesign estimate FILE [--json] the numbers of SPEC 2.3 (JSON fields of SPEC 4)
+ *
+ * Exit status: 0 clean (warnings allowed), 1 any error in a design, 2 usage or I/O error.
+ * Every failure is one line on stderr, never a stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { createAnalyzer } from '../core/analyse';
+import { formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../core/quantity';
+import type { Analysis, Problem } from '../core/types';
+import { LineIndex } from '../core/lineIndex';
+
+/** Larger files are refused before reading; the analyzer itself stops at 2 M characters. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const USAGE = `Usage:
+  sysdesign check FILE...            report problems (file:line:col: severity code message)
+  sysdesign estimate FILE [--json]   print the estimate (QPS, storage, bandwidth, cache, servers)
+  sysdesign --help | --version
+
+Exit status: 0 no errors, 1 a design has errors, 2 usage or file error.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class UsageError extends Error {}
+class FileError extends Error {}
+
+export function main(argv: string[], io: Io): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`sysdesign: ${error.message}`);
+      io.err(`Run 'sysdesign --help' for usage.`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      io.err(`sysdesign: ${error.message}`);
+      return 2;
+    }
+    io.err(`sysdesign: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+function run(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const flags = rest.filter((a) => a.startsWith('-') && a !== '-');
+  const files = rest.filter((a) => !a.startsWith('-') || a === '-');
+  switch (command) {
+    case 'check': {
+      rejectUnknownFlags(flags, []);
+      if (files.length === 0) throw new UsageError('check needs at least one FILE');
+      return check(files, io);
+    }
+    case 'estimate': {
+      rejectUnknownFlags(flags, ['--json']);
+      if (files.length !== 1) throw new UsageError('estimate needs exactly one FILE');
+      return estimate(files[0], flags.includes('--json'), io);
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+function rejectUnknownFlags(flags: string[], known: string[]): void {
+  const unknown = flags.find((f) => !known.includes(f));
+  if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}'`);
+}
+
+function check(files: string[], io: Io): number {
+  const analyzer = createAnalyzer();
+  let errors = 0;
+  let ioFailures = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readDesign(file);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      io.err(`sysdesign: ${error.message}`);
+      ioFailures++;
+      continue;
+    }
+    const analysis = analyzer.analyse(text);
+    const lines = new LineIndex(text);
+    for (const p of analysis.problems) {
+      const { line, column } = lines.position(p.start);
+      io.out(`${file}:${line}:${column}: ${p.severity} ${p.code} ${oneLine(p.message)}`);
+      if (p.severity === 'error') errors++;
+    }
+  }
+  if (ioFailures > 0) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+function estimate(file: string, json: boolean, io: Io): number {
+  const text = readDesign(file);
+  const analysis = createAnalyzer().analyse(text);
+  const lines = new LineIndex(text);
+  if (json) {
+    io.out(JSON.stringify(estimateJson(analysis, lines), null, 2));
+  } else {
+    for (const line of estimateTable(analysis)) io.out(line);
+    const errors = analysis.problems.filter((p) => p.severity === 'error');
+    if (analysis.problems.length > 0) {
+      io.out('');
+      io.out(`${analysis.problems.length} problem(s), ${errors.length} error(s); run 'sysdesign check ${file}' for details.`);
+    }
+  }
+  return analysis.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** The JSON of SPEC section 4: the estimate in base units plus the problems with positions. */
+export function estimateJson(analysis: Analysis, lines: LineIndex): Record<string, unknown> {
+  const { estimate } = analysis;
+  return {
+    conventions: estimate.conventions,
+    values: estimate.values,
+    traffic: estimate.traffic,
+    totals: estimate.totals,
+    availability: estimate.availability,
+    flows: estimate.flows,
+    problems: analysis.problems.map((p) => problemJson(p, lines)),
+  };
+}
+
+function problemJson(p: Problem, lines: LineIndex): Record<string, unknown> {
+  const start = lines.position(p.start);
+  const end = lines.position(p.end);
+  return { severity: p.severity, code: p.code, message: p.message, line: start.line, column: start.column, end_line: end.line, end_column: end.column };
+}
+
+function estimateTable(analysis: Analysis): string[] {
+  const { estimate } = analysis;
+  const n = <T>(x: number | null, f: (v: number) => T): T | string => (x === null ? '—' : f(x));
+  const rows: string[][] = [];
+  const out: string[] = [];
+  const name = analysis.design.name?.text;
+  if (name) out.push(name, '');
+
+  out.push('Traffic');
+  rows.push(['id', 'kind', 'per day', 'avg', 'peak', 'size', 'bandwidth', 'storage/day']);
+  for (const t of estimate.traffic) {
+    rows.push([
+      t.id,
+      t.kind ?? '—',
+      n(t.per_day, formatCount) as string,
+      n(t.per_second, formatRate) as string,
+      n(t.peak_per_second, formatRate) as string,
+      n(t.size_bytes, formatBytes) as string,
+      n(t.bytes_per_second, (v) => `${formatBytes(v)}/s`) as string,
+      n(t.storage_bytes_per_day, formatBytes) as string,
+    ]);
+  }
+  out.push(...table(rows), '');
+
+  const t = estimate.totals;
+  out.push('Totals');
+  out.push(
+    ...table([
+      ['read', `${n(t.read_per_second, formatRate)} avg, ${n(t.peak_read_per_second, formatRate)} peak`],
+      ['write', `${n(t.write_per_second, formatRate)} avg, ${n(t.peak_write_per_second, formatRate)} peak`],
+      ['read:write', n(t.read_write_ratio, (v) => `${formatCount(v)}:1`) as string],
+      ['ingress', n(t.ingress_bytes_per_second, (v) => `${formatBytes(v)}/s`) as string],
+      ['egress', n(t.egress_bytes_per_second, (v) => `${formatBytes(v)}/s`) as string],
+      ['storage', `${n(t.storage_bytes_per_day, formatBytes)}/day, ${n(t.storage_bytes_per_month, formatBytes)}/month, ${n(t.storage_bytes_per_year, formatBytes)}/year`],
+      ['storage total', n(t.storage_bytes_total, formatBytes) as string],
+      ['cache', n(t.cache_bytes, formatBytes) as string],
+      ['servers', n(t.servers, (v) => String(v)) as string],
+    ]),
+  );
+
+  const a = estimate.availability;
+  if (a.target !== null) {
+    out.push('', `Availability ${formatPercent(a.target)}: downtime budget`);
+    out.push(
+      ...table([
+        ['per year', n(a.downtime_seconds_per_year, formatDuration) as string],
+        ['per month', n(a.downtime_seconds_per_month, formatDuration) as string],
+        ['per week', n(a.downtime_seconds_per_week, formatDuration) as string],
+        ['per day', n(a.downtime_seconds_per_day, formatDuration) as string],
+      ]),
+    );
+  }
+
+  if (estimate.flows.length > 0) {
+    out.push('', 'Dry runs');
+    const flowRows = [['flow', 'hops', 'availability', 'latency', 'target']];
+    for (const f of estimate.flows) {
+      flowRows.push([
+        f.id,
+        String(f.hops),
+        n(f.availability, formatPercent) as string,
+        n(f.latency_seconds, formatDuration) as string,
+        n(f.latency_target_seconds, formatDuration) as string,
+      ]);
+    }
+    out.push(...table(flowRows));
+  }
+  return out;
+}
+
+function table(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
+}
+
+/** Reads a design file, refusing what is not one with a one-line reason. */
+function readDesign(file: string): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new FileError(`${file}: is a directory, not a design file`);
+    if (!stat.isFile()) throw new FileError(`${file}: not a regular file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError(`${file}: ${describeFsError(error)}`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new FileError(`${file}: too large (${formatBytes(size)}); design files are read up to ${formatBytes(MAX_FILE_BYTES)}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new FileError(`${file}: ${describeFsError(error)}`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) throw new FileError(`${file}: a binary file, not a design (YAML text)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileError(`${file}: not UTF-8 text`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a design file';
+    default:
+      return error instanceof Error ? error.message.split('\n')[0] : String(error);
+  }
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
+}
+
+declare const SYSDESIGN_VERSION: string | undefined;
+const VERSION = typeof SYSDESIGN_VERSION === 'string' ? SYSDESIGN_VERSION : 'dev';
+
+if (require.main === module) {
+  const status = main(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exitCode = status;
+}
