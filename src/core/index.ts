@@ -23,3 +23,4 @@ export {
 export { closest } from './suggest';
 export * from './types';
 export { LineIndex } from './lineIndex';
+export { designSteps, type DesignStep, type StepItem, type StepItemKind, type StepKey, type StepStatus, type ProblemCount } from './steps';
