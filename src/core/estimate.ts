@@ -76,7 +76,7 @@ export function computeEstimate(design: Design, figures: Figures): Estimate {
     traffic,
     totals,
     availability: downtimeBudget(figures.availabilityTarget, conv.days_per_month, conv.days_per_year),
-    flows: design.flows.map((flow) => flowEstimate(design, figures, flow)),
+    flows: flowEstimates(design, figures),
   };
 }
 
@@ -97,16 +97,32 @@ export function downtimeBudget(target: number | null, daysPerMonth: number, days
  * `replicas: n`, 1-(1-a)^n) and its latency (each component crossed once, plus every
  * connection each step travels, replies included).
  */
-function flowEstimate(design: Design, figures: Figures, flow: Design['flows'][number]): FlowEstimate {
-  const components = new Map(design.components.map((c) => [c.id.name, c] as const));
+function flowEstimates(design: Design, figures: Figures): FlowEstimate[] {
+  const components = new Map<string, Design['components'][number]>();
+  for (const c of design.components) if (!components.has(c.id.name)) components.set(c.id.name, c);
+  // Either direction of a connection serves a step; the first one written wins.
+  const connections = new Map<string, Design['connections'][number]>();
+  for (const c of design.connections) {
+    const forward = `${c.from.name}\u0000${c.to.name}`;
+    const backward = `${c.to.name}\u0000${c.from.name}`;
+    if (!connections.has(forward)) connections.set(forward, c);
+    if (!connections.has(backward)) connections.set(backward, c);
+  }
+  return design.flows.map((flow) => flowEstimate(components, connections, figures, flow));
+}
+
+function flowEstimate(
+  components: Map<string, Design['components'][number]>,
+  connections: Map<string, Design['connections'][number]>,
+  figures: Figures,
+  flow: Design['flows'][number],
+): FlowEstimate {
   const crossed = new Set<string>();
   let latency: number | null = null;
   for (const step of flow.steps) {
     crossed.add(step.from.name);
     crossed.add(step.to.name);
-    const connection = design.connections.find(
-      (c) => (c.from.name === step.from.name && c.to.name === step.to.name) || (c.from.name === step.to.name && c.to.name === step.from.name),
-    );
+    const connection = connections.get(`${step.from.name}\u0000${step.to.name}`);
     const hop = connection ? figures.connectionLatency.get(connection) : undefined;
     if (hop !== undefined && hop !== null) latency = (latency ?? 0) + hop;
   }
