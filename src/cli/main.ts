@@ -3,6 +3,8 @@
  *
  *   sysdesign check FILE...          problems as `file:line:col: severity code message`
  *   sysdesign estimate FILE [--json] the numbers of SPEC 2.3 (JSON fields of SPEC 4)
+ *   sysdesign export FILE --format mermaid|markdown [--view VIEW]
+ *                                    a diagram as Mermaid text, or the design doc in Markdown
  *
  * Exit status: 0 clean (warnings allowed), 1 any error in a design, 2 usage or I/O error.
  * Every failure is one line on stderr, never a stack trace.
@@ -12,6 +14,7 @@ import { createAnalyzer } from '../core/analyse';
 import { formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../core/quantity';
 import type { Analysis, Problem } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
+import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
 
 /** Larger files are refused before reading; the analyzer itself stops at 2 M characters. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -19,6 +22,9 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const USAGE = `Usage:
   sysdesign check FILE...            report problems (file:line:col: severity code message)
   sysdesign estimate FILE [--json]   print the estimate (QPS, storage, bandwidth, cache, servers)
+  sysdesign export FILE --format mermaid|markdown [--view VIEW]
+                                     print a diagram as Mermaid (VIEW: architecture, er,
+                                     flow:<id>; default architecture) or the design as Markdown
   sysdesign --help | --version
 
 Exit status: 0 no errors, 1 a design has errors, 2 usage or file error.`;
@@ -72,6 +78,8 @@ function run(argv: string[], io: Io): number {
       if (files.length !== 1) throw new UsageError('estimate needs exactly one FILE');
       return estimate(files[0], flags.includes('--json'), io);
     }
+    case 'export':
+      return exportDesign(rest, io);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
@@ -80,6 +88,51 @@ function run(argv: string[], io: Io): number {
 function rejectUnknownFlags(flags: string[], known: string[]): void {
   const unknown = flags.find((f) => !known.includes(f));
   if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}'`);
+}
+
+/** `export FILE --format mermaid|markdown [--view VIEW]`; options also as `--format=markdown`. */
+function exportDesign(args: string[], io: Io): number {
+  const options = new Map<string, string>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (name !== '--format' && name !== '--view') throw new UsageError(`unknown option '${name}'`);
+    const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    options.set(name, value);
+  }
+  if (files.length !== 1) throw new UsageError('export needs exactly one FILE');
+  const format = options.get('--format');
+  if (format === undefined) throw new UsageError('export needs --format mermaid or --format markdown');
+  if (format !== 'mermaid' && format !== 'markdown') throw new UsageError(`unknown format '${format}' (use mermaid or markdown)`);
+  const viewText = options.get('--view');
+  if (viewText !== undefined && format !== 'mermaid') throw new UsageError('--view goes with --format mermaid');
+
+  const file = files[0];
+  const analysis = createAnalyzer().analyse(readDesign(file));
+  if (format === 'markdown') {
+    io.out(designMarkdown(analysis).trimEnd());
+  } else {
+    const view = parseView(viewText ?? 'architecture', analysis.design);
+    if (view === undefined || (typeof view === 'object' && !analysis.design.flows.some((f) => f.id.name === view.id))) {
+      const keys = listViews(analysis.design).map((v) => v.key);
+      const known = keys.length > 8 ? `${keys.slice(0, 8).join(', ')}, …` : keys.join(', ');
+      throw new UsageError(`unknown view '${oneLine(viewText ?? '')}' (this design has: ${known})`);
+    }
+    // The preview's caps are Mermaid's defaults; whoever asks for the text may render it with other limits.
+    const diagram = diagramFor(analysis.design, view, { maxText: Infinity, maxEdges: Infinity });
+    if ('error' in diagram) throw new FileError(`${file}: ${diagram.error}`);
+    io.out(diagram.text.trimEnd());
+  }
+  const errors = analysis.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) io.err(`sysdesign: ${file}: ${errors} error(s) in the design; run 'sysdesign check ${file}' for details.`);
+  return errors > 0 ? 1 : 0;
 }
 
 function check(files: string[], io: Io): number {

@@ -24,3 +24,4 @@ export { closest } from './suggest';
 export * from './types';
 export { LineIndex } from './lineIndex';
 export { designSteps, type DesignStep, type StepItem, type StepItemKind, type StepKey, type StepStatus, type ProblemCount } from './steps';
+export * from './diagram';

@@ -147,4 +147,57 @@ describe('cli', () => {
     assert.equal(version.stdout.trim(), 'test');
     assert.ok(readFileSync(outfile, 'utf8').length > 0);
   });
+
+  it('export --format mermaid: the architecture flowchart, exactly the golden file', () => {
+    const r = run('export', example, '--format', 'mermaid');
+    assert.equal(r.status, 0, r.err.join('\n'));
+    assert.equal(`${r.out.join('\n')}\n`, readFileSync(path.join(root, 'test', 'golden', 'spec-example', 'architecture.mmd'), 'utf8'));
+    assert.deepEqual(r.err, []);
+  });
+
+  it('export --format mermaid --view: er, flow:<id>, a bare flow id, --format=...', () => {
+    const golden = (name: string) => readFileSync(path.join(root, 'test', 'golden', 'spec-example', name), 'utf8');
+    assert.equal(`${run('export', example, '--format', 'mermaid', '--view', 'er').out.join('\n')}\n`, golden('er.mmd'));
+    assert.equal(`${run('export', example, '--format=mermaid', '--view=flow:view-feed-dry-run').out.join('\n')}\n`, golden('view-feed-dry-run.mmd'));
+    assert.equal(`${run('export', '--view', 'upload-photo-dry-run', example, '--format', 'mermaid').out.join('\n')}\n`, golden('upload-photo-dry-run.mmd'));
+  });
+
+  it('export --format markdown: the design document with every diagram', () => {
+    const r = run('export', example, '--format', 'markdown');
+    assert.equal(r.status, 0);
+    assert.equal(`${r.out.join('\n')}\n`, readFileSync(path.join(root, 'test', 'golden', 'spec-example', 'design.md'), 'utf8'));
+    assert.equal(r.out.filter((l) => l === '```mermaid').length, 4);
+  });
+
+  it('export: usage errors name the problem first and exit 2', () => {
+    for (const [argv, message] of [
+      [['export', example], 'export needs --format mermaid or --format markdown'],
+      [['export', example, '--format', 'svg'], "unknown format 'svg' (use mermaid or markdown)"],
+      [['export', example, '--format'], '--format needs a value'],
+      [['export', '--format', 'mermaid'], 'export needs exactly one FILE'],
+      [['export', example, '--format', 'mermaid', '--view', 'nope'], "unknown view 'nope' (this design has: architecture, flow:upload-photo-dry-run, flow:view-feed-dry-run, er)"],
+      [['export', example, '--format', 'mermaid', '--view', 'flow:nope'], "unknown view 'flow:nope'"],
+      [['export', example, '--format', 'markdown', '--view', 'er'], '--view goes with --format mermaid'],
+      [['export', example, '--format', 'mermaid', '--json'], "unknown option '--json'"],
+    ] as const) {
+      const r = run(...argv);
+      assert.equal(r.status, 2, argv.join(' '));
+      assert.ok(r.err[0].startsWith(`sysdesign: ${message}`), r.err[0]);
+      assert.equal(r.out.join(''), '');
+    }
+  });
+
+  it('export: a design with errors still prints, says so on stderr and exits 1; nothing to draw exits 2', () => {
+    const file = write('broken.sysdesign.yaml', 'sysdesign: 1\nname: Broken\ncomponents:\n  - id: api\n    kind: service\nconnections:\n  - api -> ghost\n');
+    const r = run('export', file, '--format', 'mermaid');
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.out, ['flowchart LR', '  accTitle: Broken architecture', '  n0["api"]', '  classDef sdCompute fill:#22c55e1f,stroke:#22c55e', '  class n0 sdCompute']);
+    assert.deepEqual(r.err, [`sysdesign: ${file}: 1 error(s) in the design; run 'sysdesign check ${file}' for details.`]);
+    const empty = write('empty.sysdesign.yaml', 'sysdesign: 1\nname: Empty\n');
+    const e = run('export', empty, '--format', 'mermaid', '--view', 'sequence');
+    assert.equal(e.status, 2);
+    assert.equal(e.err.length, 1);
+    assert.match(e.err[0], /Nothing to draw yet/);
+    assert.match(run('export', empty, '--format', 'markdown').out.join('\n'), /^# Empty$/m);
+  });
 });

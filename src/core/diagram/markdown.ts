@@ -1,0 +1,324 @@
+/**
+ * A design document in Markdown: the five steps as sections and tables, the estimate
+ * in human units, and every diagram as a ```mermaid block (GitHub renders them).
+ *
+ * User text is escaped (`escapeMarkdown`, `codeSpan`) so a label can never become
+ * markup, a link, HTML or a table cell of its own; diagram text is already encoded.
+ */
+import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
+import type { Design, Estimate, EvaluatedQuantity, QuantitySource } from '../types';
+import { codeSpan, escapeMarkdown } from './encode';
+import { diagramFor, type DiagramView } from './views';
+
+export interface MarkdownInput {
+  design: Design;
+  estimate: Estimate;
+  /** Evaluated quantities by source offset (from the Analysis), to show computed values. */
+  quantities?: ReadonlyMap<number, EvaluatedQuantity>;
+}
+
+const NONE = '—';
+const NOT_YET = '_Not written yet._';
+
+export function designMarkdown(input: MarkdownInput): string {
+  const { design } = input;
+  const out: string[] = [];
+  out.push(`# ${design.name?.text ? escapeMarkdown(design.name.text) : 'Untitled design'}`, '');
+  if (design.description?.text) out.push(escapeMarkdown(design.description.text), '');
+
+  requirements(design, out);
+  estimation(input, out);
+  apis(design, out);
+  dataModels(design, out);
+  architecture(design, out);
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function requirements(design: Design, out: string[]): void {
+  out.push('## 1. Requirements', '');
+  const r = design.requirements;
+  if (!r || (r.questions.length === 0 && r.functional.length === 0 && r.outOfScope.length === 0 && !r.nonFunctional)) {
+    out.push(NOT_YET, '');
+    return;
+  }
+  if (r.questions.length > 0) {
+    out.push('### Questions', '');
+    out.push(...table(['Question', 'Answer'], r.questions.map((q) => [cell(q.q?.text), cell(q.a?.text)])), '');
+  }
+  if (r.functional.length > 0) {
+    out.push('### Functional requirements', '');
+    out.push(
+      ...table(
+        ['Requirement', 'Operation', 'Important', 'Description'],
+        r.functional.map((f) => [code(f.id.name), f.op ?? NONE, f.important ? 'yes' : 'no', cell(f.text?.text)]),
+      ),
+      '',
+    );
+  }
+  if (r.outOfScope.length > 0) {
+    out.push('### Out of scope', '', ...r.outOfScope.map((t) => `- ${escapeMarkdown(t.text)}`), '');
+  }
+  const nf = r.nonFunctional;
+  if (nf) {
+    out.push('### Non-functional requirements', '');
+    const rows: string[][] = [];
+    if (nf.availability) rows.push(['Availability', code(nf.availability.text)]);
+    for (const l of nf.latency) rows.push([l.key.name === 'default' ? 'Latency (default)' : `Latency of ${code(l.key.name)}`, code(l.value.text)]);
+    if (nf.consistency) rows.push(['Consistency', cell(nf.consistency.text)]);
+    if (nf.durability) rows.push(['Durability', code(nf.durability.text)]);
+    if (rows.length > 0) out.push(...table(['Target', 'Value'], rows), '');
+    if (nf.notes.length > 0) out.push(...nf.notes.map((t) => `- ${escapeMarkdown(t.text)}`), '');
+  }
+}
+
+function estimation(input: MarkdownInput, out: string[]): void {
+  const { design, estimate } = input;
+  const e = design.estimation;
+  out.push('## 2. Estimation', '');
+  if (!e) {
+    out.push(NOT_YET, '');
+    return;
+  }
+  const conventions = estimate.conventions;
+  const value = (q: QuantitySource | undefined) => (q ? `${code(q.text)}${computed(input, q)}` : undefined);
+  const inputs: string[][] = [];
+  for (const c of e.conventions) inputs.push([`Convention ${code(c.name.name)}`, code(c.value.text)]);
+  const add = (label: string, q: QuantitySource | undefined) => {
+    const v = value(q);
+    if (v !== undefined) inputs.push([label, v]);
+  };
+  add('Registered users', e.users);
+  add('Daily active users', e.dau);
+  add('Retention', e.retention);
+  add('Replication', e.replication);
+  add('Cache hot ratio', e.cacheHotRatio);
+  add('Server capacity', e.serverCapacity);
+  if (inputs.length > 0) out.push(...table(['Input', 'Value'], inputs), '');
+  if (e.values.length > 0) {
+    out.push('### Values', '');
+    out.push(...table(['Name', 'Expression', 'Value'], e.values.map((v) => [code(v.name.name), code(v.value.text), computed(input, v.value, false) || NONE])), '');
+  }
+
+  const n = (x: number | null, f: (v: number) => string) => (x === null ? NONE : f(x));
+  const rate = (v: number) => formatRate(v, conventions);
+  const bandwidth = (v: number) => formatBandwidth(v, conventions);
+  if (estimate.traffic.length > 0) {
+    out.push('### Traffic', '');
+    out.push(
+      ...table(
+        ['Traffic', 'Kind', 'Per day', 'Average', 'Peak', 'Size', 'Bandwidth', 'Storage per day', 'Records kept'],
+        estimate.traffic.map((t) => [
+          code(t.id),
+          t.kind ?? NONE,
+          n(t.per_day, formatCount),
+          n(t.per_second, rate),
+          n(t.peak_per_second, rate),
+          n(t.size_bytes, formatBytes),
+          n(t.bytes_per_second, bandwidth),
+          n(t.storage_bytes_per_day, formatBytes),
+          n(t.records_total, formatCount),
+        ]),
+        [2, 3, 4, 5, 6, 7, 8],
+      ),
+      '',
+    );
+  }
+
+  const t = estimate.totals;
+  out.push('### Totals', '');
+  out.push(
+    ...table(
+      ['Total', 'Average', 'Peak'],
+      [
+        ['Reads', n(t.read_per_second, rate), n(t.peak_read_per_second, rate)],
+        ['Writes', n(t.write_per_second, rate), n(t.peak_write_per_second, rate)],
+      ],
+      [1, 2],
+    ),
+    '',
+  );
+  out.push(
+    ...table(
+      ['Total', 'Value'],
+      [
+        ['Read:write ratio', n(t.read_write_ratio, (v) => `${formatCount(v)}:1`)],
+        ['Ingress (writes)', n(t.ingress_bytes_per_second, bandwidth)],
+        ['Egress (reads)', n(t.egress_bytes_per_second, bandwidth)],
+        ['New storage per day', n(t.storage_bytes_per_day, formatBytes)],
+        ['New storage per month', n(t.storage_bytes_per_month, formatBytes)],
+        ['New storage per year', n(t.storage_bytes_per_year, formatBytes)],
+        ['Storage in total (retention × replication)', n(t.storage_bytes_total, formatBytes)],
+        ['Cache memory', n(t.cache_bytes, formatBytes)],
+        ['Servers', n(t.servers, (v) => String(v))],
+      ],
+      [1],
+    ),
+    '',
+  );
+
+  const a = estimate.availability;
+  if (a.target !== null) {
+    // Downtime budgets are calendar time, whatever `seconds_per_day` says.
+    out.push(`### Availability ${formatPercent(a.target)}: downtime budget`, '');
+    out.push(
+      ...table(
+        ['Per', 'Downtime'],
+        [
+          ['Year', n(a.downtime_seconds_per_year, (v) => formatDuration(v))],
+          ['Month', n(a.downtime_seconds_per_month, (v) => formatDuration(v))],
+          ['Week', n(a.downtime_seconds_per_week, (v) => formatDuration(v))],
+          ['Day', n(a.downtime_seconds_per_day, (v) => formatDuration(v))],
+        ],
+        [1],
+      ),
+      '',
+    );
+  }
+
+  if (estimate.flows.length > 0) {
+    out.push('### Dry runs', '');
+    out.push(
+      ...table(
+        ['Dry run', 'Hops', 'Availability', 'Target', 'Latency', 'Target'],
+        estimate.flows.map((f) => [
+          code(f.id),
+          String(f.hops),
+          n(f.availability, formatPercent),
+          n(f.availability_target, formatPercent),
+          n(f.latency_seconds, (v) => formatDuration(v)),
+          n(f.latency_target_seconds, (v) => formatDuration(v)),
+        ]),
+        [1, 2, 3, 4, 5],
+      ),
+      '',
+    );
+  }
+}
+
+function apis(design: Design, out: string[]): void {
+  out.push('## 3. API', '');
+  if (design.apis.length === 0) {
+    out.push(NOT_YET, '');
+    return;
+  }
+  out.push(
+    ...table(
+      ['Endpoint', 'API', 'Requirement'],
+      design.apis.map((api) => {
+        const endpoint = [api.method, api.path?.text].filter((x) => x !== undefined).join(' ');
+        return [endpoint === '' ? NONE : code(endpoint), code(api.id.name), api.requirement ? code(api.requirement.name) : NONE];
+      }),
+    ),
+    '',
+  );
+}
+
+function dataModels(design: Design, out: string[]): void {
+  out.push('## 4. Data model', '');
+  if (design.dataModels.length === 0) {
+    out.push(NOT_YET, '');
+    return;
+  }
+  diagram(design, 'er', out);
+  for (const model of design.dataModels) {
+    out.push(`### ${escapeMarkdown(model.id.name)}`, '');
+    if (model.store) out.push(`Stored in ${codeSpan(model.store.name, false)}.`, '');
+    if (model.fields.length === 0) continue;
+    out.push(
+      ...table(
+        ['Field', 'Type', 'Keys'],
+        model.fields.map((f) => {
+          const keys: string[] = [];
+          if (f.pk) keys.push('primary key');
+          if (f.fk) keys.push(`foreign key to ${code(f.fk.field ? `${f.fk.table.name}.${f.fk.field.name}` : f.fk.table.name)}`);
+          if (f.unique) keys.push('unique');
+          if (f.index) keys.push('index');
+          return [code(f.name.name), f.type ? code(f.type.text) : NONE, keys.length > 0 ? keys.join(', ') : NONE];
+        }),
+      ),
+      '',
+    );
+  }
+}
+
+function architecture(design: Design, out: string[]): void {
+  out.push('## 5. Design', '');
+  if (design.components.length === 0 && design.flows.length === 0) {
+    out.push(NOT_YET, '');
+    return;
+  }
+  if (design.components.length > 0) {
+    out.push('### Architecture', '');
+    diagram(design, 'architecture', out);
+    out.push(
+      ...table(
+        ['Component', 'Kind', 'Label', 'Tech', 'Replicas'],
+        design.components.map((c) => [code(c.id.name), c.kind ?? NONE, cell(c.label?.text), cell(c.tech?.text), c.replicas === undefined ? NONE : String(c.replicas)]),
+      ),
+      '',
+    );
+  }
+  if (design.flows.length > 0) {
+    out.push('### Dry runs', '');
+    const seen = new Set<string>();
+    for (const flow of design.flows) {
+      if (seen.has(flow.id.name)) continue;
+      seen.add(flow.id.name);
+      out.push(`#### ${escapeMarkdown(flow.id.name)}`, '');
+      if (flow.requirement) out.push(`Requirement: ${codeSpan(flow.requirement.name, false)}.`, '');
+      diagram(design, { kind: 'flow', id: flow.id.name }, out);
+    }
+  }
+}
+
+/** A ```mermaid block, or a quoted note when the diagram cannot be drawn. */
+function diagram(design: Design, view: DiagramView, out: string[]): void {
+  const result = diagramFor(design, view);
+  if ('error' in result) out.push(`> ${escapeMarkdown(result.error)}`, '');
+  else out.push('```mermaid', result.text.trimEnd(), '```', '');
+}
+
+/**
+ * The value of an evaluated expression in human units. After an input (`withPrefix`)
+ * it reads ` = 2 MB`, and only when the expression computes something (names,
+ * arithmetic): `10y = 10 years` would add nothing.
+ */
+function computed(input: MarkdownInput, q: QuantitySource, withPrefix = true): string {
+  const evaluated = input.quantities?.get(q.start);
+  if (!evaluated || evaluated.value === null) return '';
+  if (withPrefix && evaluated.names.length === 0 && !/[+*()]|\s-\s|\/\s*[\d.]/.test(q.text)) return '';
+  const conventions = input.estimate.conventions;
+  const v = evaluated.value;
+  switch (evaluated.dimension) {
+    case 'count':
+      return prefix(withPrefix, q.text.includes('%') ? formatPercent(v) : formatCount(v));
+    case 'bytes':
+      return prefix(withPrefix, formatBytes(v));
+    case 'time':
+      return prefix(withPrefix, formatDuration(v, conventions));
+    case 'rate (count per time)':
+      return prefix(withPrefix, formatRate(v, conventions));
+    case 'bytes per time':
+      return prefix(withPrefix, formatBandwidth(v, conventions));
+    default:
+      return prefix(withPrefix, `${formatCount(v)} (${escapeMarkdown(evaluated.dimension)})`);
+  }
+}
+
+function prefix(withPrefix: boolean, text: string): string {
+  return withPrefix ? ` = ${text}` : text;
+}
+
+function code(text: string): string {
+  return codeSpan(text, true);
+}
+
+function cell(text: string | undefined): string {
+  return text === undefined || text.trim() === '' ? NONE : escapeMarkdown(text);
+}
+
+/** A GFM table; `right` lists the columns of numbers, aligned right. */
+function table(header: string[], rows: string[][], right: number[] = []): string[] {
+  const align = header.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  return [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
