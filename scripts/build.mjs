@@ -25,8 +25,10 @@ const targets = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, define: { SYSDESIGN_VERSION: JSON.stringify(pkg.version) } },
   // The VS Code extension host (Node). `vscode` is provided by the host.
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  // The language server (Node, stdio or IPC).
-  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The language server (Node, stdio or IPC); also the `sysdesign-language-server` bin.
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The same language server in a web worker (VS Code for the Web).
+  { entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/server.browser.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The webview app (DOM + Mermaid): the only bundle that contains Mermaid.
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ].filter((t) => existsSync(t.entryPoints[0]));

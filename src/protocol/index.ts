@@ -1,0 +1,81 @@
+/**
+ * Messages shared by the language server and the VS Code client (types only, plus the
+ * method names). Positions follow LSP: zero-based line and UTF-16 character.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** `sysdesign/analysis`: a small summary of one open document, for the five-step tree. */
+export const ANALYSIS_REQUEST = 'sysdesign/analysis';
+
+export interface AnalysisParams {
+  /** The document's URI as the client sent it in `didOpen`. */
+  uri: string;
+}
+
+/** `null` when the server does not have the document open. */
+export type AnalysisResult = AnalysisSummary | null;
+
+export interface AnalysisSummary {
+  uri: string;
+  /** The document version the summary was computed from. */
+  version: number;
+  /** The design's `name`, when it has one. */
+  name?: string;
+  problems: ProblemTotals;
+  /** The five steps in order. */
+  steps: StepSummary[];
+}
+
+export interface ProblemTotals {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export type StepKey = 'requirements' | 'estimation' | 'api' | 'data-model' | 'design';
+export type StepStatus = 'missing' | 'incomplete' | 'problems' | 'done';
+
+export interface StepSummary {
+  key: StepKey;
+  /** 1 to 5. */
+  number: number;
+  title: string;
+  status: StepStatus;
+  /** One line, e.g. "3.5k read QPS · 43.8 PB". */
+  description: string;
+  /** What is still needed for `done`, in words. */
+  missing: string[];
+  /** The top-level keys of this step (a step may span several sections). */
+  ranges: Range[];
+  errors: number;
+  warnings: number;
+  /** Up to a few problem messages, for a tooltip. */
+  messages: string[];
+  items: StepItemSummary[];
+}
+
+export interface StepItemSummary {
+  /** e.g. `requirement`, `traffic`, `component`, `flow`, `folder`. */
+  kind: string;
+  /** Stable within a document version, e.g. `component:api`. */
+  key: string;
+  label: string;
+  description?: string;
+  /** A component's kind, a requirement's op, an API's method: for icons. */
+  detail?: string;
+  /** The whole item, for reveal. */
+  range: Range;
+  errors: number;
+  warnings: number;
+  messages: string[];
+  children?: StepItemSummary[];
+}

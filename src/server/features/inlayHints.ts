@@ -1,0 +1,59 @@
+/**
+ * Inlay hints after estimation values: what an expression comes to (`= 4 MB`) and what
+ * the line adds up to (`× dau = 3.47k/s`, `→ 4 TB/day`). Nothing where the hint would
+ * repeat what is written (`10M`, `2/day`, `20%`).
+ */
+import type { InlayHint } from 'vscode-languageserver';
+import { formatBytes, formatRate, type EvaluatedQuantity, type Span } from '../../core';
+import { formatBandwidth } from '../../core/quantity';
+import { formatEvaluated } from '../format';
+import type { Positions } from '../positions';
+import type { DocumentAnalysis } from './types';
+
+export function inlayHints(analysis: DocumentAnalysis, positions: Positions, span: Span): InlayHint[] {
+  const est = analysis.design.estimation;
+  if (!est) return [];
+  const { estimate } = analysis;
+  const conv = estimate.conventions;
+  const extra = new Map<number, string>();
+  est.traffic.forEach((t, i) => {
+    const e = estimate.traffic[i];
+    if (!e) return;
+    if (t.perUser && e.per_second !== null) extra.set(t.perUser.start, `× dau = ${formatRate(e.per_second, conv)}`);
+    if (t.size) {
+      if (e.kind === 'write' && e.storage_bytes_per_day !== null) extra.set(t.size.start, `→ ${formatBytes(e.storage_bytes_per_day)}/day`);
+      else if (e.bytes_per_second !== null) extra.set(t.size.start, `→ ${formatBandwidth(e.bytes_per_second, conv)}`);
+    }
+  });
+  const totals = estimate.totals;
+  if (est.retention && totals.storage_bytes_total !== null) extra.set(est.retention.start, `→ ${formatBytes(totals.storage_bytes_total)} stored`);
+  if (est.cacheHotRatio && totals.cache_bytes !== null) extra.set(est.cacheHotRatio.start, `→ cache ${formatBytes(totals.cache_bytes)}`);
+  if (est.serverCapacity && totals.servers !== null) extra.set(est.serverCapacity.start, `→ ${totals.servers} server${totals.servers === 1 ? '' : 's'}`);
+
+  const hints: InlayHint[] = [];
+  const quantities = [...analysis.quantities.values()].filter((q) => q.start >= est.start && q.end <= est.end && q.end >= span.start && q.start <= span.end).sort((a, b) => a.start - b.start);
+  for (const q of quantities) {
+    const parts: string[] = [];
+    const value = valueHint(analysis, q);
+    if (value) parts.push(`= ${value}`);
+    const more = extra.get(q.start);
+    if (more) parts.push(more);
+    if (parts.length === 0) continue;
+    hints.push({ position: positions.position(q.end), label: parts.join(' '), paddingLeft: true });
+  }
+  return hints;
+}
+
+/** The formatted value, unless it only repeats the source. */
+function valueHint(analysis: DocumentAnalysis, q: EvaluatedQuantity): string | undefined {
+  const source = analysis.text.slice(q.start, q.end);
+  if (/^\s*[-+]?[\d.,_]+(?:e[-+]?\d+)?\s*$/i.test(source)) return undefined;
+  const shown = formatEvaluated(q, analysis.estimate.conventions, source);
+  if (shown === undefined) return undefined;
+  const squash = (s: string) =>
+    s
+      .replace(/\s*bytes?\b/g, 'B')
+      .replace(/\s+/g, '')
+      .replace(/^(\d+(?:\.\d+)?)K/, '$1k');
+  return squash(shown) === squash(source) ? undefined : shown;
+}

@@ -1,0 +1,72 @@
+/**
+ * Another LSP client than ours: Neovim's built-in client talks to `dist/server.js
+ * --stdio` (the `sysdesign-language-server` bin) and gets diagnostics, hover and
+ * definition. Skipped when `nvim` is not installed.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { SERVER } from './support/lspClient';
+import { edited, positionOf } from './support/text';
+
+describe('language server in Neovim (a second LSP client)', function () {
+  this.timeout(30000);
+
+  it('shows diagnostics, hover and definition', async function () {
+    const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+    if (version.error || version.status !== 0) {
+      console.log('      (skipped: `nvim` is not installed; `apt-get install neovim` to run this test)');
+      this.skip();
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'sysdesign-nvim-'));
+    try {
+      const text = edited('members: [lb, api,', 'members: [lb, apx,');
+      const file = path.join(dir, 'photo.sysdesign.yaml');
+      const out = path.join(dir, 'out.json');
+      writeFileSync(file, text);
+      const hover = positionOf(text, '\n  - lb -> api\n', 11);
+      const definition = positionOf(text, '\n  - api -> photo-db: SQL', 5);
+      const code = await new Promise<number | null>((resolve, reject) => {
+        const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'nvim', 'client.lua')}`], {
+          env: {
+            ...process.env,
+            SYSDESIGN_FILE: file,
+            SYSDESIGN_OUT: out,
+            SYSDESIGN_NODE: process.execPath,
+            SYSDESIGN_SERVER: SERVER,
+            SYSDESIGN_HOVER_LINE: String(hover.line),
+            SYSDESIGN_HOVER_CHAR: String(hover.character),
+            SYSDESIGN_DEF_LINE: String(definition.line),
+            SYSDESIGN_DEF_CHAR: String(definition.character),
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error('nvim did not finish within 25 s'));
+        }, 25000);
+        child.once('error', reject);
+        child.once('exit', (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
+      });
+      assert.equal(code, 0);
+      const seen = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+      assert.equal(seen.error, undefined, String(seen.error));
+      assert.equal(seen.diagnostics, 1);
+      assert.equal(seen.message, 'The group member names "apx", but no component has that id; did you mean "api"?');
+      assert.deepEqual([seen.line, seen.col], [115, 18]);
+      assert.equal(
+        seen.hover,
+        '**api**: `service` component\n- label: Photo API\n- replicas: 3\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`',
+      );
+      assert.deepEqual(seen.definition, { uri: true, line: 96, character: 8 });
+      assert.equal(seen.stopped, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
