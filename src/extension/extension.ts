@@ -1,13 +1,16 @@
-// The VS Code client: the only code that imports `vscode`. The extension contributes the
-// `sysdesign` language (package.json), activates on it and starts the language client;
-// the five-step tree and preview are registered here as they land.
+// The composition root of the VS Code client (the only code that imports `vscode`):
+// `activate` builds the parts and registers their disposables, nothing more. Each part
+// lives in its own module; every registration goes into `context.subscriptions`.
 import type * as vscode from 'vscode';
 import { startLanguageClient } from './client';
+import { registerCommands, type Command } from './commands/command';
 
 export function activate(context: vscode.ExtensionContext): void {
-  // Every registration added here goes into context.subscriptions so that it is
-  // disposed with the extension.
-  context.subscriptions.push(startLanguageClient(context));
+  const language = startLanguageClient(context);
+  context.subscriptions.push(language);
+
+  const commands: Command[] = [];
+  context.subscriptions.push(registerCommands(commands));
 }
 
 export function deactivate(): void {
