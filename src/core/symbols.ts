@@ -7,6 +7,19 @@ import type { Design, Ident } from './types';
 
 export type SymbolKind = 'requirement' | 'component' | 'group' | 'api' | 'data-model' | 'field' | 'flow' | 'traffic' | 'value';
 
+/** How messages and hovers name each kind of symbol. */
+export const SYMBOL_NOUNS: Readonly<Record<SymbolKind, string>> = {
+  requirement: 'requirement',
+  component: 'component',
+  group: 'group',
+  api: 'API',
+  'data-model': 'data model',
+  field: 'field',
+  flow: 'flow',
+  traffic: 'traffic line',
+  value: 'value',
+};
+
 export interface SymbolDefinition {
   kind: SymbolKind;
   /** For fields: the data model id they belong to. */

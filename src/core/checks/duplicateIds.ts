@@ -1,17 +1,5 @@
-import type { SymbolDefinition, SymbolKind } from '../symbols';
+import { SYMBOL_NOUNS, type SymbolDefinition } from '../symbols';
 import type { Check } from './check';
-
-const NOUN: Record<SymbolKind, string> = {
-  requirement: 'requirement',
-  component: 'component',
-  group: 'group',
-  api: 'API',
-  'data-model': 'data model',
-  field: 'field',
-  flow: 'flow',
-  traffic: 'traffic line',
-  value: 'value',
-};
 
 /** Ids are unique within their kind: a second definition would make every reference ambiguous. */
 export const duplicateIds: Check = {
@@ -29,7 +17,7 @@ export const duplicateIds: Check = {
       report({
         code: 'sysdesign/duplicate-id',
         severity: 'error',
-        message: `Another ${NOUN[def.kind]} already has the id "${def.ident.name}"; ids must be unique.`,
+        message: `Another ${SYMBOL_NOUNS[def.kind]} already has the id "${def.ident.name}"; ids must be unique.`,
         start: def.ident.start,
         end: def.ident.end,
       });

@@ -1,21 +1,12 @@
 /**
  * What an id is, in a few Markdown lines: used by hover and by completion details.
  */
-import type { SymbolDefinition, SymbolKind } from '../../core';
+import { SYMBOL_NOUNS, type SymbolDefinition } from '../../core';
 import { formatEvaluated } from '../format';
 import type { DocumentAnalysis } from './types';
 
-export const KIND_NOUN: Record<SymbolKind, string> = {
-  requirement: 'requirement',
-  component: 'component',
-  group: 'group',
-  api: 'API',
-  'data-model': 'data model',
-  field: 'field',
-  flow: 'flow',
-  traffic: 'traffic line',
-  value: 'value',
-};
+/** How hovers and completion name each kind of id (shared with the core's messages). */
+export const KIND_NOUN = SYMBOL_NOUNS;
 
 /** A one-line detail for completion lists, e.g. `service · PostgreSQL`. */
 export function detailOf(analysis: DocumentAnalysis, def: SymbolDefinition): string {
