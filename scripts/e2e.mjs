@@ -8,7 +8,7 @@
 // `node scripts/e2e.mjs [dev] [vsix]` (default: both). Env: SYSDESIGN_TEST_GREP=<text>,
 // SYSDESIGN_TIMEOUT_S (default 300 per variant), SYSDESIGN_KEEP_TEMP=1.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lifetime } from './lib/lifetime.mjs';
 import {
@@ -74,7 +74,11 @@ async function runVariant(variant) {
   const server = await startCodeServer({ port, ...dirs, logFile, defer: (stop) => life.defer(stop) });
   life.watchServer(server, logFile);
 
-  const url = workbenchUrl({ port, folder: join(root, 'examples'), extensionDevelopmentPath: variant === 'dev' ? root : undefined });
+  // A throw-away copy of examples/: tests type into designs and may save them, and the
+  // repository's files must never change because a test ran.
+  const workspace = join(temp, 'examples');
+  cpSync(join(root, 'examples'), workspace, { recursive: true });
+  const url = workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: variant === 'dev' ? root : undefined });
   const args = [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', join(root, 'test', 'e2e', '.mocharc.json')];
   if (process.env.SYSDESIGN_TEST_GREP) args.push('--grep', process.env.SYSDESIGN_TEST_GREP);
   const mocha = spawn(process.execPath, args, {
@@ -83,6 +87,7 @@ async function runVariant(variant) {
     env: {
       ...process.env,
       SYSDESIGN_E2E_URL: url,
+      SYSDESIGN_E2E_WORKSPACE: workspace,
       SYSDESIGN_E2E_BROWSER: JSON.stringify(chromiumLaunchOptions(join(temp, 'chromium'))),
       SYSDESIGN_E2E_SCREENSHOTS: screenshotsDir,
       SYSDESIGN_E2E_VARIANT: variant,

@@ -3,7 +3,8 @@
 // selector (playwright's auto-waiting), never on a timer.
 //
 // scripts/e2e.mjs starts code-server and runs these tests with:
-//   SYSDESIGN_E2E_URL          the workbench URL (folder examples/, maybe a dev extension)
+//   SYSDESIGN_E2E_URL          the workbench URL (a throw-away copy of examples/, maybe a dev extension)
+//   SYSDESIGN_E2E_WORKSPACE    that copy's path (the repository's examples/ is never opened)
 //   SYSDESIGN_E2E_BROWSER      JSON options for chromium.launch (Debian's Chromium)
 //   SYSDESIGN_E2E_SCREENSHOTS  folder for screenshots
 //   SYSDESIGN_E2E_VARIANT      "dev" or "vsix": prefixes screenshot names
