@@ -61,6 +61,22 @@ export interface StepSummary {
   /** Up to a few problem messages, for a tooltip. */
   messages: string[];
   items: StepItemSummary[];
+  /** Ways to add an item to this step (the step's main kind first); empty when its section has a shape no insert fits (flow style, a scalar). */
+  insertions: StepInsertion[];
+}
+
+/** An insert that adds one item to a step, in the document's own indentation and line breaks. */
+export interface StepInsertion {
+  /** The item it adds: `requirement`, `traffic`, `api`, `data-model`, `component`, `connection`, `flow`. */
+  kind: string;
+  /** For people, e.g. "Functional requirement". */
+  label: string;
+  /** The folder item it adds to (e.g. `folder:components`), for steps that group their items. */
+  folder?: string;
+  /** Where the text goes (computed for the summary's `version`). */
+  position: Position;
+  /** The text in VS Code snippet syntax (`${1:id}`); it may start with a line break. */
+  snippet: string;
 }
 
 export interface StepItemSummary {
@@ -79,3 +95,5 @@ export interface StepItemSummary {
   messages: string[];
   children?: StepItemSummary[];
 }
+
+export * from './preview';

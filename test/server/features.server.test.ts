@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseText, type ProblemFix } from '../../src/core';
-import { buildFix, indentUnit } from '../../src/server/features/codeActions';
+import { buildFix } from '../../src/server/features/codeActions';
+import { indentUnit } from '../../src/server/textLayout';
 import type { DocumentAnalysis } from '../../src/server/features/types';
 import { positionsOf } from '../../src/server/positions';
 import { schemaAt } from '../../src/server/schema';

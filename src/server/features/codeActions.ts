@@ -7,6 +7,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Design, Problem, ProblemFix, Section, SectionName, Span } from '../../core';
 import type { Positions } from '../positions';
+import { indentUnit, itemColumns, lastContent, lineEnd } from '../textLayout';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentAnalysis } from './types';
 
@@ -156,39 +157,6 @@ function indentItem(lines: string[], dash: number, content: number, eol: string)
 
 function at(offset: number, insert: string): Insertion {
   return { span: { start: offset, end: offset }, text: insert };
-}
-
-/** Columns of a block list item's `-` and of its content; undefined for flow items. */
-function itemColumns(text: string, item: Span): { dash: number; content: number } | undefined {
-  const lineStart = text.lastIndexOf('\n', item.start - 1) + 1;
-  let k = item.start - 1;
-  while (k >= lineStart && text[k] === ' ') k--;
-  if (k < lineStart || text[k] !== '-') return undefined;
-  return { dash: k - lineStart, content: item.start - lineStart };
-}
-
-/** The end of the last non-blank character in `span`. */
-function lastContent(text: string, span: Span): number {
-  let end = Math.min(span.end, text.length);
-  while (end > span.start && /\s/.test(text[end - 1])) end--;
-  return end;
-}
-
-/** The end of the line that `offset` is on (before its line break). */
-function lineEnd(text: string, offset: number): number {
-  let end = text.indexOf('\n', offset);
-  if (end < 0) return text.length;
-  if (end - 1 >= offset && text[end - 1] === '\r') end--;
-  return end;
-}
-
-/** The document's indentation step: the smallest indentation of a line, 2 when none. */
-export function indentUnit(text: string): number {
-  let unit = Infinity;
-  const re = /\n( +)\S/g;
-  let n = 0;
-  for (let m = re.exec(text); m !== null && n < 2000; m = re.exec(text), n++) unit = Math.min(unit, m[1].length);
-  return Number.isFinite(unit) && unit <= 8 ? unit : 2;
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {

@@ -1,0 +1,189 @@
+/**
+ * Which design the steps view shows, and its latest summary from the language server
+ * (`sysdesign/analysis`). It follows the active design editor and keeps the last design
+ * while another kind of editor (the preview, an output, a plain file) has the focus; it
+ * asks again after a short quiet time when the document changes, and at once when the
+ * server publishes new diagnostics for it. One request at a time: a newer one cancels the
+ * older, and an answer for anything but the latest request is dropped. `onDidChange`
+ * fires only when what the view would show changed.
+ */
+import * as vscode from 'vscode';
+import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult, type AnalysisSummary } from '../../protocol';
+import { sameSummary } from './stepsTree';
+
+/** The part of the language client this needs (a `LanguageClient` is one). */
+export interface AnalysisClient {
+  sendRequest<R>(method: string, param: unknown, token?: vscode.CancellationToken): Promise<R>;
+}
+
+/** Quiet time after a keystroke before asking again (the server debounces diagnostics by 150 ms too). */
+export const REFRESH_DELAY_MS = 150;
+
+export const DESIGN_LANGUAGE = 'sysdesign';
+
+export function isDesign(document: vscode.TextDocument): boolean {
+  return document.languageId === DESIGN_LANGUAGE;
+}
+
+export class DesignSource implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The shown design changed, or its summary did, or a request failed. */
+  readonly onDidChange = this.changed.event;
+
+  private shown: vscode.TextDocument | undefined;
+  private latest: AnalysisSummary | undefined;
+  private failure: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: vscode.CancellationTokenSource | undefined;
+  private sequence = 0;
+  private inFlight: Promise<AnalysisSummary | undefined> | undefined;
+
+  constructor(
+    private readonly client: AnalysisClient,
+    private readonly delayMs = REFRESH_DELAY_MS,
+  ) {
+    this.disposables.push(
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isDesign(editor.document)) this.show(editor.document);
+      }),
+      // A language change closes and reopens the document: a plain file becomes a design.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (isDesign(document) && vscode.window.activeTextEditor?.document === document) this.show(document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document === this.shown) this.show(this.fallback());
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === this.shown && event.contentChanges.length > 0) this.schedule(this.delayMs);
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const shown = this.shown?.uri.toString();
+        if (shown !== undefined && event.uris.some((uri) => uri.toString() === shown)) this.schedule(0);
+      }),
+      { dispose: () => this.cancel() },
+    );
+    this.show(this.fallback());
+  }
+
+  /** The shown design, if any. */
+  get document(): vscode.TextDocument | undefined {
+    return this.shown;
+  }
+
+  /** The latest summary of the shown design (it may lag the document by a keystroke). */
+  get summary(): AnalysisSummary | undefined {
+    return this.shown && this.latest?.uri === this.shown.uri.toString() ? this.latest : undefined;
+  }
+
+  /** Why the last request failed, while it is the latest word. */
+  get error(): string | undefined {
+    return this.failure;
+  }
+
+  /** Shows `document` (a design) or nothing. */
+  show(document: vscode.TextDocument | undefined): void {
+    if (document === this.shown) return;
+    this.cancel();
+    this.shown = document;
+    this.failure = undefined;
+    // The previous design's summary stays until the new one arrives (no empty flash in
+    // between); `summary` already hides it, and the view reads `summary`.
+    this.changed.fire();
+    if (document) this.schedule(0);
+  }
+
+  /**
+   * Asks the server now and resolves with the summary of the document's current version
+   * (or the best the server has), `undefined` without a design or on failure.
+   */
+  refresh(): Promise<AnalysisSummary | undefined> {
+    this.clearTimer();
+    return this.request();
+  }
+
+  /** A summary computed for the shown document's current version, asking when needed. */
+  async current(): Promise<AnalysisSummary | undefined> {
+    const document = this.shown;
+    if (!document) return undefined;
+    if (this.summary?.version === document.version) return this.summary;
+    if (this.inFlight) {
+      const result = await this.inFlight;
+      if (result?.version === document.version && document === this.shown) return result;
+    }
+    return this.refresh();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private fallback(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && isDesign(active) && !active.isClosed) return active;
+    return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => isDesign(d) && !d.isClosed);
+  }
+
+  private schedule(delay: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.request();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private cancel(): void {
+    this.clearTimer();
+    this.pending?.cancel();
+    this.pending?.dispose();
+    this.pending = undefined;
+    this.sequence++;
+    this.inFlight = undefined;
+  }
+
+  private request(): Promise<AnalysisSummary | undefined> {
+    const document = this.shown;
+    if (!document) return Promise.resolve(undefined);
+    this.pending?.cancel();
+    this.pending?.dispose();
+    const cancellation = new vscode.CancellationTokenSource();
+    this.pending = cancellation;
+    const sequence = ++this.sequence;
+    const params: AnalysisParams = { uri: document.uri.toString() };
+    const isLatest = () => sequence === this.sequence && document === this.shown;
+    const flight = this.client.sendRequest<AnalysisResult>(ANALYSIS_REQUEST, params, cancellation.token).then(
+      (result) => {
+        if (!isLatest()) return undefined;
+        this.finish(cancellation);
+        // `null`: the server has not seen the document yet; its diagnostics will bring us back.
+        if (!result) return undefined;
+        const changed = this.failure !== undefined || !sameSummary(this.summary, result);
+        this.latest = result;
+        this.failure = undefined;
+        if (changed) this.changed.fire();
+        return result;
+      },
+      (error: unknown) => {
+        if (!isLatest() || cancellation.token.isCancellationRequested) return undefined;
+        this.finish(cancellation);
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.changed.fire();
+        return undefined;
+      },
+    );
+    this.inFlight = flight;
+    return flight;
+  }
+
+  private finish(cancellation: vscode.CancellationTokenSource): void {
+    if (this.pending === cancellation) this.pending = undefined;
+    cancellation.dispose();
+    this.inFlight = undefined;
+  }
+}
