@@ -17,13 +17,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult } from '../protocol';
+import { ANALYSIS_REQUEST, DIAGRAMS_REQUEST, type AnalysisParams, type AnalysisResult, type DiagramsParams, type DiagramsResult } from '../protocol';
 import { Analyses, DiagnosticsScheduler } from './documents';
 import { analysisSummary } from './features/analysisSummary';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLenses';
 import { completion } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
+import { diagrams } from './features/diagrams';
 import { documentSymbols } from './features/documentSymbols';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -210,6 +211,10 @@ export function startServer(connection: Connection): void {
     withDocument('analysis summary', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
       analysisSummary(analysis, positions, { uri: d.uri, version: d.version }),
     ),
+  );
+
+  connection.onRequest<DiagramsResult, void>(DIAGRAMS_REQUEST, (params: DiagramsParams, token: CancellationToken): DiagramsResult =>
+    withDocument('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) => diagrams(analysis, positions, { uri: d.uri, version: d.version })),
   );
 
   connection.onShutdown(() => scheduler.dispose());

@@ -1,0 +1,12 @@
+// `sysdesign.openPreview [uri] [{ view }]`: the diagram preview in the active editor group.
+import type { Command } from '../../commands/command';
+import { resolveDesign, viewOption, type PreviewManager } from '../previewManager';
+
+export function openPreviewCommand(manager: PreviewManager): Command {
+  return {
+    id: 'sysdesign.openPreview',
+    async execute(resource?: unknown, options?: unknown) {
+      await manager.open(resolveDesign(manager, resource), { toSide: false, view: viewOption(options) });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// `sysdesign.openPreviewToSide [uri] [{ view }]`: the diagram preview beside the editor,
+// which keeps the focus.
+import type { Command } from '../../commands/command';
+import { resolveDesign, viewOption, type PreviewManager } from '../previewManager';
+
+export function openPreviewToSideCommand(manager: PreviewManager): Command {
+  return {
+    id: 'sysdesign.openPreviewToSide',
+    async execute(resource?: unknown, options?: unknown) {
+      await manager.open(resolveDesign(manager, resource), { toSide: true, view: viewOption(options) });
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The diagram preview's messages (types only, plus names): the `sysdesign/diagrams`
+ * request between the language server and the VS Code client, and the messages between
+ * the client and the preview webview. The webview is untrusted territory: everything it
+ * sends is validated by the extension (`src/extension/preview/messages.ts`).
+ */
+import type { Range } from './index';
+
+// ---------------------------------------------------------------------------
+// Language server <-> client: `sysdesign/diagrams`
+
+/** `sysdesign/diagrams`: every diagram of one open document, for the preview. */
+export const DIAGRAMS_REQUEST = 'sysdesign/diagrams';
+
+export interface DiagramsParams {
+  /** The document's URI as the client sent it in `didOpen`. */
+  uri: string;
+}
+
+/** `null` when the server does not have the document open. */
+export type DiagramsResult = PreviewDiagrams | PreviewStale | null;
+
+/** What the preview shows for one version of a design. */
+export interface PreviewDiagrams {
+  stale?: false;
+  uri: string;
+  /** The document version the diagrams were computed from. */
+  version: number;
+  /** The design's `name`, when it has one. */
+  name?: string;
+  /** Architecture first, then each dry run, then the data model (when there is one). */
+  views: PreviewView[];
+  /** The steps of each dry run, for stepping through it on the architecture diagram. */
+  flows: PreviewFlow[];
+  /** The estimate as rows of words (`Read QPS` / `3.47k/s`), already formatted. */
+  estimates: EstimateSection[];
+}
+
+/**
+ * The YAML cannot be read (syntax error, too deep, too large): the preview keeps its last
+ * good diagram and shows `message` as a warning.
+ */
+export interface PreviewStale {
+  stale: true;
+  uri: string;
+  version: number;
+  /** The first fatal YAML problem, e.g. `Line 12: Missing closing "quote`. */
+  message: string;
+}
+
+export type PreviewViewKind = 'architecture' | 'flow' | 'er';
+
+export interface PreviewView {
+  /** Stable across versions: `architecture`, `er`, `flow:<id>`. */
+  key: string;
+  kind: PreviewViewKind;
+  /** For a tab: `Architecture`, `Dry run: upload-photo-dry-run`, `Data model`. */
+  title: string;
+  /** The Mermaid text (all document text in it encoded); absent when `error` says why there is no diagram. */
+  text?: string;
+  /** One sentence, shown instead of a diagram (nothing to draw, over Mermaid's limits). */
+  error?: string;
+  /** The drawn things and where they are defined. */
+  nodes: PreviewNode[];
+}
+
+export type PreviewNodeKind = 'component' | 'group' | 'participant' | 'entity';
+
+export interface PreviewNode {
+  /** The generated Mermaid id (`n0`, `g0`, `p0`, `e0`), never document text. */
+  nodeId: string;
+  kind: PreviewNodeKind;
+  /** The id as written in the document. */
+  id: string;
+  /** The whole definition: the cursor anywhere in it highlights the node. */
+  range: Range;
+  /** The id where it is defined: what a click on the node selects. */
+  selection: Range;
+  /** Where the id is used (connections, steps, members, `store`): the cursor there highlights it too. */
+  references: Range[];
+}
+
+export interface PreviewFlow {
+  /** The key of the flow's view (`flow:<id>`). */
+  key: string;
+  id: string;
+  steps: PreviewStep[];
+}
+
+export interface PreviewStep {
+  /** Component ids as written. */
+  from: string;
+  to: string;
+  /** The architecture nodes of `from` and `to`, when those components are drawn. */
+  fromNode?: string;
+  toNode?: string;
+  label?: string;
+  /** The whole step, selected in the editor when the preview steps onto it. */
+  range: Range;
+}
+
+export interface EstimateSection {
+  title: string;
+  rows: EstimateRow[];
+}
+
+export interface EstimateRow {
+  label: string;
+  value: string;
+}
+
+// ---------------------------------------------------------------------------
+// Client <-> webview
+
+/** The `sysdesign.preview.theme` setting: follow VS Code, or always light or dark. */
+export type PreviewThemeSetting = 'auto' | 'light' | 'dark';
+export type ExportFormat = 'svg' | 'png';
+/** The theme an export is drawn in: light (the default: documents are mostly white), dark, or what the preview shows. */
+export type ExportTheme = 'light' | 'dark' | 'current';
+
+/** Zoom and pan of one view, in CSS pixels of the preview. */
+export interface ViewTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The webview's persisted state (`setState`), handed back to the extension's
+ * `WebviewPanelSerializer` after a window reload. Validated there like any message.
+ */
+export interface PreviewState {
+  /** The previewed document. */
+  uri: string;
+  /** The view shown, by key. */
+  view?: string;
+  /** Zoom and pan per view key. */
+  transforms?: Record<string, ViewTransform>;
+}
+
+/** The webview's initial state, in the `data-state` attribute of its body (escaped JSON). */
+export interface PreviewInitialState extends PreviewState {
+  theme: PreviewThemeSetting;
+}
+
+/** Extension -> webview. */
+export type ToWebviewMessage =
+  | { type: 'update'; diagrams: PreviewDiagrams }
+  | { type: 'stale'; version: number; message: string }
+  /** The document is gone or cannot be read. */
+  | { type: 'unavailable'; message: string }
+  /** The preview now shows another document (it follows the active editor). */
+  | { type: 'document'; uri: string }
+  /** The node whose definition (or a reference to it) holds the editor's cursor, in `view`. */
+  | { type: 'highlight'; view: string; nodeId: string | null }
+  | { type: 'showView'; view: string }
+  | { type: 'theme'; theme: PreviewThemeSetting }
+  | { type: 'export'; requestId: number; format: ExportFormat; theme: ExportTheme };
+
+/** Webview -> extension. The extension accepts nothing else (see `parseWebviewMessage`). */
+export type FromWebviewMessage =
+  /** Loaded: send the diagrams. */
+  | { type: 'ready' }
+  /** The user clicked (or pressed Enter on) a node of `view`: reveal its definition. */
+  | { type: 'reveal'; view: string; nodeId: string }
+  /** The user switched views (highlights are per view). */
+  | { type: 'viewChanged'; view: string }
+  /** Stepping through a dry run: select step `step` (0-based) of the flow whose view is `view`. */
+  | { type: 'selectStep'; view: string; step: number }
+  /** The toolbar's export buttons: the extension asks where to save. */
+  | { type: 'exportRequest'; format: ExportFormat }
+  /** The answer to an `export`: SVG text, or a PNG as base64. */
+  | { type: 'exported'; requestId: number; format: ExportFormat; data: string }
+  | { type: 'exportFailed'; requestId: number; message: string };

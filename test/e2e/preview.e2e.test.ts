@@ -1,0 +1,180 @@
+// The diagram preview as a person uses it: open it beside the example from the palette,
+// type a component and watch it appear, switch tabs, click a node to reveal it, move the
+// cursor to highlight one, switch the colour theme, export from the toolbar, reload the
+// window. The webview is read inside its frames; every step waits on a selector or a
+// condition in the page, never on a timer.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { selectors, useWorkbench } from './workbench';
+
+const EXAMPLE = 'photo-sharing.sysdesign.yaml';
+const EXAMPLE_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', EXAMPLE), 'utf8');
+/** 1-based lines of `  - id: api` and of the CDN's `    kind: cdn`. */
+const API_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '  - id: api') + 1;
+const CDN_KIND_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '    kind: cdn') + 1;
+/** Our webview's outer iframe (VS Code passes the extension id in its URL). */
+const OUTER = 'iframe.webview.ready[src*="extensionId=sysdesign.sysdesign"]';
+
+const VIEWS = [
+  { tab: 'Architecture', svg: 'svg[aria-roledescription="flowchart-v2"]' },
+  { tab: 'Dry run: upload-photo-dry-run', svg: 'svg[aria-roledescription="sequence"]' },
+  { tab: 'Data model', svg: 'svg[aria-roledescription="er"]' },
+  { tab: 'Estimates', svg: undefined },
+] as const;
+
+describe('the diagram preview in the workbench', () => {
+  // Registered before useWorkbench's own `after` (which closes the browser), so it runs first.
+  after(async function () {
+    this.timeout(60_000);
+    // Leave the editor area empty and the light theme for the next tests (the example itself was reverted).
+    await workbench().runCommand('View: Close All Editors').catch(() => undefined);
+    if (await page().locator('.monaco-workbench.vs-dark').count()) {
+      await workbench().runCommand('Preferences: Color Theme');
+      await workbench().typeInQuickPick('Light Modern');
+      await workbench().quickPickRow('Light Modern').click();
+      await page().locator('.monaco-workbench.vs').waitFor();
+    }
+  });
+
+  const workbench = useWorkbench();
+  const page = () => workbench().page;
+  const preview = () => page().frameLocator(OUTER).frameLocator('#active-frame');
+
+  /** The preview's document, for conditions evaluated inside it. */
+  async function previewFrame(): Promise<Frame> {
+    const outer = await page().locator(OUTER).elementHandle();
+    const inner = await (await outer?.contentFrame())?.locator('#active-frame').elementHandle();
+    const frame = await inner?.contentFrame();
+    if (!frame) throw new Error('the preview webview is not there');
+    return frame;
+  }
+
+  async function showTab(view: (typeof VIEWS)[number]): Promise<void> {
+    await preview().getByRole('tab', { name: view.tab, exact: true }).click();
+    await preview().locator(`.tab[aria-selected="true"]`, { hasText: view.tab }).waitFor();
+    if (view.svg) await preview().locator(`.stage > ${view.svg}`).waitFor();
+    else await preview().locator('.estimates table').first().waitFor();
+  }
+
+  async function setColorTheme(name: string, bodyClass: 'vs' | 'vs-dark', fill: string): Promise<void> {
+    await workbench().runCommand('Preferences: Color Theme');
+    await workbench().typeInQuickPick(name);
+    await workbench().quickPickRow(name).click();
+    await page().locator(`.monaco-workbench.${bodyClass}`).waitFor();
+    const frame = await previewFrame();
+    await frame.waitForFunction((dark) => document.body.classList.contains(dark ? 'vscode-dark' : 'vscode-light'), bodyClass === 'vs-dark');
+    // The architecture is drawn again in the matching Mermaid theme (its node fill).
+    await showTab(VIEWS[0]);
+    await frame.waitForFunction((f) => document.querySelector('.stage > svg > style')?.textContent?.toLowerCase().includes(`fill:${f}`) ?? false, fill.toLowerCase());
+  }
+
+  it('opens beside the design from the palette and draws the architecture', async function () {
+    this.timeout(120_000);
+    await workbench().openFile(EXAMPLE);
+    await workbench().runCommand('System Design: Open Preview to the Side');
+    await page().locator(selectors.activeTab, { hasText: EXAMPLE }).waitFor(); // the editor keeps the focus
+    await page().locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` }).waitFor();
+    const nodes = preview().locator('.stage > svg g.node');
+    await nodes.nth(6).waitFor();
+    assert.equal(await nodes.count(), 7);
+    assert.equal(await preview().locator('.tab').count(), 5, 'architecture, two dry runs, data model, estimates');
+    await workbench().screenshot('preview opened beside the design');
+  });
+
+  it('redraws as a component is typed into the design', async function () {
+    this.timeout(90_000);
+    assert.ok(CDN_KIND_LINE > 0);
+    await workbench().runCommand('Go to Line/Column...');
+    await page().locator(selectors.quickInputBox).fill(`:${CDN_KIND_LINE}`);
+    await page().keyboard.press('Enter');
+    await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${CDN_KIND_LINE}, Col 1$`));
+    const keyboard = page().keyboard;
+    await keyboard.press('End');
+    await keyboard.press('Enter');
+    // Enter indented the new line like `kind:`; replace that indentation.
+    await keyboard.press('Shift+Home');
+    await keyboard.type('  - id: audit-log');
+    await keyboard.press('Escape');
+    await preview().locator('.stage > svg g.node', { hasText: 'audit-log' }).waitFor();
+    assert.equal(await preview().locator('.stage > svg g.node').count(), 8);
+    await workbench().screenshot('preview after typing a component');
+    await workbench().runCommand('File: Revert File');
+    await preview().locator('.stage > svg g.node', { hasText: 'audit-log' }).waitFor({ state: 'detached' });
+  });
+
+  it('switches tabs to each dry run, the data model and the estimates', async () => {
+    for (const view of VIEWS) await showTab(view);
+    assert.match(await preview().locator('.estimates').innerText(), /Read:write ratio/);
+    await showTab(VIEWS[1]);
+    assert.equal(await preview().locator('.stage .messageText').count(), 6, 'one message per step');
+    await showTab(VIEWS[0]);
+  });
+
+  it('reveals the definition of a clicked node in the editor', async () => {
+    await showTab(VIEWS[0]);
+    await preview().locator('.stage g.node', { hasText: 'Photo API' }).click();
+    // The id `api` (columns 9 to 11) is selected, the cursor after it.
+    await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${API_LINE}, Col 12 \\(3 selected\\)`));
+  });
+
+  it('highlights the component under the editor cursor', async () => {
+    await workbench().clickEditorLine(/^ {2}- id: photo-db/);
+    await preview().locator('.stage .sd-highlight', { hasText: 'photo-db' }).waitFor();
+    assert.equal(await preview().locator('.stage g.node.sd-highlight').count(), 1);
+    await workbench().screenshot('preview highlights the component under the cursor');
+  });
+
+  it('follows the colour theme: each view in light and dark', async function () {
+    this.timeout(180_000);
+    for (const [theme, bodyClass, fill] of [
+      ['Light Modern', 'vs', '#ECECFF'],
+      ['Dark Modern', 'vs-dark', '#1f2020'],
+    ] as const) {
+      await setColorTheme(theme, bodyClass, fill);
+      for (const view of VIEWS) {
+        await showTab(view);
+        await workbench().screenshot(`preview ${theme} ${view.tab}`);
+      }
+    }
+    await showTab(VIEWS[0]);
+  });
+
+  it('exports the diagram as SVG from its toolbar', async function () {
+    this.timeout(90_000);
+    const target = join(tmpdir(), `sysdesign-e2e-${process.pid}-${Date.now()}.svg`);
+    try {
+      await showTab(VIEWS[0]);
+      await preview().getByRole('button', { name: 'Export as SVG…' }).click();
+      // VS Code in the browser asks with its own file dialog: a path in a quick input,
+      // which proposes the design's folder and `<design>-<view>.svg` (typing before that
+      // arrives would be overwritten).
+      const input = page().locator(selectors.quickInputBox);
+      await page().waitForFunction((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.value.endsWith('/photo-sharing-architecture.svg') ?? false, selectors.quickInputBox);
+      await input.fill(target);
+      // Its OK button (Enter is ignored while the dialog is still listing the folder typed).
+      await page().locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
+      await page().locator('.notifications-toasts .notification-toast', { hasText: 'exported the diagram' }).waitFor();
+      assert.ok(existsSync(target));
+      const svg = readFileSync(target, 'utf8');
+      assert.match(svg, /^<\?xml[^>]*\?>\n<svg[^>]*aria-roledescription="flowchart-v2"/);
+      assert.match(svg, /fill:#ECECFF/i, 'light by default, although the workbench is dark');
+    } finally {
+      rmSync(target, { force: true });
+    }
+  });
+
+  it('restores the preview, its view and its diagram after a window reload', async function () {
+    this.timeout(180_000);
+    await showTab(VIEWS[2]);
+    // Through VS Code's own reload, which saves the window's state (a browser reload may not).
+    await workbench().runCommand('Developer: Reload Window');
+    await page().locator(selectors.workbench).waitFor();
+    await page().locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` }).waitFor();
+    await preview().locator(`.stage > ${VIEWS[2].svg}`).waitFor();
+    await preview().locator('.tab[aria-selected="true"]', { hasText: VIEWS[2].tab }).waitFor();
+    await workbench().screenshot('preview restored after reload');
+  });
+});

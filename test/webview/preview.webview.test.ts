@@ -1,0 +1,465 @@
+// The preview webview in real Chromium (see support/harness.ts): rendering, escaping,
+// theme, clicks, stepping, zoom, export, and what an update costs.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { FromWebviewMessage, PreviewDiagrams } from '../../src/protocol';
+import { generateDesign } from '../support/generate';
+import { diagramsOf, diagramsOrStale, launchBrowser, PreviewPage, readRepoFile, ROOT } from './support/harness';
+
+const SPEC = readRepoFile('test', 'fixtures', 'spec-example.sysdesign.yaml');
+
+/** The label payloads of RELIABILITY.md ("Mermaid generation"). */
+const PAYLOADS = [
+  'a"] --> evil["x',
+  '%%{init: {"theme":"forest","securityLevel":"loose"}}%%',
+  '<img src=x onerror=window.__canary=1>',
+  '`rm -rf` and ``double``',
+  '#;%%{}|end',
+  '🚀 launch 👩‍💻 ✓',
+];
+
+function payloadDesign(): string {
+  const q = (s: string) => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
+  const lines = ['sysdesign: 1', `name: ${q(PAYLOADS[1])}`, 'components:'];
+  PAYLOADS.forEach((p, i) => lines.push(`  - id: c${i}`, '    kind: service', `    label: ${q(p)}`));
+  lines.push('groups:', '  - id: grp', `    label: ${q(PAYLOADS[3])}`, '    members: [c0, c1]');
+  lines.push('connections:');
+  PAYLOADS.forEach((p, i) => lines.push(`  - from: c${i}`, `    to: c${(i + 1) % PAYLOADS.length}`, `    label: ${q(p)}`));
+  lines.push('flows:', '  - id: payload-run', '    steps:');
+  PAYLOADS.forEach((p, i) => lines.push(`      - from: c${i}`, `        to: c${(i + 1) % PAYLOADS.length}`, `        label: ${q(p)}`));
+  lines.push('data_models:', '  - id: things', '    fields:', '      thing_id: uuid pk', `      note: ${q('varchar(<b>)')}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The same design under another name: the Mermaid text changes (accTitle), the drawing does not. */
+function renamed(text: string, name: string): string {
+  return text.replace(/^name: .*$/m, `name: ${name}`);
+}
+
+describe('the preview webview in Chromium', function () {
+  let browser: Browser;
+  let preview: PreviewPage;
+  const timings: Record<string, unknown> = {};
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    if (Object.keys(timings).length > 0) {
+      const dir = join(ROOT, 'test-results', 'webview');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'timings.json'), JSON.stringify(timings, null, 2) + '\n');
+    }
+  });
+  afterEach(async function () {
+    if (!preview) return;
+    // Every test: nothing escaped the page, nothing was blocked, nothing threw.
+    const report = await preview.securityReport();
+    const { escapes, errors } = preview;
+    await preview.close();
+    if (this.currentTest?.state !== 'failed') {
+      assert.deepEqual(report.csp, [], 'no Content Security Policy violation');
+      assert.equal(report.canary, undefined, 'no injected script ran');
+      assert.deepEqual(escapes, [], 'no request left the page');
+      assert.deepEqual(errors, [], 'no uncaught error in the page');
+    }
+  });
+
+  it('renders the architecture, each dry run and the data model with every node of the source map', async () => {
+    preview = await PreviewPage.open(browser);
+    const d = diagramsOf(SPEC, 3);
+    assert.deepEqual(
+      d.views.map((v) => v.key),
+      ['architecture', 'flow:upload-photo-dry-run', 'flow:view-feed-dry-run', 'er'],
+    );
+    await preview.update(d, 'architecture');
+    for (const view of d.views) {
+      await preview.showView(view.key, 3);
+      assert.equal(await preview.page.locator('.stage > svg').count(), 1, `${view.key}: one SVG`);
+      assert.deepEqual(await preview.shownNodeIds(), view.nodes.map((n) => n.nodeId).sort(), `${view.key}: every node found and tagged`);
+      assert.equal(await preview.page.locator('.tab[aria-selected="true"]').innerText(), view.title);
+    }
+    // The architecture: one SVG node per component, one cluster per group.
+    await preview.showView('architecture', 3);
+    assert.equal(await preview.page.locator('.stage g.node').count(), 7);
+    assert.equal(await preview.page.locator('.stage g.cluster').count(), 1);
+    // Tabs: every view plus the estimate, which is a table of the server's rows.
+    assert.equal(await preview.page.locator('.tab').count(), d.views.length + 1);
+    await preview.showView('estimates', 3);
+    const rows = d.estimates.reduce((n, s) => n + s.rows.length, 0);
+    assert.equal(await preview.page.locator('.estimates tr').count(), rows);
+    assert.match(await preview.page.locator('.estimates').innerText(), /Read:write ratio\s+150:1/);
+  });
+
+  it('draws label payloads as text: no node injected, no configuration, no script, no CSP violation', async () => {
+    preview = await PreviewPage.open(browser);
+    const d = diagramsOf(payloadDesign(), 1);
+    await preview.update(d, 'architecture');
+    const arch = d.views[0];
+    assert.equal(await preview.page.locator('.stage g.node').count(), PAYLOADS.length, 'one node per component: the quote payload made no extra node');
+    assert.deepEqual(await preview.shownNodeIds(), arch.nodes.map((n) => n.nodeId).sort());
+    for (const view of d.views) {
+      await preview.showView(view.key, 1);
+      const svg = preview.page.locator('.stage > svg');
+      const text = await svg.evaluate((e) => e.textContent ?? '');
+      if (view.kind !== 'er') for (const payload of PAYLOADS) assert.ok(text.includes(payload), `${view.key} shows ${JSON.stringify(payload)} as written`);
+      assert.equal(await svg.locator('img, script, iframe, a').count(), 0, `${view.key}: no element from a label`);
+      // %%{init}%% stayed text: the forest theme's node colour is nowhere, Mermaid stayed strict.
+      assert.doesNotMatch(await svg.evaluate((e) => e.outerHTML), /#cde498/i, `${view.key}: no forest theme`);
+    }
+    await preview.showView('er', 1);
+    assert.match(await preview.page.locator('.stage > svg').evaluate((e) => e.textContent ?? ''), /varchar\(<b>\)/);
+    // Clicks still map to generated ids only.
+    await preview.showView('architecture', 1);
+    await preview.page.locator('.stage [data-sd-node="n2"]').click();
+    const reveal = await preview.waitForPosted((m) => m.type === 'reveal');
+    assert.deepEqual(reveal, { type: 'reveal', view: 'architecture', nodeId: 'n2' });
+  });
+
+  it('re-renders with the theme colours when VS Code changes the body class', async () => {
+    preview = await PreviewPage.open(browser, { bodyClass: 'vscode-light' });
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    const style = () => preview.page.locator('.stage > svg > style').evaluate((e) => e.textContent ?? '');
+    assert.match(await style(), /fill:#ECECFF/i, 'light: the default theme');
+    const before = await preview.renders();
+    await preview.page.evaluate(() => {
+      document.body.className = 'vscode-dark';
+    });
+    await preview.page.waitForFunction((n) => Number(document.querySelector('.viewport')?.getAttribute('data-renders')) > n, before);
+    assert.match(await style(), /fill:#1f2020/i, 'dark: the dark theme');
+    await preview.page.evaluate(() => {
+      document.body.className = 'vscode-high-contrast-light vscode-high-contrast';
+    });
+    await preview.page.waitForFunction((n) => Number(document.querySelector('.viewport')?.getAttribute('data-renders')) > n, before + 1);
+    assert.match(await style(), /fill:#ECECFF/i, 'high-contrast light: light again');
+    // The setting wins over the body class.
+    await preview.send({ type: 'theme', theme: 'dark' });
+    await preview.page.waitForFunction((n) => Number(document.querySelector('.viewport')?.getAttribute('data-renders')) > n, before + 2);
+    assert.match(await style(), /fill:#1f2020/i, 'forced dark');
+    assert.equal(await preview.page.locator('#app').getAttribute('data-brightness'), 'dark');
+  });
+
+  it('posts reveal for a click or Enter on a node, and nothing for a drag', async () => {
+    preview = await PreviewPage.open(browser);
+    const d = diagramsOf(SPEC, 1);
+    await preview.update(d, 'architecture');
+    const api = d.views[0].nodes.find((n) => n.id === 'api');
+    assert.ok(api);
+    await preview.page.locator(`.stage [data-sd-node="${api.nodeId}"]`).click();
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'architecture', nodeId: api.nodeId });
+
+    await preview.clearPosted();
+    await preview.page.locator('.stage [data-sd-node="g0"]').focus();
+    await preview.page.keyboard.press('Enter');
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'architecture', nodeId: 'g0' });
+
+    // A participant of a dry run maps to its own view's node id.
+    await preview.showView('flow:upload-photo-dry-run', 1);
+    await preview.clearPosted();
+    await preview.page.locator('.stage [data-sd-node="p2"]').first().click();
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'flow:upload-photo-dry-run', nodeId: 'p2' });
+
+    // A drag that starts on a node pans and reveals nothing.
+    await preview.showView('architecture', 1);
+    await preview.clearPosted();
+    const box = await preview.page.locator(`.stage [data-sd-node="${api.nodeId}"]`).boundingBox();
+    assert.ok(box);
+    const transformBefore = await preview.page.locator('.stage').evaluate((e) => (e as HTMLElement).style.transform);
+    await preview.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await preview.page.mouse.down();
+    await preview.page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 5 });
+    await preview.page.mouse.up();
+    assert.notEqual(await preview.page.locator('.stage').evaluate((e) => (e as HTMLElement).style.transform), transformBefore, 'the drag panned');
+    assert.deepEqual((await preview.posted()).filter((m) => m.type === 'reveal'), []);
+  });
+
+  it('renders nothing for an edit that does not change the diagram, and drops stale versions', async () => {
+    preview = await PreviewPage.open(browser);
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    const renders = await preview.renders();
+    // A description is not drawn: the next version has the same Mermaid text.
+    const edited = diagramsOf(SPEC.replace(/^description: .*$/m, 'description: Changed words'), 2);
+    const cost = await preview.page.evaluate((diagrams) => {
+      const stage = document.querySelector('.stage');
+      const mutations: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => mutations.push(...records));
+      if (stage) observer.observe(stage, { childList: true, subtree: true, attributes: true });
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', diagrams: { ...diagrams, version: diagrams.version + i } } }));
+        times.push(performance.now() - started);
+      }
+      mutations.push(...observer.takeRecords());
+      observer.disconnect();
+      return { times, mutations: mutations.length };
+    }, edited);
+    await preview.waitForShown(6, 'architecture');
+    assert.equal(await preview.renders(), renders, 'no render');
+    assert.equal(cost.mutations, 0, 'the diagram DOM was not touched');
+    const median = [...cost.times].sort((a, b) => a - b)[2];
+    timings.unchangedUpdateMs = cost.times;
+    assert.ok(median < 5, `an update that changes no diagram costs ${median.toFixed(2)} ms in the webview (< 5 ms)`);
+
+    // An older version arriving late is dropped.
+    await preview.send({ type: 'update', diagrams: diagramsOf(renamed(SPEC, 'Old'), 4) });
+    await preview.send({ type: 'highlight', view: 'architecture', nodeId: null }); // a message after it, to know it was handled
+    assert.equal(await preview.page.locator('.viewport').getAttribute('data-version'), '6');
+    assert.equal(await preview.renders(), renders, 'the stale version was not rendered');
+    assert.doesNotMatch(await preview.page.locator('.stage > svg').evaluate((e) => e.textContent ?? ''), /Old architecture/);
+  });
+
+  it('keeps zoom and pan across an update and swaps the new picture in without blanking', async () => {
+    preview = await PreviewPage.open(browser);
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    const viewport = preview.page.locator('.viewport');
+    await viewport.focus();
+    await preview.page.keyboard.press('+');
+    await preview.page.keyboard.press('+');
+    await preview.page.keyboard.press('ArrowLeft');
+    const transform = () => preview.page.locator('.stage').evaluate((e) => (e as HTMLElement).style.transform);
+    const zoomed = await transform();
+    assert.match(await preview.page.locator('.zoom-label').innerText(), /%$/);
+    await preview.page.evaluate(() => {
+      const stage = document.querySelector('.stage');
+      (window as unknown as { __blank: number }).__blank = 0;
+      new MutationObserver(() => {
+        if (!stage?.querySelector('svg')) (window as unknown as { __blank: number }).__blank++;
+      }).observe(stage as Node, { childList: true });
+    });
+    // A new component: the text changes, so it renders.
+    const grownText = SPEC.replace(/^components:.*\n/m, (line) => `${line}  - id: audit-log\n    kind: queue\n`);
+    assert.notEqual(grownText, SPEC);
+    const grown = diagramsOf(grownText, 2);
+    await preview.update(grown, 'architecture');
+    assert.equal(await preview.page.locator('.stage g.node').count(), 8, 'the new component is drawn');
+    assert.equal(await transform(), zoomed, 'zoom and pan kept');
+    assert.equal(await preview.page.evaluate(() => (window as unknown as { __blank: number }).__blank), 0, 'the stage never showed no diagram');
+    // The state the serializer will get back: the view and its transform.
+    const state = (await preview.page.evaluate(() => window.__state)) as { view: string; transforms: Record<string, { scale: number }> };
+    assert.equal(state.view, 'architecture');
+    assert.ok(state.transforms.architecture.scale > 1);
+    // 0 fits again.
+    await viewport.focus();
+    await preview.page.keyboard.press('0');
+    assert.notEqual(await transform(), zoomed);
+  });
+
+  it('keeps the last good diagram with a visible warning while the YAML is broken', async () => {
+    preview = await PreviewPage.open(browser);
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    const broken = diagramsOrStale(SPEC.replace('name: Photo sharing', 'name: "Photo sharing'), 2);
+    assert.equal(broken.stale, true);
+    if (!broken.stale) return;
+    await preview.send({ type: 'stale', version: broken.version, message: broken.message });
+    const banner = preview.page.locator('.banner');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /cannot be read[\s\S]*Line \d+/);
+    assert.equal(await preview.page.locator('.stage g.node').count(), 7, 'the last diagram stays');
+    // The next good version clears the warning.
+    await preview.update(diagramsOf(SPEC, 3), 'architecture');
+    assert.equal(await banner.isHidden(), true);
+  });
+
+  it("shows the core's message and Mermaid's errors as text, never as HTML", async () => {
+    preview = await PreviewPage.open(browser);
+    const d = diagramsOf(SPEC, 1);
+    const views = d.views.map((v) => (v.key === 'er' ? { ...v, text: undefined, error: 'This diagram has <b>600</b> connections; the preview draws at most 500.' } : v));
+    await preview.update({ ...d, views }, 'architecture');
+    await preview.showView('er', 1);
+    const message = preview.page.locator('.message');
+    assert.equal(await message.innerText(), 'This diagram has <b>600</b> connections; the preview draws at most 500.');
+    assert.equal(await message.locator('b').count(), 0);
+    // Text Mermaid cannot parse: its error as text, and the page survives.
+    const bad: PreviewDiagrams = { ...d, version: 2, views: d.views.map((v) => (v.key === 'architecture' ? { ...v, text: 'flowchart LR\n  n0["<img src=x onerror=window.__canary=1>\n' } : v)) };
+    await preview.send({ type: 'showView', view: 'architecture' });
+    await preview.send({ type: 'update', diagrams: bad });
+    await preview.page.locator('.message', { hasText: 'Mermaid could not draw this diagram' }).waitFor();
+    assert.equal(await message.locator('img').count(), 0);
+    assert.equal(await preview.page.locator('body > :not(#app):not(script)').count(), 0, "Mermaid left no error element behind");
+  });
+
+  it('steps through a dry run on the architecture and on its sequence diagram', async () => {
+    preview = await PreviewPage.open(browser);
+    const d = diagramsOf(SPEC, 1);
+    await preview.update(d, 'architecture');
+    const flow = d.flows[0];
+    await preview.page.locator('.viewport').focus();
+    await preview.page.keyboard.press('n');
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'selectStep'), { type: 'selectStep', view: flow.key, step: 0 });
+    const marked = () => preview.page.evaluate(() => [...document.querySelectorAll('.stage .sd-step')].map((e) => e.getAttribute('data-sd-node') ?? e.getAttribute('data-id') ?? e.getAttribute('class')));
+    // Step 1 is client -> lb: both nodes and the edge between them.
+    const first = flow.steps[0];
+    assert.deepEqual((await marked()).sort(), [first.fromNode, `L_${first.fromNode}_${first.toNode}_0`, first.toNode].sort());
+    assert.match(await preview.page.locator('.step-caption').innerText(), /^Step 1 of 6: client → lb: POST \/v1\/photos$/);
+    await preview.clearPosted();
+    await preview.page.getByRole('button', { name: 'Next step (n)' }).click();
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'selectStep'), { type: 'selectStep', view: flow.key, step: 1 });
+    // The same step on the dry run's own diagram: its second message.
+    await preview.showView(flow.key, 1);
+    assert.equal(await preview.page.locator('.stage .sd-step').count(), 2, 'the message line and its text');
+    assert.equal(await preview.page.locator('.stage text.sd-step').count(), 1);
+  });
+
+  it('highlights the node under the editor cursor', async () => {
+    preview = await PreviewPage.open(browser);
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    await preview.send({ type: 'highlight', view: 'architecture', nodeId: 'n3' });
+    assert.deepEqual(await preview.page.evaluate(() => [...document.querySelectorAll('.stage .sd-highlight')].map((e) => e.getAttribute('data-sd-node'))), ['n3']);
+    await preview.send({ type: 'highlight', view: 'architecture', nodeId: null });
+    assert.equal(await preview.page.locator('.stage .sd-highlight').count(), 0);
+  });
+
+  it('exports SVG (light by default, valid XML, without our marks) and PNG', async () => {
+    preview = await PreviewPage.open(browser, { bodyClass: 'vscode-dark' });
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    await preview.send({ type: 'highlight', view: 'architecture', nodeId: 'n3' });
+    await preview.send({ type: 'export', requestId: 7, format: 'svg', theme: 'light' });
+    const svg = (await preview.waitForPosted((m) => m.type === 'exported' || m.type === 'exportFailed')) as Extract<FromWebviewMessage, { type: 'exported' }>;
+    assert.equal(svg.type, 'exported');
+    assert.equal(svg.requestId, 7);
+    assert.match(svg.data, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[\s>]/);
+    assert.match(svg.data, /fill:#ECECFF/i, 'drawn in the light theme although VS Code is dark');
+    assert.doesNotMatch(svg.data, /data-sd-node|sd-highlight|tabindex/);
+    const check = await preview.page.evaluate((text) => {
+      const xml = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: xml.querySelector('parsererror')?.textContent ?? null, nodes: xml.querySelectorAll('g.node').length, width: xml.documentElement.getAttribute('width') };
+    }, svg.data);
+    assert.deepEqual({ error: check.error, nodes: check.nodes }, { error: null, nodes: 7 });
+    assert.ok(Number(check.width) > 100);
+    // The preview itself stayed dark.
+    assert.match(await preview.page.locator('.stage > svg > style').evaluate((e) => e.textContent ?? ''), /fill:#1f2020/i);
+
+    await preview.clearPosted();
+    await preview.send({ type: 'export', requestId: 8, format: 'png', theme: 'current' });
+    const png = (await preview.waitForPosted((m) => m.type === 'exported' || m.type === 'exportFailed')) as Extract<FromWebviewMessage, { type: 'exported' }>;
+    assert.equal(png.type, 'exported');
+    const bytes = Buffer.from(png.data, 'base64');
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(bytes.readUInt32BE(16) > 200, 'PNG width at twice the diagram size');
+
+    // The estimate is not a diagram: a clear failure, not an empty file.
+    await preview.showView('estimates', 1);
+    await preview.clearPosted();
+    await preview.send({ type: 'export', requestId: 9, format: 'svg', theme: 'light' });
+    const failed = await preview.waitForPosted((m) => m.type === 'exported' || m.type === 'exportFailed');
+    assert.equal(failed.type, 'exportFailed');
+  });
+
+  it('renders 200 components and stays usable (zoom, pan, click); measures our update path against a bare mermaid.render', async function () {
+    this.timeout(600_000);
+    preview = await PreviewPage.open(browser);
+    // The baseline: the same Mermaid release, loaded as a separate script with our nonce.
+    await preview.page.evaluate(
+      ([nonce, src]) =>
+        new Promise<void>((resolve, reject) => {
+          const script = document.createElement('script');
+          script.nonce = nonce;
+          script.src = src;
+          script.onload = () => resolve();
+          script.onerror = () => reject(new Error('baseline Mermaid did not load'));
+          document.head.append(script);
+        }),
+      [preview.nonce, '/baseline/mermaid.min.js'],
+    );
+    const results: Record<string, { nodes: number; bareMs: number[]; oursMs: number[] }> = {};
+    let version = 1;
+    for (const [size, lines] of [
+      ['10', 148],
+      ['50', 1228],
+      ['200', 5278],
+    ] as const) {
+      const base = generateDesign(lines);
+      const runs = size === '200' ? 3 : 5;
+      const bareMs: number[] = [];
+      const oursMs: number[] = [];
+      let nodes = 0;
+      for (let run = 0; run < runs; run++) {
+        const d = diagramsOf(renamed(base, `Run ${size} ${run}`), ++version);
+        const arch = d.views[0];
+        const text = arch.text;
+        assert.ok(text, `${size}: ${arch.error ?? ''}`);
+        nodes = arch.nodes.filter((n) => n.kind === 'component').length;
+        // Ours: from the message to the swapped-in SVG.
+        const measureOurs = async () => {
+          oursMs.push(
+            await preview.page.evaluate(async (diagrams) => {
+              const started = performance.now();
+              const viewport = document.querySelector('.viewport') as HTMLElement;
+              const done = new Promise<void>((resolve) => {
+                const observer = new MutationObserver(() => {
+                  if (viewport.dataset.version === String(diagrams.version)) {
+                    observer.disconnect();
+                    resolve();
+                  }
+                });
+                observer.observe(viewport, { attributes: true, attributeFilter: ['data-version'] });
+              });
+              window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', diagrams } }));
+              await done;
+              return performance.now() - started;
+            }, d),
+          );
+        };
+        // Bare: the same text, the same configuration, nothing else.
+        const measureBare = async () => {
+          bareMs.push(
+            await preview.page.evaluate(async (text) => {
+              const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+              mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', htmlLabels: true, flowchart: { useMaxWidth: false } });
+              const started = performance.now();
+              await mermaid.render(`bare${Math.floor(started)}`, text);
+              return performance.now() - started;
+            }, text),
+          );
+        };
+        // Alternating which goes first, so neither always gets the warmer page.
+        if (run % 2 === 0) {
+          await measureOurs();
+          await measureBare();
+        } else {
+          await measureBare();
+          await measureOurs();
+        }
+      }
+      results[size] = { nodes, bareMs, oursMs };
+      assert.deepEqual((await preview.shownNodeIds()).length, diagramsOf(base).views[0].nodes.length, `${size}: every node tagged`);
+    }
+    timings.renders = results;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log('      update path vs bare mermaid.render, architecture diagrams:');
+    for (const [size, r] of Object.entries(results)) {
+      console.log(
+        `        ${size.padStart(3)} nodes: ours median ${median(r.oursMs).toFixed(0)} / min ${Math.min(...r.oursMs).toFixed(0)} ms, bare median ${median(r.bareMs).toFixed(0)} / min ${Math.min(...r.bareMs).toFixed(0)} ms  [ours ${r.oursMs.map((x) => x.toFixed(0)).join(', ')}; bare ${r.bareMs.map((x) => x.toFixed(0)).join(', ')}]`,
+      );
+    }
+    // Our path is Mermaid plus a little: parse, tag, swap. Generous for a loaded machine.
+    for (const [size, r] of Object.entries(results)) {
+      assert.ok(median(r.oursMs) < median(r.bareMs) * 1.5 + 150, `${size}: ours ${median(r.oursMs)} ms vs bare ${median(r.bareMs)} ms`);
+    }
+    assert.equal(results['200'].nodes, 200);
+
+    // Usable at 200: wheel zooms, a drag pans, a click reveals.
+    const stage = preview.page.locator('.stage');
+    const transform = () => stage.evaluate((e) => (e as HTMLElement).style.transform);
+    const box = await preview.page.locator('.viewport').boundingBox();
+    assert.ok(box);
+    const before = await transform();
+    await preview.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await preview.page.mouse.wheel(0, -400);
+    await preview.page.waitForFunction((t) => (document.querySelector('.stage') as HTMLElement).style.transform !== t, before);
+    const zoomed = await transform();
+    await preview.page.mouse.down();
+    await preview.page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2 - 100, { steps: 4 });
+    await preview.page.mouse.up();
+    assert.notEqual(await transform(), zoomed, 'panned');
+    await preview.page.locator('.viewport').focus();
+    await preview.page.keyboard.press('0');
+    await preview.clearPosted();
+    await preview.page.locator('.stage [data-sd-node="n150"]').click();
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'architecture', nodeId: 'n150' });
+  });
+});
