@@ -6,9 +6,9 @@
 //   node scripts/test.mjs                      # all stages
 //   node scripts/test.mjs unit integration     # only these (in the usual order)
 //
-// Stages: typecheck, lint, build, unit, setup-vscode, server, integration, e2e.
+// Stages: typecheck, lint, build, unit, setup-vscode, server, webview, integration, e2e.
 // setup-vscode (installs Chromium, Neovim and code-server, a no-op when done) runs when
-// server, integration or e2e does, so its minutes on a fresh machine are not counted
+// server, webview, integration or e2e does, so its minutes on a fresh machine are not counted
 // against any of them; unit needs build (the `sysdesign/core` entry test reads dist/).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ const STAGES = [
   { name: 'unit', cmd: node, args: [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js')] },
   { name: 'setup-vscode', cmd: node, args: [join(root, 'scripts', 'setupVscode.mjs')] },
   { name: 'server', cmd: npm, args: ['run', '--silent', 'test:server'] },
+  { name: 'webview', cmd: npm, args: ['run', '--silent', 'test:webview'] },
   { name: 'integration', cmd: node, args: [join(root, 'scripts', 'integration.mjs')] },
   { name: 'e2e', cmd: node, args: [join(root, 'scripts', 'e2e.mjs')] },
 ];
@@ -49,7 +50,7 @@ function selectStages(args) {
   }
   if (args.length === 0) return STAGES;
   const wanted = new Set(args);
-  if (wanted.has('server') || wanted.has('integration') || wanted.has('e2e')) wanted.add('setup-vscode');
+  if (wanted.has('server') || wanted.has('webview') || wanted.has('integration') || wanted.has('e2e')) wanted.add('setup-vscode');
   if (wanted.has('unit')) wanted.add('build');
   return STAGES.filter((s) => wanted.has(s.name));
 }

@@ -4,13 +4,29 @@
 import type * as vscode from 'vscode';
 import { startLanguageClient } from './client';
 import { registerCommands, type Command } from './commands/command';
+import { previewCommands } from './preview/commands';
+import { PreviewManager } from './preview/previewManager';
+import { StepsView } from './steps/stepsView';
+import { templateCommands } from './templates';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns (the extension's `exports`): the parts the integration tests drive. */
+export interface ExtensionApi {
+  readonly steps: StepsView;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const language = startLanguageClient(context);
   context.subscriptions.push(language);
 
-  const commands: Command[] = [];
+  const steps = new StepsView(language.client);
+  context.subscriptions.push(steps);
+
+  const previews = new PreviewManager(context.extensionUri, language.client);
+  context.subscriptions.push(previews);
+
+  const commands: Command[] = [...templateCommands(context.extensionUri), ...steps.commands, ...previewCommands(previews)];
   context.subscriptions.push(registerCommands(commands));
+  return { steps };
 }
 
 export function deactivate(): void {

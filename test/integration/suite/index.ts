@@ -23,7 +23,9 @@ export async function run(): Promise<void> {
 
   const files = readdirSync(__dirname)
     .filter((name) => name.endsWith('.integration.test.js'))
-    .sort();
+    // The language suite runs first: it checks that nothing activated the extension before a
+    // design was opened, which only holds at the start of the run.
+    .sort((a, b) => Number(b.startsWith('language.')) - Number(a.startsWith('language.')) || a.localeCompare(b));
   if (files.length === 0) throw new Error(`no *.integration.test.js next to ${__filename}`);
   for (const name of files) mocha.addFile(join(__dirname, name));
   // scripts/integration.mjs starts echoing the host's console at this line.

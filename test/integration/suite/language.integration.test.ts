@@ -9,8 +9,9 @@ describe('the sysdesign language', () => {
     assert.equal(ourExtension().isActive, false, 'the extension must activate lazily, on a design being opened');
   });
 
-  it('declares activation on the language only', () => {
-    assert.deepEqual(ourExtension().packageJSON.activationEvents, ['onLanguage:sysdesign']);
+  it('activates lazily: on the language, or to restore a preview panel, never on startup', () => {
+    // Commands and views activate the extension implicitly (VS Code 1.74+), so they need no entry.
+    assert.deepEqual(ourExtension().packageJSON.activationEvents, ['onLanguage:sysdesign', 'onWebviewPanel:sysdesign.preview']);
   });
 
   it('opens examples/photo-sharing.sysdesign.yaml as sysdesign and activates the extension', async () => {
