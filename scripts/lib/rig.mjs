@@ -142,9 +142,6 @@ export const DEFAULT_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'chat.commandCenter.enabled': false,
-  // VS Code for the Web saves after a second by default; tests type into designs and the
-  // files on disk must only change when a test saves on purpose (desktop's default too).
-  'files.autoSave': 'off',
 };
 
 function writeDefaultSettings(userDataDir) {
