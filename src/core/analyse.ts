@@ -4,9 +4,10 @@
  */
 import { CHECKS } from './checks';
 import { computeEstimate } from './estimate';
-import { buildDesign, emptyDesign } from './model';
-import { parseYaml } from './parse';
-import { evaluateFigures } from './quantities';
+import { createIncrementalParser, type IncrementalStats } from './incremental';
+import { buildDesign, emptyDesign, ModelCache } from './model';
+import { parseYaml, type ParsedYaml } from './parse';
+import { evaluateFigures, QuantityCache } from './quantities';
 import { validateSchema } from './schema';
 import { collectSymbols, type SymbolTable } from './symbols';
 import type { Analysis, Conventions, Problem } from './types';
@@ -17,25 +18,78 @@ export interface AnalyzerOptions {
 }
 
 export interface Analyzer {
-  /** The whole analysis of `text`. May reuse work from the previous call. */
+  /**
+   * The whole analysis of `text`, equal to `analyseText(text)`. Reuses work from earlier
+   * calls, so successive analyses share their unchanged parts (model objects, problems):
+   * treat every analysis as read-only.
+   */
   analyse(text: string): Analysis & { symbols: SymbolTable };
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  return createInstrumentedAnalyzer(options).analyzer;
+}
+
+/** What an analyzer's last analysis did, for tests and benchmarks. */
+export interface AnalyzerStats {
+  parse: IncrementalStats;
+  /** Times the incremental parser threw (a bug: the analysis then used a full parse). */
+  parserCrashes: number;
+}
+
+/**
+ * `createAnalyzer`, plus its statistics. Work reused from one text to the next (each
+ * cache says why that is sound, and `test/unit/incremental.unit.test.ts` checks every
+ * result against `analyseText`):
+ * - the YAML tree, chunk by chunk (`incremental.ts`);
+ * - model parts read from unchanged YAML nodes (`ModelCache`);
+ * - evaluated quantities that use no names (`QuantityCache`).
+ */
+export function createInstrumentedAnalyzer(options: AnalyzerOptions = {}): { analyzer: Analyzer; stats: AnalyzerStats } {
+  let parser = createIncrementalParser();
+  const stats: AnalyzerStats = { parse: parser.stats, parserCrashes: 0 };
+  const caches: Caches = {
+    parse: (text) => {
+      try {
+        return parser.parse(text);
+      } catch {
+        // Never let the cache take an analysis down: start afresh with a full parse.
+        stats.parserCrashes++;
+        parser = createIncrementalParser();
+        stats.parse = parser.stats;
+        return parseYaml(text);
+      }
+    },
+    model: new ModelCache(),
+    quantities: new QuantityCache(),
+  };
   let last: (Analysis & { symbols: SymbolTable }) | undefined;
-  return {
+  const analyzer: Analyzer = {
     analyse(text) {
       if (last && last.text === text) return last;
-      last = analyseText(text, options);
+      last = analyse(text, options, caches);
       return last;
     },
   };
+  return { analyzer, stats };
 }
 
+/** What an analyzer keeps between texts. */
+interface Caches {
+  parse(text: string): ParsedYaml;
+  model: ModelCache;
+  quantities: QuantityCache;
+}
+
+/** The whole analysis of one text, from scratch (the reference the analyzer's reuse must equal). */
 export function analyseText(text: string, options: AnalyzerOptions = {}): Analysis & { symbols: SymbolTable } {
+  return analyse(text, options, undefined);
+}
+
+function analyse(text: string, options: AnalyzerOptions, caches: Caches | undefined): Analysis & { symbols: SymbolTable } {
   const problems: Problem[] = [];
   try {
-    return analyseStages(text, options, problems);
+    return analyseStages(text, options, problems, caches);
   } catch (error) {
     // Last line of defence: the stages below guard themselves, but `analyse` must never throw.
     const design = emptyDesign();
@@ -47,8 +101,8 @@ export function analyseText(text: string, options: AnalyzerOptions = {}): Analys
   }
 }
 
-function analyseStages(text: string, options: AnalyzerOptions, problems: Problem[]): Analysis & { symbols: SymbolTable } {
-  const parsed = parseYaml(text);
+function analyseStages(text: string, options: AnalyzerOptions, problems: Problem[], caches: Caches | undefined): Analysis & { symbols: SymbolTable } {
+  const parsed = caches ? caches.parse(text) : parseYaml(text);
   problems.push(...parsed.problems);
   const quiet = parsed.fatal;
 
@@ -56,9 +110,9 @@ function analyseStages(text: string, options: AnalyzerOptions, problems: Problem
     problems.push(...guard(problems, 'schema', () => validateSchema(parsed.value, parsed.root), []));
   }
 
-  const design = guard(problems, 'model', () => buildDesign(parsed.root, text), emptyDesign());
+  const design = guard(problems, 'model', () => buildDesign(parsed.root, text, caches?.model), emptyDesign());
   const symbols = collectSymbols(design);
-  const evaluated = evaluateFigures(design, symbols, options.defaultConventions);
+  const evaluated = evaluateFigures(design, symbols, options.defaultConventions, caches?.quantities);
   const estimate = computeEstimate(design, evaluated.figures);
 
   if (!quiet) {

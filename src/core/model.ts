@@ -47,11 +47,89 @@ export function emptyDesign(): Design {
   return { sections: [], apis: [], dataModels: [], components: [], groups: [], connections: [], flows: [] };
 }
 
-/** Reads the model from the document's root node. `text` is the analysed text. */
-export function buildDesign(root: YamlNode | null, text: string): Design {
+/**
+ * Model parts by the YAML node they were read from, for an analyzer that analyses one
+ * document version after another (`createAnalyzer`).
+ *
+ * Why this is sound: the incremental parser (`incremental.ts`) hands out the *same* node
+ * object for a chunk whose text did not change, with only its ranges shifted by the
+ * length of an edit before it; every other node is new. A part read from such a node is
+ * therefore the part read before, with every offset shifted by the same amount. A part
+ * depends on nothing outside its node (the text it slices is the node's own), and it is
+ * cached per reading (`kind`): a node moved from `components` to `groups` by an edit of
+ * the section key is read again as a group.
+ *
+ * Two generations of Maps: a part not read during a whole analysis is dropped after the
+ * next one, so memory follows the document whatever the garbage collector does.
+ */
+export class ModelCache {
+  private current = new Map<object, CachedPart>();
+  private previous = new Map<object, CachedPart>();
+
+  /** Starts an analysis. */
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** The part `read` makes of `node`, from the cache when this node was read as `kind` before. */
+  read<T>(kind: string, node: object, start: number, read: () => T): T {
+    const first = this.current.get(node) ?? this.previous.get(node);
+    for (let entry = first; entry !== undefined; entry = entry.next) {
+      if (entry.kind !== kind) continue;
+      if (entry.start !== start) {
+        entry.part = shiftSpans(entry.part, start - entry.start);
+        entry.start = start;
+      }
+      this.current.set(node, first!);
+      return entry.part as T;
+    }
+    const part = read();
+    this.current.set(node, { kind, start, part, next: first });
+    return part;
+  }
+}
+
+interface CachedPart {
+  kind: string;
+  /** The node's start offset when `part` was read or last shifted. */
+  start: number;
+  part: unknown;
+  /** The same node read another way. */
+  next: CachedPart | undefined;
+}
+
+/**
+ * A copy of a model part with every offset moved by `delta`. Offsets are exactly the
+ * `start` and `end` properties (every `Span` of types.ts); the original is never mutated,
+ * since an earlier analysis may still hold it.
+ */
+export function shiftSpans(value: unknown, delta: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => shiftSpans(item, delta));
+  // A spread copy keeps the original's shape (hidden class): copies of copies stay as fast
+  // to make and to read as the parts the model built (property by property, they were not).
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key in out) {
+    const v = out[key];
+    if (typeof v === 'number') {
+      if (key === 'start' || key === 'end') out[key] = v + delta;
+    } else if (v !== null && typeof v === 'object') {
+      out[key] = shiftSpans(v, delta);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the model from the document's root node. `text` is the analysed text. With a
+ * `cache`, list items and named quantities read from unchanged nodes are reused.
+ */
+export function buildDesign(root: YamlNode | null, text: string, cache?: ModelCache): Design {
   const design = emptyDesign();
+  cache?.nextGeneration();
   if (!isMap(root)) return design;
-  const read = new Reader(text);
+  const read = new Reader(text, cache);
   for (const pair of root.items as Pair<YamlNode, YamlNode | null>[]) {
     if (!isScalar(pair.key)) continue;
     const name = String(pair.key.value);
@@ -78,22 +156,22 @@ export function buildDesign(root: YamlNode | null, text: string): Design {
         design.estimation = read.estimation(value);
         break;
       case 'apis':
-        design.apis = read.list(value, (item) => read.api(item));
+        design.apis = read.list(value, 'api', (item) => read.api(item));
         break;
       case 'data_models':
-        design.dataModels = read.list(value, (item) => read.dataModel(item));
+        design.dataModels = read.list(value, 'data-model', (item) => read.dataModel(item));
         break;
       case 'components':
-        design.components = read.list(value, (item) => read.component(item));
+        design.components = read.list(value, 'component', (item) => read.component(item));
         break;
       case 'groups':
-        design.groups = read.list(value, (item) => read.group(item));
+        design.groups = read.list(value, 'group', (item) => read.group(item));
         break;
       case 'connections':
-        design.connections = read.list(value, (item) => read.connection(item));
+        design.connections = read.list(value, 'connection', (item) => read.connection(item));
         break;
       case 'flows':
-        design.flows = read.list(value, (item) => read.flow(item));
+        design.flows = read.list(value, 'flow', (item) => read.flow(item));
         break;
     }
   }
@@ -103,7 +181,10 @@ export function buildDesign(root: YamlNode | null, text: string): Design {
 type Entries = Map<string, { key: Scalar; value: YamlNode | null; pair: Pair }>;
 
 class Reader {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly cache?: ModelCache,
+  ) {}
 
   /** The map's entries by key (first one wins; duplicates are reported by the parser stage). */
   entries(node: YamlNode | null | undefined): Entries | undefined {
@@ -117,12 +198,13 @@ class Reader {
     return out;
   }
 
-  list<T>(node: YamlNode | null | undefined, item: (node: YamlNode) => T | undefined): T[] {
+  /** The items of a sequence read by `item`; `kind` names the reading for the cache. */
+  list<T>(node: YamlNode | null | undefined, kind: string, item: (node: YamlNode) => T | undefined): T[] {
     if (!isSeq(node)) return [];
     const out: T[] = [];
     for (const child of (node as YAMLSeq<YamlNode>).items) {
       if (child === null || child === undefined) continue;
-      const value = item(child);
+      const value = this.cache && child.range ? this.cache.read(kind, child, child.range[0], () => item(child)) : item(child);
       if (value !== undefined) out.push(value);
     }
     return out;
@@ -179,12 +261,12 @@ class Reader {
     if (!e || !node) return undefined;
     return {
       ...this.span(node),
-      questions: this.list(e.get('questions')?.value, (item) => {
+      questions: this.list(e.get('questions')?.value, 'question', (item) => {
         const q = this.entries(item);
         return q ? { ...this.span(item), q: this.text(q.get('q')?.value), a: this.text(q.get('a')?.value) } : undefined;
       }),
-      functional: this.list(e.get('functional')?.value, (item) => this.requirement(item)),
-      outOfScope: this.list(e.get('out_of_scope')?.value, (item) => this.text(item)),
+      functional: this.list(e.get('functional')?.value, 'requirement', (item) => this.requirement(item)),
+      outOfScope: this.list(e.get('out_of_scope')?.value, 'text', (item) => this.text(item)),
       nonFunctional: this.nonFunctional(e.get('non_functional')?.value ?? null),
     };
   }
@@ -219,7 +301,7 @@ class Reader {
         : [],
       consistency: this.text(e.get('consistency')?.value),
       durability: this.quantity(e.get('durability')?.value),
-      notes: this.list(e.get('notes')?.value, (item) => this.text(item)),
+      notes: this.list(e.get('notes')?.value, 'text', (item) => this.text(item)),
     };
   }
 
@@ -227,10 +309,15 @@ class Reader {
     const e = this.entries(node);
     if (!e) return [];
     const out: NamedQuantity[] = [];
-    for (const { key, value } of e.values()) {
-      const name = this.ident(key);
-      const q = this.quantity(value);
-      if (name && q) out.push({ name, value: q, start: name.start, end: q.end });
+    for (const { key, value, pair } of e.values()) {
+      const read = (): NamedQuantity | undefined => {
+        const name = this.ident(key);
+        const q = this.quantity(value);
+        return name && q ? { name, value: q, start: name.start, end: q.end } : undefined;
+      };
+      // Keyed by the pair (key and value both count), at the key's offset.
+      const named = this.cache && key.range ? this.cache.read('named-quantity', pair, key.range[0], read) : read();
+      if (named) out.push(named);
     }
     return out;
   }
@@ -244,7 +331,7 @@ class Reader {
       users: this.quantity(e.get('users')?.value),
       dau: this.quantity(e.get('dau')?.value),
       values: this.namedQuantities(e.get('values')?.value),
-      traffic: this.list(e.get('traffic')?.value, (item) => this.traffic(item)),
+      traffic: this.list(e.get('traffic')?.value, 'traffic', (item) => this.traffic(item)),
       retention: this.quantity(e.get('retention')?.value),
       replication: this.quantity(e.get('replication')?.value),
       cacheHotRatio: this.quantity(e.get('cache_hot_ratio')?.value),
@@ -322,7 +409,7 @@ class Reader {
       ...this.span(node),
       id,
       label: this.text(e.get('label')?.value),
-      members: this.list(e.get('members')?.value, (item) => this.ident(item)),
+      members: this.list(e.get('members')?.value, 'ident', (item) => this.ident(item)),
     };
   }
 
@@ -346,7 +433,7 @@ class Reader {
       ...this.span(node),
       id,
       requirement: this.ident(e.get('requirement')?.value),
-      steps: this.list(e.get('steps')?.value, (item) => this.arrow(item)),
+      steps: this.list(e.get('steps')?.value, 'arrow', (item) => this.arrow(item)),
     };
   }
 

@@ -24,7 +24,11 @@ export const MAX_EXPANDED_NODES = 200_000;
 const MAX_REPORTED = 20;
 
 export interface ParsedYaml {
-  /** The YAML document, or null when the text was rejected before parsing. */
+  /**
+   * The YAML document, or null when the text was rejected before parsing, or when the
+   * tree was assembled from separately parsed chunks (`incremental.ts`; no caller needs
+   * the document then: it only serves alias resolution, and chunks never have aliases).
+   */
   doc: Document.Parsed | null;
   /** `doc.contents`, or null. */
   root: YamlNode | null;
@@ -35,7 +39,8 @@ export interface ParsedYaml {
   fatal: boolean;
 }
 
-const PARSE_OPTIONS = {
+/** How every text, and every chunk of the incremental path, is parsed. */
+export const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
   merge: false,
@@ -61,14 +66,25 @@ const PLAIN_TAGS = new Set([
   'tag:yaml.org,2002:seq',
 ]);
 
+/** The characters reported as `sysdesign/yaml-control-character` (the loop in `precheck` says which). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/;
+
 const YAML11_BOOLEANS = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const LEADING_ZERO_INTEGER = /^[-+]?0[0-9]+$/;
 
 export function parseYaml(text: string): ParsedYaml {
+  const pre = precheck(text);
+  return pre.rejected ?? parseChecked(text, pre.problems);
+}
+
+/**
+ * What happens before the parser runs: the size cap, the byte-order mark, control
+ * characters and the depth pre-pass. `rejected` is the whole result when the text must
+ * not be parsed at all. Shared by the incremental path so both see the same guards.
+ */
+export function precheck(text: string): { problems: Problem[]; rejected?: ParsedYaml } {
   const problems: Problem[] = [];
-  const problem = (code: Problem['code'], severity: Problem['severity'], message: string, span: Span, extra?: Partial<Problem>): void => {
-    problems.push({ code, severity, message, start: span.start, end: Math.max(span.end, span.start), ...extra });
-  };
+  const problem = reporter(problems);
 
   if (text.length > MAX_TEXT_LENGTH) {
     const firstLine = text.indexOf('\n');
@@ -78,14 +94,15 @@ export function parseYaml(text: string): ParsedYaml {
       `This file has ${text.length.toLocaleString('en-US')} characters; designs are checked up to ${MAX_TEXT_LENGTH.toLocaleString('en-US')}. Split it, or remove what is not part of the design.`,
       { start: 0, end: firstLine > 0 ? Math.min(firstLine, 200) : Math.min(text.length, 1) },
     );
-    return { doc: null, root: null, value: undefined, problems, fatal: true };
+    return { problems, rejected: { doc: null, root: null, value: undefined, problems, fatal: true } };
   }
 
   if (text.charCodeAt(0) === 0xfeff) {
     problem('sysdesign/yaml-bom', 'info', 'The file starts with a byte-order mark; UTF-8 files do not need one.', { start: 0, end: 1 });
   }
 
-  let controls = 0;
+  // The regular expression finds out quickly whether the loop below has anything to do.
+  let controls = CONTROL_CHARACTER.test(text) ? 0 : MAX_REPORTED;
   for (let i = 0; i < text.length && controls < MAX_REPORTED; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || c === 0x2028 || c === 0x2029) {
@@ -105,8 +122,15 @@ export function parseYaml(text: string): ParsedYaml {
       start: tooDeep,
       end: Math.min(text.length, tooDeep + 1),
     });
-    return { doc: null, root: null, value: undefined, problems, fatal: true };
+    return { problems, rejected: { doc: null, root: null, value: undefined, problems, fatal: true } };
   }
+  return { problems };
+}
+
+/** The full parse of a text that passed `precheck` (whose problems are `early`). */
+export function parseChecked(text: string, early: readonly Problem[]): ParsedYaml {
+  const problems: Problem[] = [...early];
+  const problem = reporter(problems);
 
   let doc: Document.Parsed;
   try {
@@ -134,17 +158,31 @@ export function parseYaml(text: string): ParsedYaml {
   }
 
   const root = (doc.contents as YamlNode | null) ?? null;
-  inspectTree(doc, text, problem);
+  if (root) inspectSubtree(root, text, problem);
   const value = fatal ? undefined : toPlainJson(doc, root, problem);
-  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortParseProblems(problems);
   return { doc, root, value, problems, fatal };
 }
 
-type Report = (code: Problem['code'], severity: Problem['severity'], message: string, span: Span, extra?: Partial<Problem>) => void;
+/** The order of `ParsedYaml.problems`: by span, ties in the order found (the sort is stable). */
+export function sortParseProblems(problems: Problem[]): void {
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+}
 
-/** One linear walk: tags, duplicate and odd keys, YAML 1.1 habits, unsafe numbers. */
-function inspectTree(doc: Document.Parsed, text: string, report: Report): void {
-  const stack: unknown[] = doc.contents ? [doc.contents] : [];
+export type Report = (code: Problem['code'], severity: Problem['severity'], message: string, span: Span, extra?: Partial<Problem>) => void;
+
+export function reporter(problems: Problem[]): Report {
+  return (code, severity, message, span, extra) => {
+    problems.push({ code, severity, message, start: span.start, end: Math.max(span.end, span.start), ...extra });
+  };
+}
+
+/**
+ * One linear walk of the subtree at `root`: tags, duplicate and odd keys, YAML 1.1
+ * habits, unsafe numbers. Problems are pushed in walk order (callers sort them).
+ */
+export function inspectSubtree(root: unknown, text: string, report: Report): void {
+  const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isAlias(node)) continue;
@@ -160,23 +198,27 @@ function inspectTree(doc: Document.Parsed, text: string, report: Report): void {
     } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of (node as YAMLMap).items) {
-        const key = pair.key;
-        if (isScalar(key)) {
-          const name = String(key.value);
-          if (name === '<<' && key.type === Scalar.PLAIN) {
-            report('sysdesign/yaml-merge-key', 'error', 'Merge keys (`<<`) are a YAML 1.1 feature and are not applied here; write the keys out.', spanOf(key));
-          } else if (seen.has(name)) {
-            report('sysdesign/yaml-duplicate-key', 'error', `Duplicate key "${truncate(name)}": YAML would silently keep only the last one. Remove or rename one of them.`, spanOf(key));
-          }
-          seen.add(name);
-        } else if (key !== null && key !== undefined) {
-          report('sysdesign/yaml-complex-key', 'error', 'Keys must be plain strings, not lists, maps or aliases.', spanOf(key as YamlNode));
-        }
+        inspectKey(pair.key, seen, report);
         if (pair.value !== null && pair.value !== undefined) stack.push(pair.value);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) if (item !== null && item !== undefined) stack.push(item);
     }
+  }
+}
+
+/** The checks on one key of a map whose earlier keys are in `seen` (and then `key` is). */
+export function inspectKey(key: unknown, seen: Set<string>, report: Report): void {
+  if (isScalar(key)) {
+    const name = String(key.value);
+    if (name === '<<' && key.type === Scalar.PLAIN) {
+      report('sysdesign/yaml-merge-key', 'error', 'Merge keys (`<<`) are a YAML 1.1 feature and are not applied here; write the keys out.', spanOf(key));
+    } else if (seen.has(name)) {
+      report('sysdesign/yaml-duplicate-key', 'error', `Duplicate key "${truncate(name)}": YAML would silently keep only the last one. Remove or rename one of them.`, spanOf(key));
+    }
+    seen.add(name);
+  } else if (key !== null && key !== undefined) {
+    report('sysdesign/yaml-complex-key', 'error', 'Keys must be plain strings, not lists, maps or aliases.', spanOf(key as YamlNode));
   }
 }
 
@@ -212,18 +254,30 @@ function inspectScalar(node: Scalar, text: string, report: Report): void {
   }
 }
 
+/** How much of the converter's budget a conversion used; see `toPlainJson`. */
+export interface JsonStats {
+  /** Calls of the converter: every node, null values included, each counts against MAX_EXPANDED_NODES. */
+  steps: number;
+  /** The deepest `depth` the converter reached (the root is 0). */
+  depth: number;
+}
+
 /**
  * The JSON value of the document with aliases expanded under a budget. Keys are own
  * properties even when named `__proto__`. Returns undefined after reporting when the
- * value cannot be built safely.
+ * value cannot be built safely. `doc` resolves aliases (a subtree without aliases needs
+ * none); `stats`, when given, receives the budget used, so the incremental path can add
+ * up the budget of separately converted chunks.
  */
-function toPlainJson(doc: Document.Parsed, root: YamlNode | null, report: Report): unknown {
+export function toPlainJson(doc: Document.Parsed | null, root: unknown, report: Report, stats?: JsonStats): unknown {
   let budget = MAX_EXPANDED_NODES;
+  let deepest = 0;
   let failed = false;
   const expanding = new Set<unknown>();
 
   const convert = (node: unknown, depth: number, via: Alias | undefined): unknown => {
     if (failed) return null;
+    if (depth > deepest) deepest = depth;
     if (--budget < 0 || depth > MAX_DEPTH * 4) {
       failed = true;
       report('sysdesign/yaml-alias', 'error', 'Aliases here expand into an enormous value (an "alias bomb"); the file was not checked further.', spanOf(via ?? (node as YamlNode)));
@@ -231,7 +285,7 @@ function toPlainJson(doc: Document.Parsed, root: YamlNode | null, report: Report
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = doc === null ? undefined : node.resolve(doc);
       if (target === undefined) {
         report('sysdesign/yaml-alias', 'error', `Unknown anchor "${truncate(node.source)}": define it with &${truncate(node.source)} before using it.`, spanOf(node));
         return null;
@@ -263,7 +317,7 @@ function toPlainJson(doc: Document.Parsed, root: YamlNode | null, report: Report
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         const value = convert(pair.value, depth + 1, via);
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        defineKey(out, key, value);
       }
       expanding.delete(node);
       return out;
@@ -273,7 +327,19 @@ function toPlainJson(doc: Document.Parsed, root: YamlNode | null, report: Report
   };
 
   const value = convert(root, 0, undefined);
+  if (stats) {
+    stats.steps = MAX_EXPANDED_NODES - budget;
+    stats.depth = deepest;
+  }
   return failed ? undefined : value;
+}
+
+/**
+ * `out[key] = value` as an own, enumerable property even for `__proto__`; a repeated key
+ * keeps its first position and takes the last value (as YAML's last-wins would).
+ */
+export function defineKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

@@ -24,9 +24,9 @@ import {
   unitQuantity,
 } from './dimension';
 import { formatQuantity } from './format';
-import type { Token } from './lexer';
+import type { LexResult, Token } from './lexer';
 import { lex } from './lexer';
-import type { Node, WordToken } from './parser';
+import type { Node, ParseResult, WordToken } from './parser';
 import { MAX_LENGTH, parse } from './parser';
 
 /** What a field needs (spec 2.2). `any` (for `values`) accepts every dimension. */
@@ -93,6 +93,24 @@ export interface EvaluateOptions {
   lookup?: (name: string) => Quantity | null | undefined;
   /** Names offered as "did you mean" for unknown ones. */
   knownNames?: Iterable<string>;
+  /**
+   * Where the tokens and tree of expression texts are kept between evaluations (a caching
+   * hook for an analyzer that evaluates the same texts version after version). What it
+   * holds is never modified by an evaluation.
+   */
+  syntax?: SyntaxCache;
+}
+
+/** The tokens and tree of one expression text: a pure function of the text. */
+export interface Syntax {
+  lexed: LexResult;
+  /** Undefined when the text has lexical errors (it is not parsed then). */
+  parsed: ParseResult | undefined;
+}
+
+export interface SyntaxCache {
+  get(text: string): Syntax | undefined;
+  set(text: string, syntax: Syntax): void;
 }
 
 export interface QuantityResult {
@@ -189,24 +207,35 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     return;
   }
 
-  const lexed = lex(text);
+  let syntax = options.syntax?.get(text);
+  if (syntax === undefined) {
+    const lexed = lex(text);
+    syntax = { lexed, parsed: lexed.errors.length > 0 ? undefined : parse(text, lexed.tokens) };
+    options.syntax?.set(text, syntax);
+  }
+  const { lexed, parsed } = syntax;
   const tokens = lexed.tokens;
   result.names = namesOf(tokens);
-  if (lexed.errors.length > 0) {
+  if (lexed.errors.length > 0 || parsed === undefined) {
     for (const e of lexed.errors) error(QUANTITY_CODES.syntax, e.message, e.start, e.end, e.fixes);
     return;
   }
-  const parsed = parse(text, tokens);
   if (parsed.error !== null || parsed.node === null) {
-    const e = parsed.error ?? { message: 'expected a value', start: 0, end: text.length };
+    // A copy: the message depends on the field, and the parse result may be cached.
+    const e = { ...(parsed.error ?? { message: 'expected a value', start: 0, end: text.length }) };
     if (tokens.length === 0) e.message = `${field} needs a value, e.g. ${EXAMPLE[expect]}`;
     error(QUANTITY_CODES.syntax, e.message, e.start, e.end, e.fixes);
     return;
   }
 
   const conventions = saneConventions(options.conventions);
-  const knownNames = options.knownNames === undefined ? [] : [...options.knownNames];
-  const known = new Set(knownNames);
+  // Known names serve only lookups without `options.lookup` and error messages: built on
+  // first use, since a design passes all its names to each of its expressions (building
+  // them every time made evaluating a design quadratic in its number of values).
+  let knownList: string[] | undefined;
+  let knownSet: Set<string> | undefined;
+  const knownNames = (): string[] => (knownList ??= options.knownNames === undefined ? [] : [...options.knownNames]);
+  const known = (): Set<string> => (knownSet ??= new Set(knownNames()));
   // Names written right after `/`: a misspelt unit there (`/dy`) is suggested as a unit.
   const afterSlash = new Set<number>();
   for (let k = 1; k < tokens.length; k++) {
@@ -217,7 +246,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
 
   const lookup = (name: string): Quantity | null | undefined => {
     if (options.lookup !== undefined) return options.lookup(name);
-    return known.has(name) ? null : undefined;
+    return known().has(name) ? null : undefined;
   };
 
   const slice = (n: { start: number; end: number }): string => text.slice(n.start, n.end);
@@ -242,7 +271,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
         { kind: 'replace', text: `* ${times[1]}` },
       ]);
     }
-    if (what === 'number' && known.has(w.text)) {
+    if (what === 'number' && known().has(w.text)) {
       return error(
         QUANTITY_CODES.unit,
         `\`${w.text}\` is not a unit: to multiply by the value \`${w.text}\`, write \`* ${w.text}\``,
@@ -332,7 +361,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
       case 'name': {
         const q = lookup(node.name);
         if (q === undefined) {
-          const candidates = afterSlash.has(node.start) ? [...knownNames, ...DIVISOR_SUGGESTIONS] : knownNames;
+          const candidates = afterSlash.has(node.start) ? [...knownNames(), ...DIVISOR_SUGGESTIONS] : knownNames();
           const suggestion = closest(node.name, candidates);
           if (suggestion !== undefined) {
             return error(
@@ -343,7 +372,8 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
               [{ kind: 'replace', text: suggestion }],
             );
           }
-          const hint = knownNames.length > 0 ? `known names: ${knownNames.slice(0, 8).map((n) => '`' + n + '`').join(', ')}${knownNames.length > 8 ? ', …' : ''}` : 'define it under `estimation.values`';
+          const names = knownNames();
+          const hint = names.length > 0 ? `known names: ${names.slice(0, 8).map((n) => '`' + n + '`').join(', ')}${names.length > 8 ? ', …' : ''}` : 'define it under `estimation.values`';
           return error(QUANTITY_CODES.unknownName, `unknown name \`${node.name}\`: ${hint}`, node.start, node.end);
         }
         if (q === null || !Number.isFinite(q.value)) return null;
