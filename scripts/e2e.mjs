@@ -21,6 +21,7 @@ import {
   run,
   seconds,
   startCodeServer,
+  TEST_SETTINGS,
   workbenchUrl,
 } from './lib/rig.mjs';
 
@@ -71,7 +72,7 @@ async function runVariant(variant) {
 
   const port = await freePort();
   const logFile = join(temp, 'code-server.log');
-  const server = await startCodeServer({ port, ...dirs, logFile, defer: (stop) => life.defer(stop) });
+  const server = await startCodeServer({ settings: TEST_SETTINGS, port, ...dirs, logFile, defer: (stop) => life.defer(stop) });
   life.watchServer(server, logFile);
 
   // A throw-away copy of examples/: tests type into designs and may save them, and the

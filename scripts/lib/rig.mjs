@@ -75,9 +75,9 @@ export function installVsix(vsix, { home, userDataDir, extensionsDir }) {
  * `stop()` ends it with everything it spawned (extension hosts, watchers, pty hosts).
  * Resolves once /healthz answers.
  */
-export async function startCodeServer({ port, home, userDataDir, extensionsDir, logFile, extraArgs = [], defer }) {
+export async function startCodeServer({ port, home, userDataDir, extensionsDir, logFile, extraArgs = [], defer, settings = DEFAULT_SETTINGS }) {
   mkdirSync(extensionsDir, { recursive: true });
-  writeDefaultSettings(userDataDir);
+  writeDefaultSettings(userDataDir, settings);
   const args = [
     process.execPath, codeServerBin,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -144,11 +144,23 @@ export const DEFAULT_SETTINGS = {
   'chat.commandCenter.enabled': false,
 };
 
-function writeDefaultSettings(userDataDir) {
+/**
+ * Added for test runs only (not `npm start`): tests type whole words, and suggestions
+ * popping up on their own race the keystrokes (an Enter or a letter accepting one).
+ * Ctrl+Space still opens them on demand.
+ */
+export const TEST_SETTINGS = {
+  ...DEFAULT_SETTINGS,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+};
+
+function writeDefaultSettings(userDataDir, settings) {
   const file = join(userDataDir, 'User', 'settings.json');
   if (existsSync(file)) return;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
 }
 
 /** SIGTERM to a process group, then SIGKILL to whatever is left shortly after. */

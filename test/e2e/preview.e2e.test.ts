@@ -101,7 +101,13 @@ describe('the diagram preview in the workbench', () => {
     await preview().locator('.stage > svg g.node', { hasText: 'audit-log' }).waitFor();
     assert.equal(await preview().locator('.stage > svg g.node').count(), 8);
     await workbench().screenshot('preview after typing a component');
-    await workbench().runCommand('File: Revert File');
+    // Delete the typed line again: unlike "Revert File", this works whether or not VS Code
+    // for the Web's auto save has already written the change (to the run's temp workspace).
+    await workbench().runCommand('Go to Line/Column...');
+    await page().locator(selectors.quickInputBox).fill(`:${CDN_KIND_LINE + 1}`);
+    await page().keyboard.press('Enter');
+    await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${CDN_KIND_LINE + 1}, Col 1$`));
+    await workbench().runCommand('Delete Line');
     await preview().locator('.stage > svg g.node', { hasText: 'audit-log' }).waitFor({ state: 'detached' });
   });
 
