@@ -30,7 +30,7 @@ describe('the diagram preview in the workbench', () => {
   after(async function () {
     this.timeout(60_000);
     // Leave the editor area empty and the light theme for the next tests (the example itself was reverted).
-    await workbench().runCommand('View: Close All Editors').catch(() => undefined);
+    await workbench().closeAllEditorsDiscarding();
     if (await page().locator('.monaco-workbench.vs-dark').count()) {
       await workbench().runCommand('Preferences: Color Theme');
       await workbench().typeInQuickPick('Light Modern');

@@ -103,7 +103,7 @@ describe('templates, examples and the walkthrough', () => {
 
     // Leave an empty editor area for the next tests: drop the new design, close the page.
     await workbench().runCommand('View: Revert and Close Editor');
-    await workbench().runCommand('View: Close All Editors');
+    await workbench().closeAllEditorsDiscarding();
     await page.locator('h2.category-title', { hasText: WALKTHROUGH }).waitFor({ state: 'detached' });
   });
 

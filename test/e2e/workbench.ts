@@ -121,6 +121,19 @@ export class Workbench {
     await row.click();
   }
 
+  /**
+   * Closes every editor and discards unsaved changes (untitled designs earlier tests left
+   * behind), answering VS Code's save prompt with "Don't Save" when it comes.
+   */
+  async closeAllEditorsDiscarding(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Don.t Save$/ });
+    const empty = this.page.locator('.editor-group-container.empty').first();
+    await Promise.race([dontSave.waitFor(), empty.waitFor()]);
+    if (await dontSave.count()) await dontSave.click();
+    await empty.waitFor();
+  }
+
   /** Rows of the open quick pick (palette, language picker, ...). */
   quickPickRows(): Locator {
     return this.page.locator(selectors.quickInputRow);
