@@ -1,56 +1,13 @@
 // One esbuild script, one context per target. `node scripts/build.mjs [--watch] [--production]`.
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+import { buildOptions } from './lib/buildTargets.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const targets = buildOptions({ production });
 
-/** @type {esbuild.BuildOptions} */
-const common = {
-  bundle: true,
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
-
-const extensionDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'extension');
-/**
- * The web bundle of the extension is the same composition root with the language client
- * swapped: `./client` (a Node server process) resolves to `./browserClient` (a web worker).
- * See src/extension/browserExtension.ts.
- */
-const webLanguageClient = {
-  name: 'web-language-client',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/client$/ }, (args) => (dirname(args.importer) === extensionDir ? { path: resolve(extensionDir, 'browserClient.ts') } : undefined));
-  },
-};
-
-/** Each target: its entry, and the platform it runs on. Targets whose entry does not exist yet are skipped. */
-const targets = [
-  // The library entry for tools (`exports["./core"]`): pure, runs in Node and browsers.
-  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
-  // The `sysdesign` command.
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, define: { SYSDESIGN_VERSION: JSON.stringify(pkg.version) } },
-  // The VS Code extension host (Node). `vscode` is provided by the host.
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  // The web extension host (VS Code for the Web): the same extension, its server in a web worker.
-  { entryPoints: ['src/extension/browserExtension.ts'], outfile: 'dist/extension.browser.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webLanguageClient] },
-  // The language server (Node, stdio or IPC); also the `sysdesign-language-server` bin.
-  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  // The same language server in a web worker (VS Code for the Web).
-  { entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/server.browser.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  // The webview app (DOM + Mermaid): the only bundle that contains Mermaid.
-  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
-].filter((t) => existsSync(t.entryPoints[0]));
-
-const contexts = await Promise.all(targets.map((t) => esbuild.context({ ...common, ...t })));
+const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log(`watching ${targets.length} targets`);
