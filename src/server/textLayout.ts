@@ -37,3 +37,18 @@ export function indentUnit(text: string): number {
   for (let m = re.exec(text); m !== null && n < 2000; m = re.exec(text), n++) unit = Math.min(unit, m[1].length);
   return Number.isFinite(unit) && unit <= 8 ? unit : 2;
 }
+
+/**
+ * Where a new top-level section goes when it must come before the section whose key starts
+ * at `keyStart`: the start of that key's line, or of the comment lines right above it (they
+ * belong to that section, so they stay with it).
+ */
+export function sectionStart(text: string, keyStart: number): number {
+  let offset = text.lastIndexOf('\n', keyStart - 1) + 1;
+  while (offset > 0) {
+    const previous = text.lastIndexOf('\n', offset - 2) + 1;
+    if (!/^\uFEFF?#/.test(text.slice(previous, offset))) break;
+    offset = previous;
+  }
+  return offset;
+}

@@ -2,7 +2,7 @@
 import { COMPONENT_KINDS, designSteps, type Design, type Problem, type RequirementOp, type SectionName, type Span, type StepItem, type StepKey } from '../../core';
 import type { AnalysisSummary, ProblemTotals, StepInsertion, StepItemSummary } from '../../protocol';
 import type { Positions } from '../positions';
-import { indentUnit, itemColumns, lastContent, lineEnd } from '../textLayout';
+import { indentUnit, itemColumns, lastContent, lineEnd, sectionStart } from '../textLayout';
 import type { DocumentAnalysis } from './types';
 
 export function analysisSummary(analysis: DocumentAnalysis, positions: Positions, document: { uri: string; version: number }): AnalysisSummary {
@@ -251,13 +251,7 @@ function newSection(doc: DocText, design: Design, name: SectionName, lines: stri
   const next = design.sections.find((s) => after.includes(s.name));
   const block = lines.join(eol) + eol;
   if (next) {
-    let offset = text.lastIndexOf('\n', next.key.start - 1) + 1;
-    for (;;) {
-      const previous = text.lastIndexOf('\n', offset - 2) + 1;
-      if (offset === 0 || !text.slice(previous, offset).startsWith('#')) break;
-      offset = previous;
-    }
-    return { offset, text: block + eol };
+    return { offset: sectionStart(text, next.key.start), text: block + eol };
   }
   const lead = text.length === 0 ? '' : text.endsWith('\n') ? eol : eol + eol;
   return { offset: text.length, text: lead + block };

@@ -7,7 +7,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Design, Problem, ProblemFix, Section, SectionName, Span } from '../../core';
 import type { Positions } from '../positions';
-import { indentUnit, itemColumns, lastContent, lineEnd } from '../textLayout';
+import { indentUnit, itemColumns, lastContent, lineEnd, sectionStart } from '../textLayout';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentAnalysis } from './types';
 
@@ -135,13 +135,12 @@ function createRequirement(text: string, eol: string, design: Design, id: string
   return at(lineStart, ' '.repeat(childColumn) + 'functional:' + eol + indentItem(item, dash, dash + 2, eol) + eol);
 }
 
-/** A new top-level section before the first section in `before`, else at the end of the document. */
+/** A new top-level section before the first section in `before` (and the comments right above it), else at the end of the document. */
 function newSection(text: string, eol: string, design: Design, lines: string[], before: SectionName[]): Insertion {
   const block = lines.join(eol) + eol;
   const next = design.sections.find((s) => before.includes(s.name));
   if (next) {
-    const lineStart = text.lastIndexOf('\n', next.key.start - 1) + 1;
-    return at(lineStart, block + eol);
+    return at(sectionStart(text, next.key.start), block + eol);
   }
   const end = text.length;
   const lead = end === 0 ? '' : text.endsWith('\n') ? eol : eol + eol;
