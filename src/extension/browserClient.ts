@@ -4,7 +4,7 @@
 // this file takes client.ts's place in the web bundle.
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
-import { CLIENT_ID, CLIENT_NAME, clientOptions, runLanguageClient, type LanguageClientHandle } from './languageClient';
+import { CLIENT_ID, CLIENT_NAME, runLanguageClient, type LanguageClientHandle } from './languageClient';
 
 /** The web worker constructor and the part of a worker we use. Typed here so that this folder keeps the Node/ES2022 libs. */
 interface ServerWorker {
@@ -30,7 +30,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
     const port = worker as unknown as MessagePort;
     return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   };
-  return runLanguageClient(new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions()), () => {
+  return runLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), () => {
     // `stop()` closes the connection but leaves the worker running.
     worker?.terminate();
     worker = undefined;

@@ -4,7 +4,7 @@
 // only connects the two. What it shares with the web client is in languageClient.ts.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, clientOptions, runLanguageClient, type LanguageClientHandle } from './languageClient';
+import { CLIENT_ID, CLIENT_NAME, runLanguageClient, type LanguageClientHandle } from './languageClient';
 
 export { CLIENT_ID, CLIENT_NAME } from './languageClient';
 
@@ -20,5 +20,5 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  return runLanguageClient(new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions()));
+  return runLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options));
 }
