@@ -57,6 +57,14 @@ export interface EvaluatedFigures {
 const PER_DAY_NAMES = new Set(['users', 'dau']);
 
 /**
+ * How deep values may be defined in terms of other values (`a: b + 1`, `b: c + 1`, ...).
+ * Values are evaluated recursively on first use, so a long chain would overflow the stack
+ * (about 600 levels did) and give results that depend on the stack left; deeper chains are
+ * reported instead. Real designs use a handful of levels.
+ */
+export const MAX_VALUE_DEPTH = 32;
+
+/**
  * What an analyzer keeps between versions to evaluate quantities faster:
  *
  * - Evaluations of expressions that use no names and have no errors. Such a result
@@ -206,6 +214,7 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   if (est?.dau) definitions.set('dau', { source: est.dau, expect: 'count', field: 'dau', nameStart: est.dau.start, nameEnd: est.dau.end });
   const known = [...definitions.keys(), 'users', 'dau'];
   const results = new Map<string, Quantity | null | 'pending'>();
+  let depth = 0;
   const lookup = (name: string): Quantity | null | undefined => {
     const def = definitions.get(name);
     if (!def) return PER_DAY_NAMES.has(name) ? null : undefined;
@@ -222,8 +231,25 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       return null;
     }
     if (done !== undefined) return done;
+    if (depth >= MAX_VALUE_DEPTH) {
+      problems.push({
+        code: 'sysdesign/quantity-too-deep',
+        severity: 'error',
+        message: `"${name}" is reached through more than ${MAX_VALUE_DEPTH} values defined in terms of each other; define some of them with numbers.`,
+        start: def.nameStart,
+        end: def.nameEnd,
+      });
+      results.set(name, null);
+      return null;
+    }
     results.set(name, 'pending');
-    const q = run(def.source, def.expect, def.field, conventions, lookup, known);
+    depth++;
+    let q: Quantity | null;
+    try {
+      q = run(def.source, def.expect, def.field, conventions, lookup, known);
+    } finally {
+      depth--;
+    }
     // A cycle found below may already have settled this name to null.
     if (results.get(name) === 'pending') results.set(name, q);
     return (results.get(name) as Quantity | null) ?? null;

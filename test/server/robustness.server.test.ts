@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
+  CancellationTokenSource,
   CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
@@ -13,12 +14,13 @@ import {
   HoverRequest,
   InlayHintRequest,
   ReferencesRequest,
+  RenameRequest,
   type Position,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ANALYSIS_REQUEST } from '../../src/protocol';
+import { ANALYSIS_REQUEST, DIAGRAMS_REQUEST } from '../../src/protocol';
 import { TestClient } from './support/lspClient';
-import { example, positionOf } from './support/text';
+import { edited, example, positionOf } from './support/text';
 
 /** A deterministic byte soup: control characters, lone surrogates, YAML punctuation. */
 function garbage(length: number, seed: number): string {
@@ -138,5 +140,109 @@ describe('language server robustness', function () {
     assert.deepEqual(published.diagnostics, []);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(example, 'dau: 10M', 6) });
     assert.equal((hover?.contents as { value: string }).value.split('\n')[0], '`dau` = **10M**');
+  });
+});
+
+/**
+ * The "Editor and workspace" rows of RELIABILITY.md that only a running server shows
+ * (test/RELIABILITY-COVERAGE.md maps the others): cancellation, timers on close, and no
+ * edit the user did not ask for.
+ */
+describe('RELIABILITY.md: Editor and workspace, over LSP', function () {
+  this.timeout(60000);
+  let client: TestClient;
+  /** Every `workspace/applyEdit` the server asked for: there must be none. */
+  const applied: unknown[] = [];
+
+  before(async () => {
+    client = await TestClient.start();
+    client.connection.onRequest('workspace/applyEdit', (params: unknown) => {
+      applied.push(params);
+      return { applied: false };
+    });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('honour cancellation: a request cancelled before it runs does no work; the same request uncancelled answers', async () => {
+    const uri = 'file:///cancel.sysdesign.yaml';
+    await client.open(uri, example);
+    const textDocument = { uri };
+    const position = positionOf(example, 'dau: 10M', 6);
+    // 900 more components: the server analyses this version inside the document-symbol
+    // request below, long enough for the hover and its cancellation to be queued behind it.
+    const extra = Array.from({ length: 900 }, (_, i) => `  - {id: extra-${i}, kind: cache}\n`).join('');
+    const big = edited('components:                         # step 5\n', `components:                         # step 5\n${extra}`);
+    await client.change(uri, big, 2);
+    const source = new CancellationTokenSource();
+    source.cancel();
+    const symbols = client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
+    const cancelled = client.connection.sendRequest(HoverRequest.type, { textDocument, position }, source.token).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    assert.ok(((await symbols) ?? []).length > 0, 'the first request answered');
+    const outcome = await cancelled;
+    // Either the server's empty answer or a "request cancelled" error: never the hover.
+    if ('result' in outcome) assert.equal(outcome.result, null);
+    else assert.match(String((outcome.error as Error).message), /cancel/i);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument, position });
+    assert.equal((hover?.contents as { value: string }).value.split('\n')[0], '`dau` = **10M**', 'the same request, uncancelled, answers');
+    await client.close(uri);
+  });
+
+  it('clear diagnostics and timers when a document closes: an edit still in its debounce publishes nothing after the close', async () => {
+    const uri = 'file:///closing.sysdesign.yaml';
+    await client.open(uri, example);
+    const from = client.published.length;
+    const cleared = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined);
+    // A typo (which would give a diagnostic), then the close while its debounce is pending.
+    await client.change(uri, edited('members: [lb, api,', 'members: [lb, apx,'), 2);
+    await client.close(uri);
+    await cleared;
+    // Another document's debounced diagnostics: its timer started after the closed one's,
+    // so had that one survived it would have published first.
+    const other = 'file:///after-close.sysdesign.yaml';
+    await client.open(other, example);
+    const later = client.nextDiagnostics(other, (p) => p.version === 2);
+    await client.change(other, edited('members: [lb, api,', 'members: [lb, apy,'), 2);
+    assert.deepEqual(
+      (await later).diagnostics.map((d) => d.code),
+      ['sysdesign/unknown-component'],
+    );
+    assert.deepEqual(
+      client.published.slice(from).filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]),
+      [[undefined, 0]],
+      'only the clearing publish, nothing for version 2',
+    );
+    await client.close(other);
+  });
+
+  it('quick fixes, rename and formatting are minimal text edits: no formatter is advertised, so nothing re-serialises the YAML', () => {
+    const caps = client.initializeResult.capabilities;
+    assert.equal(caps.documentFormattingProvider, undefined);
+    assert.equal(caps.documentRangeFormattingProvider, undefined);
+    assert.equal(caps.documentOnTypeFormattingProvider, undefined);
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] }, 'quick fixes only: no source actions that rewrite the file');
+  });
+
+  it('nothing is written on open or preview: no workspace/applyEdit for opening, typing, fixes, rename or diagrams', async () => {
+    const uri = 'file:///no-writes.sysdesign.yaml';
+    const text = edited('      important: false              # default true', '      important: no                 # default true');
+    const { diagnostics } = await client.open(uri, text);
+    const textDocument = { uri };
+    await client.change(uri, `${text}# typed\n`, 2);
+    await client.nextDiagnostics(uri, (p) => p.version === 2);
+    const range = { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } };
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics } });
+    assert.ok((actions ?? []).length > 0, 'fixes are offered (as edits for the client to apply, not applied)');
+    const rename = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: positionOf(text, '  - id: api\n', 9), newName: 'photo-api' });
+    assert.ok(rename, 'a rename is answered with an edit, not applied');
+    const diagrams = (await client.connection.sendRequest(DIAGRAMS_REQUEST, { uri })) as { views?: unknown[] } | null;
+    assert.ok(diagrams?.views?.length, 'the preview gets its diagrams');
+    await client.connection.sendRequest(ANALYSIS_REQUEST, { uri });
+    await client.close(uri);
+    assert.deepEqual(applied, []);
   });
 });
