@@ -4,7 +4,7 @@
 //   server    -> core, protocol
 //   cli       -> core
 //   extension -> protocol (and vscode); never core, never mermaid
-//   webview   -> protocol (and mermaid)
+//   webview   -> protocol (and mermaid, its ELK layout)
 // The per-folder tsconfigs catch DOM/Node globals; this catches imports.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
@@ -17,7 +17,7 @@ const allowed = {
   server: { layers: ['server', 'core', 'protocol'], packages: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'vscode-uri', 'node:*'] },
   cli: { layers: ['cli', 'core'], packages: ['node:*'] },
   extension: { layers: ['extension', 'protocol'], packages: ['vscode', 'vscode-languageclient', 'node:*'] },
-  webview: { layers: ['webview', 'protocol'], packages: ['mermaid'] },
+  webview: { layers: ['webview', 'protocol'], packages: ['mermaid', '@mermaid-js/layout-elk'] },
 };
 
 function* files(dir) {

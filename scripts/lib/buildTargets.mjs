@@ -36,6 +36,8 @@ const TARGETS = [
   { entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/server.browser.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The webview app (DOM + Mermaid): the only bundle that contains Mermaid.
   { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  // Mermaid's ELK layout, loaded by the webview only when a diagram is laid out with ELK.
+  { entryPoints: ['src/webview/elk.ts'], outfile: 'dist/webview/elk.js', platform: 'browser', format: 'iife', target: 'chrome120' },
 ];
 
 /** The bundles that run in an extension host (desktop and web): the ones issue #8 budgets. */

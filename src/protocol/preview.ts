@@ -114,6 +114,8 @@ export interface EstimateRow {
 
 /** The `sysdesign.preview.theme` setting: follow VS Code, or always light or dark. */
 export type PreviewThemeSetting = 'auto' | 'light' | 'dark';
+/** The `sysdesign.preview.layout` setting: the architecture's layout engine by size (`auto`), or always one. */
+export type PreviewLayoutSetting = 'auto' | 'dagre' | 'elk';
 export type ExportFormat = 'svg' | 'png';
 /** The theme an export is drawn in: light (the default: documents are mostly white), dark, or what the preview shows. */
 export type ExportTheme = 'light' | 'dark' | 'current';
@@ -141,6 +143,8 @@ export interface PreviewState {
 /** The webview's initial state, in the `data-state` attribute of its body (escaped JSON). */
 export interface PreviewInitialState extends PreviewState {
   theme: PreviewThemeSetting;
+  /** Absent means `auto`. */
+  layout?: PreviewLayoutSetting;
 }
 
 /** Extension -> webview. */
@@ -155,6 +159,7 @@ export type ToWebviewMessage =
   | { type: 'highlight'; view: string; nodeId: string | null }
   | { type: 'showView'; view: string }
   | { type: 'theme'; theme: PreviewThemeSetting }
+  | { type: 'layout'; layout: PreviewLayoutSetting }
   | { type: 'export'; requestId: number; format: ExportFormat; theme: ExportTheme };
 
 /** Webview -> extension. The extension accepts nothing else (see `parseWebviewMessage`). */

@@ -4,7 +4,7 @@
 // `FromWebviewMessage`.
 //
 // Updates are cheap when nothing visible changed: every view keeps its last rendering
-// with the key (theme + Mermaid text) it was made from, and only a new key renders.
+// with the key (theme + layout engine + Mermaid text) it was made from, and only a new key renders.
 // Renders happen offscreen and are swapped in whole, so the picture never blanks and
 // the zoom stays; a render superseded before it starts is skipped, and one that finishes
 // after a newer one was asked for is kept in the cache but not shown.
@@ -14,6 +14,7 @@ import type {
   PreviewDiagrams,
   PreviewFlow,
   PreviewInitialState,
+  PreviewLayoutSetting,
   PreviewThemeSetting,
   PreviewView,
   ToWebviewMessage,
@@ -21,6 +22,7 @@ import type {
 } from '../protocol';
 import { h, setText, show } from './dom';
 import { renderPng, serializeSvg } from './exporter';
+import { chooseLayout, layoutSetting, type LayoutEngine } from './layout';
 import { PanZoom } from './panZoom';
 import { Renderer } from './renderer';
 import { nodeAt, setHighlight, setStep, svgSize, tagNodes, type StepMark } from './svgNodes';
@@ -34,7 +36,7 @@ const CACHE_SIZE = 12;
 const SAVE_DELAY_MS = 250;
 
 interface Rendering {
-  /** Theme + Mermaid text: the same key never renders twice. */
+  /** Theme + layout engine + Mermaid text: the same key never renders twice. */
   key: string;
   svg: SVGSVGElement;
 }
@@ -60,6 +62,7 @@ interface Elements {
 export class App {
   private uri: string;
   private themeSetting: PreviewThemeSetting;
+  private layoutSetting: PreviewLayoutSetting;
   private view: string;
   private transforms: Record<string, ViewTransform>;
   private diagrams: PreviewDiagrams | undefined;
@@ -90,6 +93,7 @@ export class App {
   ) {
     this.uri = initial.uri;
     this.themeSetting = initial.theme;
+    this.layoutSetting = layoutSetting(initial.layout);
     this.view = initial.view ?? 'architecture';
     this.transforms = { ...(initial.transforms ?? {}) };
     this.el = this.build();
@@ -156,6 +160,14 @@ export class App {
         this.themeSetting = message.theme;
         this.onThemeChange();
         return;
+      case 'layout': {
+        const layout = layoutSetting(message.layout);
+        if (layout === this.layoutSetting) return;
+        this.layoutSetting = layout;
+        // Only a view whose engine changes gets a new key, so only that one renders again.
+        this.refresh();
+        return;
+      }
       case 'export':
         void this.export(message.requestId, message.format, message.theme);
         return;
@@ -232,7 +244,8 @@ export class App {
       return;
     }
     const theme = mermaidTheme(this.brightness());
-    const key = `${theme}\n${view.text}`;
+    const layout = this.layoutOf(view);
+    const key = renderingKey(theme, layout, view.text);
     const cached = this.cache.get(view.key);
     if (cached && cached.key === key) {
       if (this.shown?.view !== view.key || this.shown.key !== key) this.swapIn(view, cached);
@@ -241,7 +254,7 @@ export class App {
     }
     let result;
     try {
-      result = await this.renderer.render(view.text, theme, () => ticket === this.ticket);
+      result = await this.renderer.render(view.text, theme, layout, () => ticket === this.ticket);
     } catch (error) {
       if (ticket === this.ticket) this.showMessage(`Mermaid could not draw this diagram: ${errorText(error)}`);
       return;
@@ -291,6 +304,14 @@ export class App {
     data.view = this.view;
     data.version = String(this.version);
     data.renders = String(this.renderer.renders);
+    const view = this.currentView();
+    if (view?.text !== undefined) data.layout = this.layoutOf(view);
+    else delete data.layout;
+  }
+
+  /** The layout engine of a view now (its size and the setting). */
+  private layoutOf(view: PreviewView): LayoutEngine {
+    return chooseLayout(this.layoutSetting, view.kind, view.nodes.length);
   }
 
   private shownSvg(): SVGSVGElement | undefined {
@@ -500,11 +521,12 @@ export class App {
       const current = this.brightness();
       const wanted = exportBrightness(theme, current);
       const cached = this.cache.get(view.key);
+      const layout = this.layoutOf(view);
       let svg: SVGSVGElement | undefined;
-      if (wanted === current && cached && cached.key === `${mermaidTheme(current)}\n${view.text}`) {
+      if (wanted === current && cached && cached.key === renderingKey(mermaidTheme(current), layout, view.text)) {
         svg = cached.svg;
       } else {
-        const result = await this.renderer.render(view.text, mermaidTheme(wanted));
+        const result = await this.renderer.render(view.text, mermaidTheme(wanted), layout);
         svg = result ? parseSvg(result.svg) : undefined;
       }
       if (!svg) throw new Error('Mermaid returned no SVG');
@@ -618,6 +640,10 @@ export class App {
     this.root.replaceChildren(toolbar, banner, viewport, estimates, renderHost);
     return { tabs, stepper, flowSelect, stepCaption, prevStep, nextStep, zoomTools, zoomLabel, exportTools, banner, viewport, stage, message, estimates, renderHost };
   }
+}
+
+function renderingKey(theme: string, layout: LayoutEngine, text: string): string {
+  return `${theme}\n${layout}\n${text}`;
 }
 
 /** Mermaid's SVG markup as an element, parsed inertly (a template runs nothing). */

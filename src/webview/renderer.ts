@@ -3,7 +3,14 @@
 // swaps the result in; a render whose result nobody wants any more is skipped before it
 // starts.
 import mermaid from 'mermaid';
+import { elkLayoutLoader } from './elkLoader';
+import type { LayoutEngine } from './layout';
 import type { MermaidTheme } from './theme';
+
+// dagre is Mermaid's default and built in; ELK (the layered algorithm Mermaid calls
+// `elk`) is loaded from its own script the first time a diagram asks for it.
+// `document.currentScript` is preview.js while this bundle's modules initialise.
+mermaid.registerLayoutLoaders([elkLayoutLoader(document.currentScript)]);
 
 /** Mermaid's own defaults, stated: the core caps diagrams to the same numbers and says so in words. */
 const MAX_TEXT_SIZE = 50_000;
@@ -20,7 +27,7 @@ export interface RenderedSvg {
 
 export class Renderer {
   private queue: Promise<unknown> = Promise.resolve();
-  private configured: MermaidTheme | undefined;
+  private configured: string | undefined;
   private counter = 0;
   /** How many times Mermaid rendered (for tests and measurements). */
   renders = 0;
@@ -28,11 +35,12 @@ export class Renderer {
   constructor(private readonly host: HTMLElement) {}
 
   /**
-   * Renders `text` with `theme`; resolves undefined when `wanted()` is false by the time
-   * the render would start (a newer one superseded it). Rejects with Mermaid's error.
+   * Renders `text` with `theme`, laid out by `layout`; resolves undefined when `wanted()`
+   * is false by the time the render would start (a newer one superseded it). Rejects with
+   * Mermaid's error.
    */
-  render(text: string, theme: MermaidTheme, wanted: () => boolean = () => true): Promise<RenderedSvg | undefined> {
-    const job = this.queue.then(() => (wanted() ? this.renderNow(text, theme) : undefined));
+  render(text: string, theme: MermaidTheme, layout: LayoutEngine, wanted: () => boolean = () => true): Promise<RenderedSvg | undefined> {
+    const job = this.queue.then(() => (wanted() ? this.renderNow(text, theme, layout) : undefined));
     this.queue = job.catch(() => undefined);
     return job;
   }
@@ -42,12 +50,15 @@ export class Renderer {
     return this.queue.then(() => undefined);
   }
 
-  private async renderNow(text: string, theme: MermaidTheme): Promise<RenderedSvg> {
-    if (this.configured !== theme) {
+  private async renderNow(text: string, theme: MermaidTheme, layout: LayoutEngine): Promise<RenderedSvg> {
+    const configuration = `${theme} ${layout}`;
+    if (this.configured !== configuration) {
       mermaid.initialize({
         startOnLoad: false,
         securityLevel: 'strict',
         theme,
+        // Ours, from a closed set (layout.ts); the diagram text never carries configuration.
+        layout,
         // Errors come back to us as exceptions and are shown as text; Mermaid must not draw its own error SVG.
         suppressErrorRendering: true,
         maxTextSize: MAX_TEXT_SIZE,
@@ -58,7 +69,7 @@ export class Renderer {
         sequence: { useMaxWidth: false },
         er: { useMaxWidth: false },
       });
-      this.configured = theme;
+      this.configured = configuration;
     }
     const id = `sdm${++this.counter}`;
     const started = performance.now();

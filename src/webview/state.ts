@@ -2,16 +2,18 @@
 // JSON), overridden by what this webview saved with `setState` before it was hidden or
 // the window reloaded. Both are checked field by field; anything odd is dropped.
 import type { PreviewInitialState, PreviewThemeSetting, ViewTransform } from '../protocol';
+import { layoutSetting } from './layout';
 
 export function initialState(attribute: string | undefined, saved: unknown): PreviewInitialState {
   const base = parse(attribute);
   const theme: PreviewThemeSetting = base.theme === 'light' || base.theme === 'dark' ? base.theme : 'auto';
+  const layout = layoutSetting(base.layout);
   // What this webview saved is newer than the HTML: it may follow another document by now.
   const from = isObject(saved) && typeof saved.uri === 'string' ? saved : base;
   const uri = typeof from.uri === 'string' ? from.uri : '';
   const view = typeof from.view === 'string' ? from.view : undefined;
   const transforms = transformsOf(from.transforms);
-  return { uri, theme, view, transforms };
+  return { uri, theme, layout, view, transforms };
 }
 
 function parse(attribute: string | undefined): Record<string, unknown> {

@@ -10,6 +10,7 @@ import type {
   ExportTheme,
   FromWebviewMessage,
   PreviewDiagrams,
+  PreviewLayoutSetting,
   PreviewNode,
   PreviewState,
   PreviewThemeSetting,
@@ -34,6 +35,7 @@ export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   requestDiagrams(document: vscode.Uri): Promise<DiagramsResult>;
   theme(): PreviewThemeSetting;
+  layout(): PreviewLayoutSetting;
   /** The export buttons of the preview's toolbar. */
   exportFromPreview(preview: DiagramPreview, format: ExportFormat): void;
 }
@@ -149,6 +151,10 @@ export class DiagramPreview implements vscode.Disposable {
     this.post({ type: 'theme', theme });
   }
 
+  setLayout(layout: PreviewLayoutSetting): void {
+    this.post({ type: 'layout', layout });
+  }
+
   /** The document changed: ask for its diagrams after a pause in typing. */
   scheduleUpdate(delay = UPDATE_DELAY_MS): void {
     if (this.disposed) return;
@@ -229,7 +235,7 @@ export class DiagramPreview implements vscode.Disposable {
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
       nonce: createNonce(),
-      state: { ...state, uri: this.resource.toString(), theme: this.host.theme() },
+      state: { ...state, uri: this.resource.toString(), theme: this.host.theme(), layout: this.host.layout() },
     });
   }
 
@@ -314,6 +320,7 @@ export class DiagramPreview implements vscode.Disposable {
     // HTML names the document the panel opened with; it may follow another one by now.
     this.post({ type: 'document', uri: this.resource.toString() });
     this.post({ type: 'theme', theme: this.host.theme() });
+    this.post({ type: 'layout', layout: this.host.layout() });
     if (this.diagrams) this.post({ type: 'update', diagrams: this.diagrams });
     if (this.stale) this.post({ type: 'stale', version: this.stale.version, message: this.stale.message });
     this.updateHighlight(true);

@@ -7,7 +7,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult, type ExportFormat, type ExportTheme } from '../../protocol';
 import { parsePreviewState } from './messages';
 import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './preview';
-import { previewFollows, previewTheme } from './settings';
+import { previewFollows, previewLayout, previewTheme } from './settings';
 
 export const LANGUAGE_ID = 'sysdesign';
 /** Context key: some preview is open (shows the export commands in the palette). */
@@ -31,6 +31,7 @@ export class PreviewManager implements vscode.Disposable {
       extensionUri,
       requestDiagrams: (document) => client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, { uri: client.code2ProtocolConverter.asUri(document) } satisfies DiagramsParams),
       theme: previewTheme,
+      layout: previewLayout,
       exportFromPreview: (preview, format) => {
         this.export(format, { preview }).catch((error: unknown) => showError(error));
       },
@@ -47,8 +48,12 @@ export class PreviewManager implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sysdesign.preview.theme')) this.updateTheme();
+        if (e.affectsConfiguration('sysdesign.preview.layout')) this.updateLayout();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.updateTheme()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.updateTheme();
+        this.updateLayout();
+      }),
     );
   }
 
@@ -170,6 +175,11 @@ export class PreviewManager implements vscode.Disposable {
   private updateTheme(): void {
     const theme = previewTheme();
     for (const preview of this.previews) preview.setTheme(theme);
+  }
+
+  private updateLayout(): void {
+    const layout = previewLayout();
+    for (const preview of this.previews) preview.setLayout(layout);
   }
 }
 

@@ -1,15 +1,25 @@
-// The preview's settings. `theme` affects what is rendered, so in an untrusted
-// workspace it is read from the user's settings only: a cloned repository's
-// `.vscode/settings.json` cannot change it.
+// The preview's settings. `theme` and `layout` affect what is rendered, so in an
+// untrusted workspace they are read from the user's settings only: a cloned repository's
+// `.vscode/settings.json` cannot change them.
 import * as vscode from 'vscode';
-import type { PreviewThemeSetting } from '../../protocol';
+import type { PreviewLayoutSetting, PreviewThemeSetting } from '../../protocol';
 
 export const SECTION = 'sysdesign.preview';
 
 export function previewTheme(): PreviewThemeSetting {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const value = vscode.workspace.isTrusted ? config.get<unknown>('theme') : config.inspect<unknown>('theme')?.globalValue;
+  const value = renderingSetting('theme');
   return value === 'light' || value === 'dark' ? value : 'auto';
+}
+
+/** `sysdesign.preview.layout`: the architecture's layout engine, by size (`auto`) or always one. */
+export function previewLayout(): PreviewLayoutSetting {
+  const value = renderingSetting('layout');
+  return value === 'dagre' || value === 'elk' ? value : 'auto';
+}
+
+function renderingSetting(name: string): unknown {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return vscode.workspace.isTrusted ? config.get<unknown>(name) : config.inspect<unknown>(name)?.globalValue;
 }
 
 /** One preview that follows the active design (true, the default), or one per design. */

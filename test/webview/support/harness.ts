@@ -6,6 +6,7 @@
 // listener are installed before any page script runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../../../src/core';
@@ -49,6 +50,29 @@ export function diagramsOrStale(text: string, version = 1): PreviewDiagrams | Pr
   const analysis = createAnalyzer().analyse(text);
   const document = TextDocument.create(DOCUMENT_URI, 'sysdesign', version, text);
   return diagrams(analysis, positionsOf(document, text), { uri: DOCUMENT_URI, version });
+}
+
+let bareMermaid: Promise<Uint8Array> | undefined;
+
+/**
+ * Mermaid with the ELK layout loader and nothing of ours (support/bareMermaid.ts), built
+ * once per run: what the preview's render times are compared with.
+ */
+function bareMermaidBundle(): Promise<Uint8Array> {
+  bareMermaid ??= esbuild
+    .build({
+      entryPoints: [join(__dirname, 'bareMermaid.ts')],
+      bundle: true,
+      write: false,
+      minify: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome120',
+      legalComments: 'none',
+      logLevel: 'error',
+    })
+    .then((result) => result.outputFiles[0].contents);
+  return bareMermaid;
 }
 
 export function readRepoFile(...segments: string[]): string {
@@ -104,12 +128,12 @@ export class PreviewPage {
       }
       if (url.pathname === '/index.html') {
         await route.fulfill({ contentType: 'text/html; charset=utf-8', body });
-      } else if (/^\/webview\/preview\.(js|css)$/.test(url.pathname)) {
+      } else if (/^\/webview\/(preview\.(js|css)|elk\.js)$/.test(url.pathname)) {
         const file = url.pathname.slice('/webview/'.length);
         await route.fulfill({ contentType: file.endsWith('.js') ? 'text/javascript' : 'text/css', body: readFileSync(join(WEBVIEW_DIR, file)) });
-      } else if (url.pathname === '/baseline/mermaid.min.js') {
-        // Only for measuring a bare `mermaid.render` next to ours.
-        await route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js')) });
+      } else if (url.pathname === '/baseline/bare-mermaid.js') {
+        // Only for measuring a bare `mermaid.render` next to ours: Mermaid and its ELK loader (`window.bareMermaid`).
+        await route.fulfill({ contentType: 'text/javascript', body: Buffer.from(await bareMermaidBundle()) });
       } else {
         await route.fulfill({ status: 404, body: '' });
       }
@@ -139,6 +163,22 @@ export class PreviewPage {
     await page.goto(`${ORIGIN}/index.html`);
     await preview.waitForPosted((m) => m.type === 'ready');
     return preview;
+  }
+
+  /** Loads a script of our origin with the page's nonce (the CSP allows nothing else). */
+  async loadScript(src: string): Promise<void> {
+    await this.page.evaluate(
+      ([nonce, url]) =>
+        new Promise<void>((resolve, reject) => {
+          const script = document.createElement('script');
+          script.nonce = nonce;
+          script.src = url;
+          script.onload = () => resolve();
+          script.onerror = () => reject(new Error(`${url} did not load`));
+          document.head.append(script);
+        }),
+      [this.nonce, src],
+    );
   }
 
   /** Delivers a message as the extension's `postMessage` would. */
