@@ -7,7 +7,7 @@
 //
 // Env: SYSDESIGN_TEST_GREP=<text> runs only matching tests; SYSDESIGN_TIMEOUT_S (default
 // 300) bounds the run in VS Code; SYSDESIGN_KEEP_TEMP=1 keeps the throw-away folders.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { buildIntegrationSuite, integrationEntry } from './lib/buildTests.mjs';
@@ -28,6 +28,11 @@ async function main() {
   // From here on everything runs under one deadline.
   life.deadline(timeoutS, 'the integration run in VS Code');
   const temp = life.tempDir('sysdesign-integration-');
+  // The window's folder is a throw-away copy of examples/: tests may write workspace
+  // settings, and the repository is never touched. Tests open designs from the extension's
+  // own folder (repoFile), which is the repository.
+  const workspace = join(temp, 'workspace');
+  cpSync(join(root, 'examples'), workspace, { recursive: true });
   const port = await freePort();
   const logFile = join(temp, 'code-server.log');
   const server = await startCodeServer({
@@ -52,7 +57,7 @@ async function main() {
 
   const url = workbenchUrl({
     port,
-    folder: join(root, 'examples'),
+    folder: workspace,
     extensionDevelopmentPath: root,
     extensionTestsPath: integrationEntry,
   });

@@ -684,27 +684,6 @@ describe('RELIABILITY.md: Mermaid generation', function () {
 // Webview (the rest is in test/webview: CSP, messages, Chromium)
 // ---------------------------------------------------------------------------
 
-type VscodeStub = Record<string, unknown>;
-
-/** Loads `modulePath` (which imports `vscode`) against `stub`, outside VS Code. */
-function requireWithVscode<T>(modulePath: string, stub: VscodeStub): T {
-  const Module = require('node:module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = Module._resolveFilename;
-  const id = path.join(__dirname, '__vscode_stub__.js');
-  require.cache[id] = { id, filename: id, loaded: true, exports: stub, children: [], paths: [] } as unknown as NodeJS.Module;
-  Module._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? id : original.call(this, request, ...rest);
-  };
-  try {
-    return require(modulePath) as T;
-  } finally {
-    Module._resolveFilename = original;
-  }
-}
-
-const uriStub = (p: string) => ({ path: p, toString: () => `file://${p}` });
-const vscodeUri = { joinPath: (base: { path: string }, ...parts: string[]) => uriStub([base.path, ...parts].join('/')) };
-
 function versionOf(packageDir: string): number[] {
   const version = (JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
   return version.split('.').map((n) => Number.parseInt(n, 10));
@@ -753,17 +732,6 @@ describe('RELIABILITY.md: Webview', () => {
     const polluted = JSON.parse('{"type": "reveal", "view": "architecture", "nodeId": "n1", "__proto__": {"type": "command"}}') as unknown;
     assert.deepEqual(parseWebviewMessage(polluted), { type: 'reveal', view: 'architecture', nodeId: 'n1' });
   });
-
-  it('`localResourceRoots` = the built webview folder; no command links: the panel options', () => {
-    const { webviewOptions } = requireWithVscode<{ webviewOptions(uri: unknown): Record<string, unknown> }>('../../src/extension/preview/preview', { Uri: vscodeUri });
-    const options = webviewOptions(uriStub('/ext'));
-    assert.deepEqual(
-      (options.localResourceRoots as Array<{ path: string }>).map((u) => u.path),
-      ['/ext/dist/webview'],
-    );
-    assert.equal(options.enableCommandUris, false);
-    assert.equal(options.enableScripts, true);
-  });
 });
 
 function statSafe(p: string): boolean {
@@ -792,34 +760,8 @@ function sources(...dirs: string[]): Array<[string, string]> {
   return out;
 }
 
-/** A configuration as VS Code's: `get` merges scopes, `inspect` tells them apart. */
-function configuration(values: { user?: Record<string, unknown>; workspace?: Record<string, unknown> }) {
-  return {
-    get: (key: string, fallback?: unknown) => values.workspace?.[key] ?? values.user?.[key] ?? fallback,
-    inspect: (key: string) => ({ key, globalValue: values.user?.[key], workspaceValue: values.workspace?.[key] }),
-  };
-}
-
 describe('RELIABILITY.md: Editor and workspace', function () {
   this.timeout(60000);
-
-  it('restricted mode (untrusted workspace): settings that affect rendering are read from user settings only', () => {
-    const workspace: Record<string, unknown> = { isTrusted: true, getConfiguration: () => configuration({}) };
-    const settings = requireWithVscode<Record<string, (() => string) | undefined>>('../../src/extension/preview/settings', { workspace });
-    const rendering: Array<[string, string, string, string]> = [['previewTheme', 'theme', 'dark', 'light']];
-    // `sysdesign.preview.layout`, where the extension has it.
-    if (typeof settings.previewLayout === 'function') rendering.push(['previewLayout', 'layout', 'elk', 'dagre']);
-    for (const [fn, key, workspaceValue, userValue] of rendering) {
-      const read = settings[fn]!;
-      workspace.getConfiguration = () => configuration({ user: { [key]: userValue }, workspace: { [key]: workspaceValue } });
-      workspace.isTrusted = true;
-      assert.equal(read(), workspaceValue, `${fn}: a trusted workspace's setting applies`);
-      workspace.isTrusted = false;
-      assert.equal(read(), userValue, `${fn}: an untrusted workspace cannot change it`);
-      workspace.getConfiguration = () => configuration({ workspace: { [key]: workspaceValue } });
-      assert.equal(read(), 'auto', `${fn}: only the workspace sets it, so the default`);
-    }
-  });
 
   it('restricted mode (untrusted workspace): nothing from the workspace is executed: no eval, child processes, vm or computed imports in src/', () => {
     for (const [file, text] of sources('core', 'server', 'extension', 'protocol', 'webview', 'cli')) {

@@ -6,20 +6,21 @@ import type { PreviewLayoutSetting, PreviewThemeSetting } from '../../protocol';
 
 export const SECTION = 'sysdesign.preview';
 
-export function previewTheme(): PreviewThemeSetting {
-  const value = renderingSetting('theme');
+/** `trusted`: whether the workspace is trusted (a parameter so that tests can ask both ways). */
+export function previewTheme(trusted = vscode.workspace.isTrusted): PreviewThemeSetting {
+  const value = renderingSetting('theme', trusted);
   return value === 'light' || value === 'dark' ? value : 'auto';
 }
 
 /** `sysdesign.preview.layout`: the architecture's layout engine, by size (`auto`) or always one. */
-export function previewLayout(): PreviewLayoutSetting {
-  const value = renderingSetting('layout');
+export function previewLayout(trusted = vscode.workspace.isTrusted): PreviewLayoutSetting {
+  const value = renderingSetting('layout', trusted);
   return value === 'dagre' || value === 'elk' ? value : 'auto';
 }
 
-function renderingSetting(name: string): unknown {
+function renderingSetting(name: string, trusted: boolean): unknown {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return vscode.workspace.isTrusted ? config.get<unknown>(name) : config.inspect<unknown>(name)?.globalValue;
+  return trusted ? config.get<unknown>(name) : config.inspect<unknown>(name)?.globalValue;
 }
 
 /** One preview that follows the active design (true, the default), or one per design. */
