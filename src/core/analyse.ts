@@ -103,11 +103,11 @@ function analyse(text: string, options: AnalyzerOptions, caches: Caches | undefi
 
 function analyseStages(text: string, options: AnalyzerOptions, problems: Problem[], caches: Caches | undefined): Analysis & { symbols: SymbolTable } {
   const parsed = caches ? caches.parse(text) : parseYaml(text);
-  problems.push(...parsed.problems);
+  append(problems, parsed.problems);
   const quiet = parsed.fatal;
 
   if (!quiet && parsed.value !== undefined) {
-    problems.push(...guard(problems, 'schema', () => validateSchema(parsed.value, parsed.root), []));
+    append(problems, guard(problems, 'schema', () => validateSchema(parsed.value, parsed.root), []));
   }
 
   const design = guard(problems, 'model', () => buildDesign(parsed.root, text, caches?.model), emptyDesign());
@@ -116,7 +116,7 @@ function analyseStages(text: string, options: AnalyzerOptions, problems: Problem
   const estimate = computeEstimate(design, evaluated.figures);
 
   if (!quiet) {
-    problems.push(...evaluated.problems);
+    append(problems, evaluated.problems);
     const report = (p: Problem) => problems.push(p);
     for (const check of CHECKS) {
       guard(problems, check.codes[0], () => check.run({ design, symbols, figures: evaluated.figures, estimate, report }), undefined);
@@ -144,6 +144,11 @@ function guard<T>(problems: Problem[], stage: string, work: () => T, fallback: T
     });
     return fallback;
   }
+}
+
+/** `target.push(...items)` for any number of items: spreading 150,000 of them overflows the stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function sortAndDedupe(problems: Problem[]): Problem[] {

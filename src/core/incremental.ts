@@ -30,9 +30,9 @@
  * `test/unit/incremental.unit.test.ts` compares the result with `parseYaml` and
  * `analyseText` over random edit sequences.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, Range } from 'yaml';
-import { inspectKey, inspectSubtree, MAX_DEPTH, MAX_EXPANDED_NODES, PARSE_OPTIONS, defineKey, parseChecked, precheck, reporter, sortParseProblems, toPlainJson, type JsonStats, type ParsedYaml } from './parse';
+import { inspectKey, inspectSubtree, MAX_DEPTH, MAX_EXPANDED_NODES, defineKey, parseChecked, parseYamlDocument, precheck, reporter, sortParseProblems, toPlainJson, type JsonStats, type ParsedYaml } from './parse';
 import type { Problem } from './types';
 
 /** An entry written `key:` is split into its entries or items only when longer than this many lines. */
@@ -387,7 +387,9 @@ function take(source: LeafSource, start: number, prefix: string, text: string, s
 function parseLeaf(fullText: string, start: number, prefix: string, text: string, sentinel: string, levels: number, seq: boolean): Leaf | string {
   let doc;
   try {
-    doc = parseDocument(prefix + text + sentinel, PARSE_OPTIONS);
+    const parsed = parseYamlDocument(prefix + text + sentinel);
+    if (parsed.tooDeep !== undefined) return 'too deep';
+    doc = parsed.doc;
   } catch {
     return 'parser exception';
   }

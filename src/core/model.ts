@@ -215,8 +215,9 @@ class Reader {
     if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
     const value = String(node.value);
     const span = spanOf(node);
-    if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-      return { text: value, start: Math.min(span.start + 1, span.end), end: Math.max(span.end - 1, span.start) };
+    // A broken quoted scalar (e.g. a tab in a continuation line) can span its opening quote only.
+    if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && span.end - span.start >= 2) {
+      return { text: value, start: span.start + 1, end: span.end - 1 };
     }
     return { text: value, start: span.start, end: span.end };
   }
@@ -241,7 +242,7 @@ class Reader {
         ? { text: raw, start: span.start, end: span.end, exact: true }
         : { text: String(node.value), start: span.start, end: span.end, exact: false };
     }
-    if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
+    if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && raw.length >= 2) {
       const inner = raw.slice(1, -1);
       if (inner === node.value) return { text: inner, start: span.start + 1, end: span.end - 1, exact: true };
     }

@@ -10,18 +10,30 @@
  *   `type: object`, so they are reported and never resolved;
  * - aliases are expanded by our own converter under a budget (alias bombs, cycles).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
-import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, visit, YAMLParseError } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Problem, Span } from './types';
 
 /** Files larger than this get one problem and no further work. */
 export const MAX_TEXT_LENGTH = 2_000_000;
 /** Deeper nesting than any real design, far below what hurts the parser. */
 export const MAX_DEPTH = 64;
+/**
+ * Nesting the parser itself may build, checked on its syntax tree before composing (which
+ * recurses per level). Deeper than the text pre-pass allows, since its levels count a little
+ * differently; it catches nesting the text does not show, e.g. a plain line followed by
+ * more-indented `key: value` lines, which the parser nests one in the other, line by line.
+ */
+export const MAX_TREE_DEPTH = 2 * MAX_DEPTH;
 /** Nodes the JSON value may have after alias expansion. */
 export const MAX_EXPANDED_NODES = 200_000;
 /** Control characters reported at most this many times. */
 const MAX_REPORTED = 20;
+/**
+ * YAML errors (and warnings) reported at most: a line of 100,000 `"` has 50,000 errors,
+ * and an editor shown that many diagnostics stalls. One more problem says how many were left out.
+ */
+export const MAX_YAML_ERRORS = 100;
 
 export interface ParsedYaml {
   /**
@@ -132,26 +144,40 @@ export function parseChecked(text: string, early: readonly Problem[]): ParsedYam
   const problems: Problem[] = [...early];
   const problem = reporter(problems);
 
-  let doc: Document.Parsed;
+  let parsed: ReturnType<typeof parseYamlDocument>;
   try {
-    doc = parseDocument(text, PARSE_OPTIONS);
+    parsed = parseYamlDocument(text);
   } catch (error) {
     // The parser is not expected to throw, but a crash here must never reach the user.
     problem('sysdesign/yaml-syntax', 'error', `The YAML parser failed: ${errorMessage(error)}`, { start: 0, end: Math.min(text.length, 1) });
     return { doc: null, root: null, value: undefined, problems, fatal: true };
   }
+  if (parsed.tooDeep !== undefined) {
+    problem(
+      'sysdesign/yaml-too-deep',
+      'error',
+      `The YAML parser reads this as nesting deeper than ${MAX_TREE_DEPTH} levels (a line above may have too little indentation, so that each line below nests in the one before it); a design never needs that much, so the file was not parsed further.`,
+      { start: parsed.tooDeep, end: Math.min(text.length, parsed.tooDeep + 1) },
+    );
+    return { doc: null, root: null, value: undefined, problems, fatal: true };
+  }
+  const doc = parsed.doc;
 
   let fatal = false;
-  for (const error of doc.errors) {
+  for (const [i, error] of doc.errors.entries()) {
     fatal = true;
     const span = clampSpan(error.pos, text.length);
+    if (i === MAX_YAML_ERRORS) {
+      problem('sysdesign/yaml-syntax', 'error', `${(doc.errors.length - i).toLocaleString('en-US')} more YAML errors from here on are not shown; fix the ones before first.`, span);
+      break;
+    }
     if (error.code === 'MULTIPLE_DOCS') {
       problem('sysdesign/yaml-multiple-documents', 'error', 'A design is one YAML document; remove this `---` and what follows, or move it to another file.', span);
     } else {
       problem('sysdesign/yaml-syntax', 'error', cleanYamlMessage(error.message), span);
     }
   }
-  for (const warning of doc.warnings) {
+  for (const warning of doc.warnings.slice(0, MAX_YAML_ERRORS)) {
     // Tags are reported below, with a clearer message.
     if (warning.code === 'TAG_RESOLVE_FAILED') continue;
     problem('sysdesign/yaml-syntax', 'warning', cleanYamlMessage(warning.message), clampSpan(warning.pos, text.length));
@@ -162,6 +188,64 @@ export function parseChecked(text: string, early: readonly Problem[]): ParsedYam
   const value = fatal ? undefined : toPlainJson(doc, root, problem);
   sortParseProblems(problems);
   return { doc, root, value, problems, fatal };
+}
+
+/**
+ * What the library's `parseDocument` does, with our options and two guards:
+ * - the syntax tree is checked for nesting deeper than `MAX_TREE_DEPTH` (without
+ *   recursion) before the composer recurses through it; `tooDeep` is where it goes too deep;
+ * - no stack trace is captured for the parser's error objects: text dense with errors (a
+ *   long line of `"`) has one per two characters, and their stacks made parsing it about
+ *   three times slower. (`stackTraceLimit` is V8's; elsewhere setting it does nothing.)
+ */
+export function parseYamlDocument(text: string): { doc: Document.Parsed; tooDeep?: undefined } | { doc?: undefined; tooDeep: number } {
+  const errorClass = Error as { stackTraceLimit?: number };
+  const limit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
+  try {
+    const tokens = Array.from(new Parser().parse(text));
+    const tooDeep = findDeepCollection(tokens, MAX_TREE_DEPTH);
+    if (tooDeep !== undefined) return { tooDeep };
+    let doc: Document.Parsed | undefined;
+    for (const next of new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)) {
+      if (!doc) {
+        doc = next;
+      } else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+    // `compose(..., true)` always yields a document, empty text included.
+    return { doc: doc! };
+  } finally {
+    errorClass.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * The offset of the first collection of the syntax tree nested deeper than `limit`, found
+ * with an explicit stack. Collections nest only as the value of a document or as the key
+ * or value of a collection's item; everything else in the tree is a leaf.
+ */
+function findDeepCollection(tokens: readonly CST.Token[], limit: number): number | undefined {
+  type Node = { type?: string; offset?: number; value?: unknown; items?: Array<{ key?: unknown; value?: unknown }> };
+  const stack: Array<{ node: Node; depth: number }> = tokens.map((node) => ({ node: node as Node, depth: 0 }));
+  const push = (node: unknown, depth: number) => {
+    if (typeof node === 'object' && node !== null) stack.push({ node: node as Node, depth });
+  };
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    let level = depth;
+    if (node.type === 'block-map' || node.type === 'block-seq' || node.type === 'flow-collection') {
+      if (++level > limit) return node.offset ?? 0;
+    }
+    push(node.value, level);
+    for (const item of node.items ?? []) {
+      push(item.key, level);
+      push(item.value, level);
+    }
+  }
+  return undefined;
 }
 
 /** The order of `ParsedYaml.problems`: by span, ties in the order found (the sort is stable). */

@@ -1,0 +1,75 @@
+/**
+ * The Mermaid line shapes our generators may produce, and the label payloads of
+ * RELIABILITY.md: the same definitions as `test/unit/diagram.helpers.ts`, which the fuzz
+ * worker cannot import (at load it builds fast-check arbitraries over all of Unicode:
+ * about 90 MB and seconds for every child the fuzz runner starts).
+ * `test/unit/fuzz.unit.test.ts` checks that the two copies stay equal.
+ */
+import { KIND_LOOKS } from '../../src/core/diagram';
+
+/** Labels that break Mermaid (or the page) when written raw. RELIABILITY.md, "Mermaid generation". */
+export const PAYLOADS = [
+  'a"] --> evil["x',
+  '%%{init: {"theme": "dark", "securityLevel": "loose"}}%%',
+  '%%{ initialize: { "flowchart": { "htmlLabels": true } } }%%',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '`backticks` and ``double``',
+  '"`markdown string`"',
+  '# hash ; semicolon #35; &#60; &lt;',
+  '%% a comment',
+  '{} {{x}} [y] (z) >w] [/v\\]',
+  'a | b |"x"| c',
+  'end',
+  'click n0 call alert()',
+  'style n0 fill:#f00',
+  'classDef x fill:#f00;',
+  'subgraph evil',
+  '📷 🏳️‍🌈 👩🏽‍💻 é ü 中文 𝔘',
+  'line1\nline2\r\nline3',
+  'tab\there',
+  'sep\u2028para\u2029end',
+  'nul\u0000bell\u0007del\u007fc1\u0085\u009b',
+  'bidi \u202eevil\u202c zero\u200bwidth',
+  'lone \ud800 surrogate',
+  '  padded  ',
+  '-->',
+  ';',
+  '\\',
+  'participant x as y',
+  'n0 --> n1',
+  'e0 ||--o{ e1 : "x"',
+  'wrap:yes',
+  ':nowrap: x',
+  'accTitle: x',
+  '---\ntitle: x\n---',
+  '[link](javascript:alert(1)) **bold** _em_ ~~s~~ $x$ @user #1',
+  '1. not a list',
+];
+
+// User text can only ever appear as ENC: plain letters, digits, spaces and `#NNN;`.
+export const ENC = '(?:[A-Za-z0-9 ]|#\\d+;)*';
+const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const shapes = [...new Set([...Object.values(KIND_LOOKS).map((l) => l.shape), { open: '[', close: ']' }].map((s) => `${re(s.open)}"${ENC}(?:<br/>${ENC})?"${re(s.close)}`))];
+
+export const FLOWCHART_NODE = new RegExp(`^  n\\d+(?:${shapes.join('|')})$`);
+export const FLOWCHART_EDGE = new RegExp(`^  n\\d+ (?:-->|-\\.->)(?:\\|"${ENC}"\\|)? n\\d+$`);
+export const FLOWCHART_LINES = [
+  /^flowchart LR$/,
+  new RegExp(`^  accTitle: ${ENC}$`),
+  FLOWCHART_NODE,
+  FLOWCHART_EDGE,
+  new RegExp(`^  subgraph g\\d+\\["${ENC}"\\]$`),
+  /^ {4}n\d+$/,
+  /^ {2}end$/,
+  /^ {2}classDef sd[A-Z][a-z]+ fill:#[0-9a-f]{8},stroke:#[0-9a-f]{6}(?:,stroke-dasharray:5 3)?$/,
+  /^ {2}class n\d+(?:,n\d+)* sd[A-Z][a-z]+$/,
+];
+
+export const SEQUENCE_MESSAGE = new RegExp(`^  p\\d+(?:->>|-->>|-\\)|--\\))p\\d+:(?: ${ENC})?$`);
+export const SEQUENCE_LINES = [/^sequenceDiagram$/, new RegExp(`^  accTitle: ${ENC}$`), /^ {2}autonumber$/, new RegExp(`^  participant p\\d+ as ${ENC}$`), SEQUENCE_MESSAGE];
+
+const WORD = '[A-Za-z_][A-Za-z0-9_()\\[\\]-]*';
+export const ER_ATTRIBUTE = new RegExp(`^ {4}${WORD} ${WORD}(?: (?:PK|FK|UK)(?:, (?:PK|FK|UK))*)?(?: "${ENC}")?$`);
+export const ER_RELATIONSHIP = new RegExp(`^  e\\d+ \\|\\|--o[|{] e\\d+ : "${ENC}"$`);
+export const ER_LINES = [/^erDiagram$/, new RegExp(`^  accTitle: ${ENC}$`), new RegExp(`^  e\\d+\\["${ENC}"\\](?: \\{)?$`), ER_ATTRIBUTE, /^ {2}\}$/, ER_RELATIONSHIP];
