@@ -2,8 +2,8 @@
 // `activate` builds the parts and registers their disposables, nothing more. Each part
 // lives in its own module; every registration goes into `context.subscriptions`.
 import type * as vscode from 'vscode';
-import { startLanguageClient } from './client';
 import { registerCommands, type Command } from './commands/command';
+import { DeferredLanguageClient } from './deferredClient';
 import { previewCommands } from './preview/commands';
 import { PreviewManager } from './preview/previewManager';
 import { StepsView } from './steps/stepsView';
@@ -15,16 +15,17 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const language = startLanguageClient(context);
+  // Imported when the client starts, just after activation (see deferredClient.ts).
+  const language = new DeferredLanguageClient(async () => (await import('./client')).startLanguageClient(context));
   context.subscriptions.push(language);
 
-  const steps = new StepsView(language.client);
+  const steps = new StepsView(language);
   context.subscriptions.push(steps);
 
-  const previews = new PreviewManager(context.extensionUri, language.client);
+  const previews = new PreviewManager(context.extensionUri, language);
   context.subscriptions.push(previews);
 
-  const commands: Command[] = [...templateCommands(context.extensionUri), ...steps.commands, ...previewCommands(previews)];
+  const commands: Command[] = [...language.commands, ...templateCommands(context.extensionUri), ...steps.commands, ...previewCommands(previews)];
   context.subscriptions.push(registerCommands(commands));
   return { steps };
 }

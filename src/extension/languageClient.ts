@@ -13,11 +13,10 @@ import {
   type ErrorHandlerResult,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import { registerCommands } from './commands/command';
+import { RESTART_SERVER_COMMAND } from './deferredClient';
 
 export const CLIENT_ID = 'sysdesign';
 export const CLIENT_NAME = 'System Design Language Server';
-export const RESTART_SERVER_COMMAND = 'sysdesign.restartServer';
 
 /** A server that stops more often than this within `CRASH_WINDOW_MS` is not restarted again. */
 export const MAX_RESTARTS = 4;
@@ -151,13 +150,12 @@ export function clientOptions(errorHandler: ErrorHandler): LanguageClientOptions
 
 /**
  * Creates the client with the shared options and starts it; a failure to start becomes a
- * message. Registers `sysdesign.restartServer`. `cleanup` runs once the client has stopped.
+ * message. `cleanup` runs once the client has stopped.
  */
 export function runLanguageClient(create: (options: LanguageClientOptions) => BaseLanguageClient, cleanup?: () => void): LanguageClientHandle {
   const supervisor = new ServerSupervisor();
   const client = create(clientOptions(supervisor));
   supervisor.client = client;
-  const command = registerCommands([{ id: RESTART_SERVER_COMMAND, execute: () => supervisor.restart() }]);
   client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(`System Design: the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -165,7 +163,6 @@ export function runLanguageClient(create: (options: LanguageClientOptions) => Ba
     client,
     restart: () => supervisor.restart(),
     dispose: () => {
-      command.dispose();
       client
         .stop()
         .catch(() => {

@@ -3,8 +3,8 @@
 // document, cursor and setting changes to them, and exporting. The diagrams come from
 // the language server (`sysdesign/diagrams`); this layer never sees the core or Mermaid.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult, type ExportFormat, type ExportTheme } from '../../protocol';
+import type { DeferredLanguageClient } from '../deferredClient';
 import { parsePreviewState } from './messages';
 import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './preview';
 import { previewFollows, previewLayout, previewTheme } from './settings';
@@ -26,10 +26,13 @@ export class PreviewManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly host: PreviewHost;
 
-  constructor(extensionUri: vscode.Uri, client: BaseLanguageClient) {
+  constructor(extensionUri: vscode.Uri, language: DeferredLanguageClient) {
     this.host = {
       extensionUri,
-      requestDiagrams: (document) => client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, { uri: client.code2ProtocolConverter.asUri(document) } satisfies DiagramsParams),
+      requestDiagrams: async (document) => {
+        const client = await language.client;
+        return client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, { uri: client.code2ProtocolConverter.asUri(document) } satisfies DiagramsParams);
+      },
       theme: previewTheme,
       layout: previewLayout,
       exportFromPreview: (preview, format) => {
