@@ -34,10 +34,11 @@ const TARGETS = [
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The same language server in a web worker (VS Code for the Web).
   { entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/server.browser.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  // The webview app (DOM + Mermaid): the only bundle that contains Mermaid.
-  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  // The webview app (DOM + Mermaid): the only bundle that contains Mermaid. The webview
+  // bundles keep their libraries' license comments (Mermaid, DOMPurify, elkjs's EPL-2.0).
+  { entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome120', legalComments: 'eof' },
   // Mermaid's ELK layout, loaded by the webview only when a diagram is laid out with ELK.
-  { entryPoints: ['src/webview/elk.ts'], outfile: 'dist/webview/elk.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { entryPoints: ['src/webview/elk.ts'], outfile: 'dist/webview/elk.js', platform: 'browser', format: 'iife', target: 'chrome120', legalComments: 'eof' },
 ];
 
 /** The bundles that run in an extension host (desktop and web): the ones issue #8 budgets. */
