@@ -10,7 +10,7 @@ import { useWorkbench } from './workbench';
  * the unminified bundle with its source map (172 ms). Loading vscode-languageclient inside
  * `activate`, as before src/extension/deferredClient.ts, measured 542-936 ms for the .vsix.
  */
-const BUDGET_MS = Number(process.env.SYSDESIGN_ACTIVATION_BUDGET_MS ?? (process.env.SYSDESIGN_E2E_VARIANT === 'vsix' ? 150 : 400));
+const BUDGET_MS = Number(process.env.SYSDESIGN_ACTIVATION_BUDGET_MS ?? (process.env.SYSDESIGN_E2E_VARIANT === 'vsix' ? 250 : 500));
 const OURS = /^(System Design|sysdesign\.sysdesign)\b/;
 
 describe('extension activation', () => {
