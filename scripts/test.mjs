@@ -6,7 +6,7 @@
 //   node scripts/test.mjs                      # all stages
 //   node scripts/test.mjs unit integration     # only these (in the usual order)
 //
-// Stages: typecheck, lint, build, unit, setup-vscode, server, webview, integration, e2e.
+// Stages: typecheck, lint, build, setup-vscode, unit, server, webview, integration, e2e.
 // setup-vscode (installs Chromium, Neovim and code-server, a no-op when done) runs when
 // server, webview, integration or e2e does, so its minutes on a fresh machine are not counted
 // against any of them; unit needs build (the `sysdesign/core` entry test reads dist/).
@@ -24,8 +24,9 @@ const STAGES = [
   { name: 'typecheck', cmd: npm, args: ['run', '--silent', 'typecheck'], skip: () => missingScript('typecheck') },
   { name: 'lint', cmd: npm, args: ['run', '--silent', 'lint'], skip: () => missingScript('lint') },
   { name: 'build', cmd: node, args: [join(root, 'scripts', 'build.mjs')] },
-  { name: 'unit', cmd: node, args: [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js')] },
+  // Before unit: the grammar tests also run on top of VS Code's own YAML grammar once it is installed.
   { name: 'setup-vscode', cmd: node, args: [join(root, 'scripts', 'setupVscode.mjs')] },
+  { name: 'unit', cmd: node, args: [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js')] },
   { name: 'server', cmd: npm, args: ['run', '--silent', 'test:server'] },
   { name: 'webview', cmd: npm, args: ['run', '--silent', 'test:webview'] },
   { name: 'integration', cmd: node, args: [join(root, 'scripts', 'integration.mjs')] },
