@@ -151,14 +151,31 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/**
+ * At most this many problems of one code are reported; the next one becomes a note of how
+ * many more there are. A generated list of 80,000 `{id: a}` would otherwise send 80,000
+ * duplicate-id diagnostics to the editor.
+ */
+export const MAX_PROBLEMS_PER_CODE = 200;
+
 function sortAndDedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
+  const perCode = new Map<string, number>();
   const out: Problem[] = [];
   for (const p of problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
     const key = `${p.start}:${p.end}:${p.code}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(p);
+    const count = (perCode.get(p.code) ?? 0) + 1;
+    perCode.set(p.code, count);
+    if (count <= MAX_PROBLEMS_PER_CODE) out.push(p);
+    else if (count === MAX_PROBLEMS_PER_CODE + 1) out.push({ ...p, fixes: undefined, message: '' });
+  }
+  // The note replaces the first problem past the limit, on its range, saying how many follow.
+  for (const [code, count] of perCode) {
+    if (count <= MAX_PROBLEMS_PER_CODE) continue;
+    const note = out.find((p) => p.code === code && p.message === '');
+    if (note) note.message = `${(count - MAX_PROBLEMS_PER_CODE).toLocaleString('en-US')} more \`${code}\` problems from here on are not shown; fix the ones before first.`;
   }
   return out;
 }

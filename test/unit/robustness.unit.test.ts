@@ -51,3 +51,33 @@ describe('robustness: any edit of a valid design analyses soundly', () => {
     );
   });
 });
+
+describe('robustness: huge lists under the size cap', () => {
+  it('a list of 80,000 items gives at most 200 problems of one code, then one note of how many more', function () {
+    this.timeout(30_000);
+    const text = `sysdesign: 1\nname: x\ncomponents: [${Array.from({ length: 80_000 }, () => '{id: a}').join(', ')}]\n`;
+    const a = analyseText(text);
+    assertSound(text, a);
+    const byCode = new Map<string, number>();
+    for (const p of a.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1);
+    assert.equal(byCode.get('sysdesign/too-many-items'), 1, 'the schema says the list is too long');
+    // The model reads the first 5,000 items (MAX_LIST_ITEMS): 4,999 duplicates of `a`, and 5,000 missing kinds.
+    assert.equal(byCode.get('sysdesign/duplicate-id'), 201);
+    const notes = a.problems.filter((p) => / more `sysdesign\/duplicate-id` problems from here on are not shown/.test(p.message));
+    assert.equal(notes.length, 1);
+    assert.match(notes[0].message, /^4,799 more `sysdesign\/duplicate-id` problems/);
+    const duplicates = a.problems.filter((p) => p.code === 'sysdesign/duplicate-id');
+    assert.equal(duplicates[200], notes[0], 'the note comes after the 200 shown, on the next one');
+    assert.ok(duplicates[199].start < notes[0].start);
+  });
+
+  it('reads at most 5,000 items of a list into the model', () => {
+    const text = `sysdesign: 1\nname: x\ncomponents: [${Array.from({ length: 6_000 }, (_, i) => `{id: c${i}, kind: service}`).join(', ')}]\n`;
+    const a = analyseText(text);
+    assert.equal(a.design.components.length, 5_000);
+    assert.deepEqual(
+      a.problems.map((p) => p.code),
+      ['sysdesign/too-many-items'],
+    );
+  });
+});
