@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { PAYLOADS } from './mermaidShapes';
+import { PAYLOADS } from '../support/mermaidShapes';
 
 export interface Base {
   /** Relative to the repository, e.g. `examples/twitter.sysdesign.yaml`. */

@@ -14,7 +14,7 @@ import { designMarkdown, diagramFor, listViews, type Diagram, type DiagramView }
 import { LineIndex } from '../../src/core/lineIndex';
 import { designSteps, type StepItem } from '../../src/core/steps';
 import type { Analysis, Span } from '../../src/core/types';
-import { ER_LINES, FLOWCHART_LINES, SEQUENCE_LINES } from './mermaidShapes';
+import { ER_LINES, FLOWCHART_LINES, SEQUENCE_LINES } from '../support/mermaidShapes';
 
 export interface PipelineInput {
   text: string;

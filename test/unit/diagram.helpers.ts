@@ -7,9 +7,11 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { KIND_LOOKS } from '../../src/core/diagram';
 import { COMPONENT_KINDS } from '../../src/core/types';
+import { PAYLOADS } from '../support/mermaidShapes';
 import type { Component, ComponentKind, Connection, DataModel, Design, Field, Flow, Group, Ident, Text } from '../../src/core/types';
+
+export * from '../support/mermaidShapes';
 
 let offset = 0;
 function ident(name: string): Ident {
@@ -65,46 +67,6 @@ export function makeDesign(spec: DesignSpec): Design {
   }));
   return { sections: [], name: text(spec.name), apis: [], components, groups, connections, flows, dataModels };
 }
-
-/** Labels that break Mermaid (or the page) when written raw. RELIABILITY.md, "Mermaid generation". */
-export const PAYLOADS = [
-  'a"] --> evil["x',
-  '%%{init: {"theme": "dark", "securityLevel": "loose"}}%%',
-  '%%{ initialize: { "flowchart": { "htmlLabels": true } } }%%',
-  '<img src=x onerror=alert(1)>',
-  '<script>alert(1)</script>',
-  '`backticks` and ``double``',
-  '"`markdown string`"',
-  '# hash ; semicolon #35; &#60; &lt;',
-  '%% a comment',
-  '{} {{x}} [y] (z) >w] [/v\\]',
-  'a | b |"x"| c',
-  'end',
-  'click n0 call alert()',
-  'style n0 fill:#f00',
-  'classDef x fill:#f00;',
-  'subgraph evil',
-  '📷 🏳️‍🌈 👩🏽‍💻 é ü 中文 𝔘',
-  'line1\nline2\r\nline3',
-  'tab\there',
-  'sep\u2028para\u2029end',
-  'nul\u0000bell\u0007del\u007fc1\u0085\u009b',
-  'bidi \u202eevil\u202c zero\u200bwidth',
-  'lone \ud800 surrogate',
-  '  padded  ',
-  '-->',
-  ';',
-  '\\',
-  'participant x as y',
-  'n0 --> n1',
-  'e0 ||--o{ e1 : "x"',
-  'wrap:yes',
-  ':nowrap: x',
-  'accTitle: x',
-  '---\ntitle: x\n---',
-  '[link](javascript:alert(1)) **bold** _em_ ~~s~~ $x$ @user #1',
-  '1. not a list',
-];
 
 /** A design where every piece of text, ids included, is `text` (made unique per place). */
 export function payloadDesign(text: string): DesignSpec {
@@ -177,37 +139,6 @@ export function expectGolden(name: string, actual: string): void {
   assert.ok(existsSync(file), `missing golden file ${path.relative(process.cwd(), file)}; run with UPDATE_GOLDEN=1 to create it`);
   assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its golden file; if the change is intended, run with UPDATE_GOLDEN=1 and review the diff`);
 }
-
-// ---------------------------------------------------------------------------
-// The only line shapes the generators may produce. User text can only ever appear
-// as ENC: plain letters, digits, spaces and `#NNN;`.
-// ---------------------------------------------------------------------------
-
-export const ENC = '(?:[A-Za-z0-9 ]|#\\d+;)*';
-const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const shapes = [...new Set([...Object.values(KIND_LOOKS).map((l) => l.shape), { open: '[', close: ']' }].map((s) => `${re(s.open)}"${ENC}(?:<br/>${ENC})?"${re(s.close)}`))];
-
-export const FLOWCHART_NODE = new RegExp(`^  n\\d+(?:${shapes.join('|')})$`);
-export const FLOWCHART_EDGE = new RegExp(`^  n\\d+ (?:-->|-\\.->)(?:\\|"${ENC}"\\|)? n\\d+$`);
-export const FLOWCHART_LINES = [
-  /^flowchart LR$/,
-  new RegExp(`^  accTitle: ${ENC}$`),
-  FLOWCHART_NODE,
-  FLOWCHART_EDGE,
-  new RegExp(`^  subgraph g\\d+\\["${ENC}"\\]$`),
-  /^ {4}n\d+$/,
-  /^ {2}end$/,
-  /^ {2}classDef sd[A-Z][a-z]+ fill:#[0-9a-f]{8},stroke:#[0-9a-f]{6}(?:,stroke-dasharray:5 3)?$/,
-  /^ {2}class n\d+(?:,n\d+)* sd[A-Z][a-z]+$/,
-];
-
-export const SEQUENCE_MESSAGE = new RegExp(`^  p\\d+(?:->>|-->>|-\\)|--\\))p\\d+:(?: ${ENC})?$`);
-export const SEQUENCE_LINES = [/^sequenceDiagram$/, new RegExp(`^  accTitle: ${ENC}$`), /^ {2}autonumber$/, new RegExp(`^  participant p\\d+ as ${ENC}$`), SEQUENCE_MESSAGE];
-
-const WORD = '[A-Za-z_][A-Za-z0-9_()\\[\\]-]*';
-export const ER_ATTRIBUTE = new RegExp(`^ {4}${WORD} ${WORD}(?: (?:PK|FK|UK)(?:, (?:PK|FK|UK))*)?(?: "${ENC}")?$`);
-export const ER_RELATIONSHIP = new RegExp(`^  e\\d+ \\|\\|--o[|{] e\\d+ : "${ENC}"$`);
-export const ER_LINES = [/^erDiagram$/, new RegExp(`^  accTitle: ${ENC}$`), new RegExp(`^  e\\d+\\["${ENC}"\\](?: \\{)?$`), ER_ATTRIBUTE, /^ {2}\}$/, ER_RELATIONSHIP];
 
 /** Every line of `text` matches one of `shapes`; the text ends with one newline. */
 export function assertLineShapes(text: string, allowed: RegExp[]): void {

@@ -12,10 +12,7 @@ import { analyseText } from '../../src/core/analyse';
 import { MAX_TREE_DEPTH, MAX_YAML_ERRORS } from '../../src/core/parse';
 import { applyMutations, caseSeed, generateCase, loadBases } from '../fuzz/cases';
 import { mermaidProblems, runPipeline, stripCodeSpans } from '../fuzz/checks';
-import * as shapes from '../fuzz/mermaidShapes';
-import * as helpers from './diagram.helpers';
-
-const { FLOWCHART_LINES } = shapes;
+import { FLOWCHART_LINES } from '../support/mermaidShapes';
 
 const root = path.join(__dirname, '..', '..');
 const runner = path.join(root, 'scripts', 'fuzz.mjs');
@@ -97,11 +94,6 @@ describe('fuzz: the whole pipeline under generated inputs', function () {
     assert.deepEqual(generateCase(bases, 123, 7), a);
     assert.notEqual(caseSeed(123, 7), caseSeed(123, 8));
     assert.notEqual(caseSeed(123, 7), caseSeed(124, 7));
-  });
-
-  it("the worker's copy of the Mermaid line shapes and payloads equals the diagram tests' own", () => {
-    for (const name of ['FLOWCHART_LINES', 'SEQUENCE_LINES', 'ER_LINES'] as const) assert.deepEqual(shapes[name].map(String), helpers[name].map(String), name);
-    assert.deepEqual(shapes.PAYLOADS, helpers.PAYLOADS);
   });
 
   it('the checks catch what they must: a bad Mermaid line, raw HTML in Markdown prose', () => {

@@ -1,9 +1,8 @@
 /**
  * The Mermaid line shapes our generators may produce, and the label payloads of
- * RELIABILITY.md: the same definitions as `test/unit/diagram.helpers.ts`, which the fuzz
- * worker cannot import (at load it builds fast-check arbitraries over all of Unicode:
- * about 90 MB and seconds for every child the fuzz runner starts).
- * `test/unit/fuzz.unit.test.ts` checks that the two copies stay equal.
+ * RELIABILITY.md, for the diagram tests (through `test/unit/diagram.helpers.ts`) and the
+ * fuzz worker. Kept free of fast-check: diagram.helpers.ts builds arbitraries over all of
+ * Unicode at load (about 90 MB and seconds), too much for every child the fuzz runner starts.
  */
 import { KIND_LOOKS } from '../../src/core/diagram';
 
@@ -47,7 +46,8 @@ export const PAYLOADS = [
   '1. not a list',
 ];
 
-// User text can only ever appear as ENC: plain letters, digits, spaces and `#NNN;`.
+// The only line shapes the generators may produce. User text can only ever appear as
+// ENC: plain letters, digits, spaces and `#NNN;`.
 export const ENC = '(?:[A-Za-z0-9 ]|#\\d+;)*';
 const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const shapes = [...new Set([...Object.values(KIND_LOOKS).map((l) => l.shape), { open: '[', close: ']' }].map((s) => `${re(s.open)}"${ENC}(?:<br/>${ENC})?"${re(s.close)}`))];
