@@ -161,6 +161,8 @@ export const MAX_PROBLEMS_PER_CODE = 200;
 function sortAndDedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   const perCode = new Map<string, number>();
+  /** Per code over the limit: the note that replaces its first problem past the limit, on that range. */
+  const notes = new Map<string, Problem>();
   const out: Problem[] = [];
   for (const p of problems.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code))) {
     const key = `${p.start}:${p.end}:${p.code}:${p.message}`;
@@ -169,13 +171,15 @@ function sortAndDedupe(problems: Problem[]): Problem[] {
     const count = (perCode.get(p.code) ?? 0) + 1;
     perCode.set(p.code, count);
     if (count <= MAX_PROBLEMS_PER_CODE) out.push(p);
-    else if (count === MAX_PROBLEMS_PER_CODE + 1) out.push({ ...p, fixes: undefined, message: '' });
+    else if (count === MAX_PROBLEMS_PER_CODE + 1) {
+      const note = { ...p, fixes: undefined };
+      notes.set(p.code, note);
+      out.push(note);
+    }
   }
-  // The note replaces the first problem past the limit, on its range, saying how many follow.
-  for (const [code, count] of perCode) {
-    if (count <= MAX_PROBLEMS_PER_CODE) continue;
-    const note = out.find((p) => p.code === code && p.message === '');
-    if (note) note.message = `${(count - MAX_PROBLEMS_PER_CODE).toLocaleString('en-US')} more \`${code}\` problems from here on are not shown; fix the ones before first.`;
+  for (const [code, note] of notes) {
+    const more = (perCode.get(code) ?? 0) - MAX_PROBLEMS_PER_CODE;
+    note.message = `${more.toLocaleString('en-US')} more \`${code}\` problems from here on are not shown; fix the ones before first.`;
   }
   return out;
 }
