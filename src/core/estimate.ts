@@ -2,6 +2,7 @@
  * The back-of-the-envelope estimate of SPEC 2.3: figures in, numbers out. Pure
  * arithmetic on base units; a number that cannot be computed is null, never a guess.
  */
+import { computeLoad, type Load } from './load';
 import type { Figures } from './quantities';
 import type { AvailabilityEstimate, Design, Estimate, FlowEstimate, Totals, TrafficEstimate } from './types';
 
@@ -70,13 +71,19 @@ export function computeEstimate(design: Design, figures: Figures): Estimate {
     }
   }
 
+  const load = computeLoad(design, figures, traffic, figures.retentionSeconds);
   return {
     conventions: { ...conv },
+    dau: figures.dau,
+    users: figures.users,
+    concurrent: figures.concurrent,
     values,
     traffic,
     totals,
     availability: downtimeBudget(figures.availabilityTarget, conv.days_per_month, conv.days_per_year),
-    flows: flowEstimates(design, figures),
+    flows: flowEstimates(design, figures, load),
+    components: load.components,
+    connections: load.connections,
   };
 }
 
@@ -92,12 +99,16 @@ export function downtimeBudget(target: number | null, daysPerMonth: number, days
   };
 }
 
+/** Kinds never listed as a flow's single point of failure: run by others, or distributed by nature. */
+const NOT_A_SINGLE_POINT = new Set(['client', 'external', 'dns', 'cdn']);
+
 /**
  * A dry run's composite availability (components in series, each crossed once; with
  * `replicas: n`, 1-(1-a)^n) and its latency (each component crossed once, plus every
- * connection each step travels, replies included).
+ * connection each step travels, replies included; async steps and steps over async
+ * connections are left out), then at peak with the queueing wait of each component.
  */
-function flowEstimates(design: Design, figures: Figures): FlowEstimate[] {
+function flowEstimates(design: Design, figures: Figures, load: Load): FlowEstimate[] {
   const components = new Map<string, Design['components'][number]>();
   for (const c of design.components) if (!components.has(c.id.name)) components.set(c.id.name, c);
   // Either direction of a connection serves a step; the first one written wins.
@@ -108,35 +119,52 @@ function flowEstimates(design: Design, figures: Figures): FlowEstimate[] {
     if (!connections.has(forward)) connections.set(forward, c);
     if (!connections.has(backward)) connections.set(backward, c);
   }
-  return design.flows.map((flow) => flowEstimate(components, connections, figures, flow));
+  return design.flows.map((flow) => flowEstimate({ components, connections, figures, load }, flow));
 }
 
-function flowEstimate(
-  components: Map<string, Design['components'][number]>,
-  connections: Map<string, Design['connections'][number]>,
-  figures: Figures,
-  flow: Design['flows'][number],
-): FlowEstimate {
+interface FlowContext {
+  components: Map<string, Design['components'][number]>;
+  connections: Map<string, Design['connections'][number]>;
+  figures: Figures;
+  load: Load;
+}
+
+function flowEstimate({ components, connections, figures, load }: FlowContext, flow: Design['flows'][number]): FlowEstimate {
   const crossed = new Set<string>();
+  // Components the response waits for: crossed by a step that is not async.
+  const waitedFor = new Set<string>();
   let latency: number | null = null;
   for (const step of flow.steps) {
     crossed.add(step.from.name);
     crossed.add(step.to.name);
     const connection = connections.get(`${step.from.name}\u0000${step.to.name}`);
+    if (step.async || connection?.async) continue;
+    waitedFor.add(step.from.name);
+    waitedFor.add(step.to.name);
     const hop = connection ? figures.connectionLatency.get(connection) : undefined;
     if (hop !== undefined && hop !== null) latency = (latency ?? 0) + hop;
   }
   let availability: number | null = null;
+  let wait = 0;
+  const saturated: string[] = [];
+  const singlePoints: string[] = [];
   for (const id of crossed) {
     const component = components.get(id);
     if (!component) continue;
-    const own = figures.componentLatency.get(component);
-    if (own !== undefined && own !== null) latency = (latency ?? 0) + own;
+    const figured = load.byId.get(id);
+    if (waitedFor.has(id)) {
+      const own = figures.componentLatency.get(component);
+      if (own !== undefined && own !== null) latency = (latency ?? 0) + own;
+      if (figured?.queue_wait_seconds !== null && figured?.queue_wait_seconds !== undefined) wait += figured.queue_wait_seconds;
+    }
+    if (figured?.utilisation !== null && figured?.utilisation !== undefined && figured.utilisation >= 1) saturated.push(id);
+    if (figured && figured.instances === 1 && !NOT_A_SINGLE_POINT.has(component.kind ?? '')) singlePoints.push(id);
     const a = figures.componentAvailability.get(component);
     if (a === undefined || a === null) continue;
-    const replicas = component.replicas ?? 1;
+    const replicas = figured?.replicas ?? 1;
     availability = (availability ?? 1) * (1 - Math.pow(1 - a, replicas));
   }
+  const rate = load.rates.get(flow);
   const targets = figures.latencyTargets;
   const pick = (key: string | undefined): number | null | undefined => (key === undefined ? undefined : targets.get(key));
   const latencyTarget = pick(flow.id.name) ?? pick(flow.requirement?.name) ?? pick('default') ?? null;
@@ -147,6 +175,11 @@ function flowEstimate(
     availability_target: figures.availabilityTarget,
     latency_seconds: latency === null ? null : roundNoise(latency),
     latency_target_seconds: latencyTarget,
+    rate_per_second: rate ? roundNoise(rate.perSecond) : null,
+    peak_per_second: rate ? roundNoise(rate.peakPerSecond) : null,
+    latency_peak_seconds: latency === null || saturated.length > 0 || !rate ? null : roundNoise(latency + wait),
+    single_points_of_failure: singlePoints,
+    saturated,
   };
 }
 

@@ -31,8 +31,10 @@ import {
   type Requirement,
   type RequirementOp,
   type Requirements,
+  type KindDefaultsSource,
   type Section,
   type SectionName,
+  type Step,
   type Span,
   type Text,
   type Traffic,
@@ -338,6 +340,8 @@ class Reader {
       conventions: this.namedQuantities(e.get('conventions')?.value),
       users: this.quantity(e.get('users')?.value),
       dau: this.quantity(e.get('dau')?.value),
+      concurrent: this.quantity(e.get('concurrent')?.value),
+      defaults: this.kindDefaults(e.get('defaults')?.value),
       values: this.namedQuantities(e.get('values')?.value),
       traffic: this.list(e.get('traffic')?.value, 'traffic', (item) => this.traffic(item)),
       retention: this.quantity(e.get('retention')?.value),
@@ -345,6 +349,19 @@ class Reader {
       cacheHotRatio: this.quantity(e.get('cache_hot_ratio')?.value),
       serverCapacity: this.quantity(e.get('server_capacity')?.value),
     };
+  }
+
+  /** `estimation.defaults`: per kind, the fields a design sets for every component of that kind. */
+  kindDefaults(node: YamlNode | null | undefined): KindDefaultsSource[] {
+    const e = this.entries(node);
+    if (!e) return [];
+    const out: KindDefaultsSource[] = [];
+    for (const { key, value } of e.values()) {
+      const kind = this.ident(key);
+      if (!kind || !KIND_SET.has(kind.name)) continue;
+      out.push({ kind, fields: this.namedQuantities(value), start: kind.start, end: value?.range?.[1] ?? kind.end });
+    }
+    return out;
   }
 
   traffic(node: YamlNode): Traffic | undefined {
@@ -396,14 +413,18 @@ class Reader {
     const id = this.ident(e?.get('id')?.value);
     if (!e || !id) return undefined;
     const kind = this.text(e.get('kind')?.value)?.text;
-    const replicas = e.get('replicas')?.value;
     return {
       ...this.span(node),
       id,
       kind: kind !== undefined && KIND_SET.has(kind) ? (kind as ComponentKind) : undefined,
       label: this.text(e.get('label')?.value),
       tech: this.text(e.get('tech')?.value),
-      replicas: isScalar(replicas) && typeof replicas.value === 'number' && Number.isInteger(replicas.value) && replicas.value >= 1 ? replicas.value : undefined,
+      replicas: this.quantity(e.get('replicas')?.value),
+      shards: this.quantity(e.get('shards')?.value),
+      capacity: this.quantity(e.get('capacity')?.value),
+      storageCapacity: this.quantity(e.get('storage_capacity')?.value),
+      connections: this.quantity(e.get('connections')?.value),
+      maxConnections: this.quantity(e.get('max_connections')?.value),
       availability: this.quantity(e.get('availability')?.value),
       latency: this.quantity(e.get('latency')?.value),
     };
@@ -441,8 +462,36 @@ class Reader {
       ...this.span(node),
       id,
       requirement: this.ident(e.get('requirement')?.value),
-      steps: this.list(e.get('steps')?.value, 'arrow', (item) => this.arrow(item)),
+      traffic: this.ident(e.get('traffic')?.value),
+      rate: this.quantity(e.get('rate')?.value),
+      peakFactor: this.quantity(e.get('peak_factor')?.value),
+      steps: this.list(e.get('steps')?.value, 'step', (item) => this.step(item)),
     };
+  }
+
+  /** An arrow plus its load fields, from the long form or the short form's value map. */
+  step(node: YamlNode): Step | undefined {
+    const arrow = this.arrow(node);
+    if (!arrow) return undefined;
+    const e = this.stepFields(node);
+    const kind = this.text(e?.get('kind')?.value)?.text;
+    return {
+      ...arrow,
+      calls: this.quantity(e?.get('calls')?.value),
+      async: this.bool(e?.get('async')?.value) ?? false,
+      size: this.quantity(e?.get('size')?.value),
+      kind: kind === 'read' || kind === 'write' ? kind : undefined,
+    };
+  }
+
+  /** The map that holds a step's fields: the long form itself, or the value of `a -> b: { ... }`. */
+  private stepFields(node: YamlNode): Entries | undefined {
+    const e = this.entries(node);
+    if (!e) return undefined;
+    if (e.has('from') || e.has('to')) return e;
+    if (e.size !== 1) return undefined;
+    const [{ value }] = e.values();
+    return this.entries(value);
   }
 
   /** The three written forms of `a -> b: label`. */
@@ -468,7 +517,8 @@ class Reader {
     if (!t) return undefined;
     const parsed = parseArrow(t.text, t.start, false);
     if (!parsed) return undefined;
-    const label = this.text(value);
+    // `a -> b: { label: ..., calls: ... }` carries its label inside the map.
+    const label = isMap(value) ? this.text(this.entries(value)?.get('label')?.value) : this.text(value);
     return { ...span, from: parsed.from, to: parsed.to, label: label && label.text.length > 0 ? label : undefined };
   }
 }

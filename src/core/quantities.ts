@@ -10,7 +10,11 @@ import {
   CONVENTION_NAMES,
   DEFAULT_CONVENTIONS,
   type Component,
+  type ComponentKind,
   type Connection,
+  type Flow,
+  type KindDefaultField,
+  type Step,
   type Conventions,
   type Design,
   type EvaluatedQuantity,
@@ -46,6 +50,29 @@ export interface Figures {
   componentAvailability: Map<Component, number | null>;
   componentLatency: Map<Component, number | null>;
   connectionLatency: Map<Connection, number | null>;
+  concurrent: number | null;
+  /** The sizing fields of each component that has any (SPEC 5.2). */
+  components: Map<Component, ComponentFigures>;
+  /** `calls` and `size` of each step that has them. */
+  steps: Map<Step, StepFigures>;
+  /** `rate` and `peak_factor` of each flow that has them. */
+  flows: Map<Flow, { rate: number | null; peakFactor: number | null }>;
+  /** `estimation.defaults.<kind>.<field>`, with the text as written for hovers. */
+  kindDefaults: Map<ComponentKind, Map<KindDefaultField, { value: number; shown: string }>>;
+}
+
+export interface ComponentFigures {
+  replicas: number | null;
+  shards: number | null;
+  capacity: number | null;
+  storageCapacity: number | null;
+  connections: number | null;
+  maxConnections: number | null;
+}
+
+export interface StepFigures {
+  calls: number | null;
+  size: number | null;
 }
 
 export interface EvaluatedFigures {
@@ -54,7 +81,36 @@ export interface EvaluatedFigures {
   problems: Problem[];
 }
 
-const PER_DAY_NAMES = new Set(['users', 'dau']);
+/** Names defined outside `values` (they have no symbol of their own to refer to). */
+const PER_DAY_NAMES = new Set(['users', 'dau', 'concurrent']);
+
+/**
+ * The largest count a sizing field may take. Past it, products of loads overflow the
+ * precision people read (and a typo such as `replicas: 1e30` is likelier than a design).
+ */
+export const MAX_COUNT = 1e9;
+
+const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/** What a sizing field must be, checked after evaluation (RELIABILITY: 0, negative, fractional, huge). */
+interface Bounds {
+  /** A whole number (replicas, shards, connections per instance). */
+  whole?: boolean;
+  /** The least value allowed; `exclusive` when it must be more than that. */
+  min: number;
+  exclusive?: boolean;
+  max: number;
+  /** Said after "must be ..." in the message. */
+  says: string;
+  /** The schema already rejects a plain number under `min` here (one diagnostic per mistake, not two). */
+  schemaChecksMin?: boolean;
+}
+
+const WHOLE_AT_LEAST_ONE: Bounds = { whole: true, min: 1, schemaChecksMin: true, max: MAX_COUNT, says: `a whole number from 1 to ${MAX_COUNT.toExponential(0).replace('e+', 'e')}` };
+const POSITIVE_RATE: Bounds = { min: 0, exclusive: true, max: 1e12, says: 'more than 0 and at most 1e12 per second' };
+const POSITIVE_BYTES: Bounds = { min: 0, exclusive: true, max: 1e21, says: 'more than 0 bytes' };
+const NON_NEGATIVE_COUNT: Bounds = { min: 0, max: 1e15, says: 'a count from 0 to 1e15' };
+const CALLS: Bounds = { min: 0, exclusive: true, schemaChecksMin: true, max: MAX_COUNT, says: 'more than 0 (remove a step that never happens) and at most 1e9' };
 
 /**
  * How deep values may be defined in terms of other values (`a: b + 1`, `b: c + 1`, ...).
@@ -154,7 +210,14 @@ interface CachedEvaluation {
 
 /** The conventions as a cache key: every field evaluation may read. */
 function conventionsKey(c: Conventions): string {
-  return `${c.seconds_per_day}/${c.days_per_month}/${c.days_per_year}/${c.peak_factor}`;
+  return `${c.seconds_per_day}/${c.days_per_month}/${c.days_per_year}/${c.peak_factor}/${c.target_utilisation}`;
+}
+
+/** A number as a message shows it: short, and never `Infinity` or `NaN` as if they were figures. */
+function formatForMessage(value: number): string {
+  if (Number.isNaN(value)) return 'not a number';
+  if (!Number.isFinite(value)) return 'too large to compute';
+  return Number.parseFloat(value.toPrecision(6)).toString();
 }
 
 export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: Partial<Conventions> = {}, cache?: QuantityCache): EvaluatedFigures {
@@ -198,6 +261,10 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
     if (!(CONVENTION_NAMES as readonly string[]).includes(c.name.name)) continue;
     const q = run(c.value, 'count', `conventions.${c.name.name}`, DEFAULT_CONVENTIONS);
     if (q === null) continue;
+    if (c.name.name === 'target_utilisation' && q.value > 1) {
+      problems.push({ code: 'sysdesign/quantity-range', severity: 'error', message: `target_utilisation must be at most 100% (a fraction of capacity); it is ${formatForMessage(q.value * 100)}%.`, start: c.value.start, end: c.value.end });
+      continue;
+    }
     if (!(q.value > 0) || !Number.isFinite(q.value)) {
       problems.push({ code: 'sysdesign/quantity-range', severity: 'error', message: `${c.name.name} must be a positive number.`, start: c.value.start, end: c.value.end });
       continue;
@@ -212,7 +279,8 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   }
   if (est?.users) definitions.set('users', { source: est.users, expect: 'count', field: 'users', nameStart: est.users.start, nameEnd: est.users.end });
   if (est?.dau) definitions.set('dau', { source: est.dau, expect: 'count', field: 'dau', nameStart: est.dau.start, nameEnd: est.dau.end });
-  const known = [...definitions.keys(), 'users', 'dau'];
+  if (est?.concurrent) definitions.set('concurrent', { source: est.concurrent, expect: 'count', field: 'concurrent', nameStart: est.concurrent.start, nameEnd: est.concurrent.end });
+  const known = [...definitions.keys(), ...PER_DAY_NAMES];
   const results = new Map<string, Quantity | null | 'pending'>();
   let depth = 0;
   const lookup = (name: string): Quantity | null | undefined => {
@@ -282,6 +350,60 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   const connectionLatency = new Map<Connection, number | null>();
   for (const c of design.connections) if (c.latency) connectionLatency.set(c, number(c.latency, 'time', 'latency'));
 
+  /** A sizing field's number, or null with a problem when it is out of its bounds. */
+  const bounded = (source: QuantitySource | undefined, expect: Expectation, field: string, bounds: Bounds): number | null => {
+    const value = number(source, expect, field);
+    if (value === null || source === undefined) return null;
+    const low = bounds.exclusive ? value <= bounds.min : value < bounds.min;
+    if (low && bounds.schemaChecksMin && PLAIN_NUMBER.test(source.text)) return null;
+    if (!Number.isFinite(value) || low || value > bounds.max || (bounds.whole && !Number.isInteger(Math.round(value * 1e9) / 1e9))) {
+      problems.push({ code: 'sysdesign/quantity-range', severity: 'error', message: `${field} must be ${bounds.says}; it is ${formatForMessage(value)}.`, start: source.start, end: source.end });
+      return null;
+    }
+    return bounds.whole ? Math.round(value) : value;
+  };
+
+  const components = new Map<Component, ComponentFigures>();
+  for (const c of design.components) {
+    if (!(c.replicas || c.shards || c.capacity || c.storageCapacity || c.connections || c.maxConnections)) continue;
+    components.set(c, {
+      replicas: bounded(c.replicas, 'count', 'replicas', WHOLE_AT_LEAST_ONE),
+      shards: bounded(c.shards, 'count', 'shards', WHOLE_AT_LEAST_ONE),
+      capacity: bounded(c.capacity, 'rate', 'capacity', POSITIVE_RATE),
+      storageCapacity: bounded(c.storageCapacity, 'bytes', 'storage_capacity', POSITIVE_BYTES),
+      connections: bounded(c.connections, 'count', 'connections', NON_NEGATIVE_COUNT),
+      maxConnections: bounded(c.maxConnections, 'count', 'max_connections', WHOLE_AT_LEAST_ONE),
+    });
+  }
+  const steps = new Map<Step, StepFigures>();
+  const flows = new Map<Flow, { rate: number | null; peakFactor: number | null }>();
+  for (const flow of design.flows) {
+    if (flow.rate || flow.peakFactor) {
+      flows.set(flow, { rate: bounded(flow.rate, 'rate', 'rate', { min: 0, max: 1e15, says: 'a rate from 0 to 1e15 per second' }), peakFactor: bounded(flow.peakFactor, 'count', 'peak_factor', { min: 0, exclusive: true, max: 1e6, says: 'more than 0' }) });
+    }
+    for (const step of flow.steps) {
+      if (step.calls || step.size) steps.set(step, { calls: bounded(step.calls, 'count', 'calls', CALLS), size: bounded(step.size, 'bytes', 'size', { min: 0, max: 1e21, says: 'a size from 0 bytes' }) });
+    }
+  }
+  const kindDefaults = new Map<ComponentKind, Map<KindDefaultField, { value: number; shown: string }>>();
+  const defaultBounds: Record<KindDefaultField, [Expectation, Bounds]> = {
+    capacity: ['rate', POSITIVE_RATE],
+    storage_capacity: ['bytes', POSITIVE_BYTES],
+    max_connections: ['count', WHOLE_AT_LEAST_ONE],
+  };
+  for (const d of est?.defaults ?? []) {
+    const kind = d.kind.name as ComponentKind;
+    const fields = kindDefaults.get(kind) ?? new Map<KindDefaultField, { value: number; shown: string }>();
+    for (const f of d.fields) {
+      if (!Object.hasOwn(defaultBounds, f.name.name)) continue;
+      const name = f.name.name as KindDefaultField;
+      const [expect, bounds] = defaultBounds[name];
+      const value = bounded(f.value, expect, `defaults.${kind}.${name}`, bounds);
+      if (value !== null && !fields.has(name)) fields.set(name, { value, shown: f.value.text });
+    }
+    kindDefaults.set(kind, fields);
+  }
+
   return {
     problems,
     quantities,
@@ -300,6 +422,11 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       componentAvailability,
       componentLatency,
       connectionLatency,
+      concurrent: values.get('concurrent') ?? null,
+      components,
+      steps,
+      flows,
+      kindDefaults,
     },
   };
 }

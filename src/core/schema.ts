@@ -28,7 +28,7 @@ const ANNOTATION_KEYWORDS = [
 ] as const;
 
 /** Keys of the long arrow forms: an object with one of these is a long form missing from/to. */
-const LONG_ARROW_KEYS = new Set(['from', 'to', 'label', 'async', 'latency', 'protocol']);
+const LONG_ARROW_KEYS = new Set(['from', 'to', 'label', 'async', 'latency', 'protocol', 'calls', 'size', 'kind']);
 
 let validator: ValidateFunction | undefined;
 
@@ -688,7 +688,7 @@ export function validateSchema(value: unknown, root: YamlNode | null): Problem[]
         if (keyword === 'maxProperties' && arrow !== undefined) {
           // `a -> b: label` with more keys: point at the first extra key.
           const span = tree.nthKey(segments, 1) ?? headSpan(chain);
-          const more = arrow === 'connection' ? 'from, to, label, async, latency, protocol' : 'from, to, label';
+          const more = arrow === 'connection' ? 'from, to, label, async, latency, protocol' : 'from, to, label, calls, async, size, kind';
           push(
             make(
               span,

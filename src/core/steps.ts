@@ -143,7 +143,7 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   const covered = new Set(design.flows.flatMap((f) => (f.requirement ? [f.requirement.name] : [])));
   const coveredCount = important.filter((r) => covered.has(r.id.name)).length;
   const componentItems = design.components.map((c) =>
-    item('component', `component:${c.id.name}`, c.id.name, c, count(c), [c.kind, c.tech?.text, c.replicas && c.replicas > 1 ? `×${c.replicas}` : undefined].filter(Boolean).join(' · '), c.kind),
+    item('component', `component:${c.id.name}`, c.id.name, c, count(c), [c.kind, c.tech?.text, c.replicas && c.replicas.text !== '1' ? `×${c.replicas.text}` : undefined].filter(Boolean).join(' · '), c.kind),
   );
   const connectionItems = design.connections.map((c, i) =>
     item('connection', `connection:${i}`, `${c.from.name} → ${c.to.name}`, c, count(c), [c.label?.text, c.async ? 'async' : undefined].filter(Boolean).join(' · ') || undefined),

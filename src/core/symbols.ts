@@ -129,6 +129,7 @@ export function collectSymbols(design: Design): SymbolTable {
   }
   for (const f of design.flows) {
     if (f.requirement) table.refer(REQUIREMENT, f.requirement, 'flow');
+    if (f.traffic) table.refer(['traffic'], f.traffic, 'flow traffic');
     for (const s of f.steps) {
       table.refer(COMPONENT, s.from, 'flow step');
       table.refer(COMPONENT, s.to, 'flow step');

@@ -39,7 +39,9 @@ export type ProblemFix =
   /** Add a connection `from -> to` to `connections`. */
   | { kind: 'create-connection'; from: string; to: string }
   /** Add a functional requirement with this id. */
-  | { kind: 'create-requirement'; id: string };
+  | { kind: 'create-requirement'; id: string }
+  /** Set `field: value` on the component with this id (replacing the field's value if it has one). */
+  | { kind: 'set-component-field'; id: string; field: string; value: string };
 
 export interface Problem extends Span {
   code: ProblemCode;
@@ -127,7 +129,7 @@ export interface Requirements extends Span {
   nonFunctional?: NonFunctional;
 }
 
-export const CONVENTION_NAMES = ['seconds_per_day', 'days_per_month', 'days_per_year', 'peak_factor'] as const;
+export const CONVENTION_NAMES = ['seconds_per_day', 'days_per_month', 'days_per_year', 'peak_factor', 'target_utilisation'] as const;
 export type ConventionName = (typeof CONVENTION_NAMES)[number];
 
 export interface Conventions {
@@ -135,6 +137,8 @@ export interface Conventions {
   days_per_month: number;
   days_per_year: number;
   peak_factor: number;
+  /** The utilisation at peak that sizing aims for (0.7 = 70 %): instances and shards needed keep under it. */
+  target_utilisation: number;
 }
 
 export const DEFAULT_CONVENTIONS: Readonly<Conventions> = Object.freeze({
@@ -142,6 +146,7 @@ export const DEFAULT_CONVENTIONS: Readonly<Conventions> = Object.freeze({
   days_per_month: 30,
   days_per_year: 365,
   peak_factor: 2,
+  target_utilisation: 0.7,
 });
 
 export interface NamedQuantity extends Span {
@@ -163,10 +168,23 @@ export interface Traffic extends Span {
   peakFactor?: QuantitySource;
 }
 
+/** The component fields a design may give defaults for, per kind (`estimation.defaults.<kind>.<field>`). */
+export const KIND_DEFAULT_FIELDS = ['capacity', 'storage_capacity', 'max_connections'] as const;
+export type KindDefaultField = (typeof KIND_DEFAULT_FIELDS)[number];
+
+/** `estimation.defaults.<kind>`: a design's own defaults for one component kind. */
+export interface KindDefaultsSource extends Span {
+  kind: Ident;
+  fields: NamedQuantity[];
+}
+
 export interface Estimation extends Span {
   conventions: NamedQuantity[];
   users?: QuantitySource;
   dau?: QuantitySource;
+  /** Users online at once (a count), usable in expressions as `concurrent`. */
+  concurrent?: QuantitySource;
+  defaults: KindDefaultsSource[];
   values: NamedQuantity[];
   traffic: Traffic[];
   retention?: QuantitySource;
@@ -230,10 +248,32 @@ export interface Component extends Span {
   kind?: ComponentKind;
   label?: Text;
   tech?: Text;
-  replicas?: number;
+  /** Copies; any copy serves a read, every copy of a stateful kind applies every write. */
+  replicas?: QuantitySource;
+  /** Partitions; each holds 1/shards of the data and of the load (default 1). */
+  shards?: QuantitySource;
+  /** Requests per second one instance handles (default per kind). */
+  capacity?: QuantitySource;
+  /** Bytes one instance holds (stateful kinds; default per kind). */
+  storageCapacity?: QuantitySource;
+  /** Connections held open at peak, over all instances. */
+  connections?: QuantitySource;
+  /** Connections one instance holds open (default per kind). */
+  maxConnections?: QuantitySource;
   availability?: QuantitySource;
   latency?: QuantitySource;
 }
+
+/** Kinds whose every copy applies every write and that hold data (SPEC 5.2). */
+export const STATEFUL_KINDS: ReadonlySet<ComponentKind> = new Set<ComponentKind>([
+  'cache',
+  'sql-database',
+  'nosql-database',
+  'object-store',
+  'queue',
+  'stream',
+  'search',
+]);
 
 export interface Group extends Span {
   id: Ident;
@@ -253,11 +293,26 @@ export interface Connection extends Arrow {
   latency?: QuantitySource;
 }
 
-export type Step = Arrow;
+/** A step of a dry run, with the fields that say how much load it carries (SPEC 5.1). */
+export interface Step extends Arrow {
+  /** Times the step happens per run of the flow (default 1), e.g. `10%` for a cache miss. */
+  calls?: QuantitySource;
+  /** Counted for load, left out of the flow's latency. */
+  async: boolean;
+  /** Bytes carried per call (default: the traffic line's size). */
+  size?: QuantitySource;
+  /** Read or write (default: the traffic line's kind). */
+  kind?: TrafficKind;
+}
 
 export interface Flow extends Span {
   id: Ident;
   requirement?: Ident;
+  /** The traffic line whose requests run this flow. */
+  traffic?: Ident;
+  /** An absolute rate for the flow, when no traffic line runs it. */
+  rate?: QuantitySource;
+  peakFactor?: QuantitySource;
   steps: Step[];
 }
 
@@ -333,15 +388,89 @@ export interface FlowEstimate {
   availability_target: number | null;
   latency_seconds: number | null;
   latency_target_seconds: number | null;
+  /** Runs of the flow per second (average), from its traffic line or `rate`; null when nothing runs it. */
+  rate_per_second: number | null;
+  peak_per_second: number | null;
+  /** `latency_seconds` plus the queueing waits at peak of the components crossed; null when one is saturated. */
+  latency_peak_seconds: number | null;
+  /** Ids of components crossed that run as one instance. */
+  single_points_of_failure: string[];
+  /** Ids of components crossed that are at or past 100 % utilisation at peak. */
+  saturated: string[];
+}
+
+/** Where a component's capacity (or another sized figure) came from, for hovers. */
+export interface FigureOrigin {
+  /** `component`: its own field; `design`: `estimation.defaults`; `server_capacity`; `built-in`: the product's table. */
+  from: 'component' | 'design' | 'server_capacity' | 'built-in';
+  /** The figure as written or as the table shows it, e.g. `2k/s`. */
+  shown: string;
+  /** For a built-in default: where it comes from (a document and URL, or the reasoning of an assumption). */
+  source?: string;
+  year?: number;
+  assumption?: boolean;
+}
+
+/** One flow's share of a component's load, for the hover's breakdown. */
+export interface LoadShare {
+  flow: string;
+  peak_per_second: number;
+  kind: TrafficKind;
+}
+
+/** The load on one component at peak and whether it holds (SPEC 5.2, 5.6). */
+export interface ComponentLoad {
+  id: string;
+  kind: ComponentKind | null;
+  peak_per_second: number | null;
+  peak_reads_per_second: number | null;
+  peak_writes_per_second: number | null;
+  /** Average bytes per second it receives (write requests) and sends (read responses). */
+  bytes_in_per_second: number | null;
+  bytes_out_per_second: number | null;
+  /** Bytes held, one copy: written bytes x retention (databases, object stores, streams, search). */
+  stored_bytes: number | null;
+  /** Connections held open at peak, over all instances. */
+  connections: number | null;
+  capacity_per_second: number | null;
+  replicas: number;
+  shards: number;
+  /** shards x replicas. */
+  instances: number;
+  /** Load per instance / capacity at peak (a fraction). */
+  utilisation: number | null;
+  instances_needed: number | null;
+  shards_needed: number | null;
+  queue_wait_seconds: number | null;
+  survives_instance_loss: boolean | null;
+  cost_per_month: number | null;
+  storage_capacity_bytes: number | null;
+  max_connections: number | null;
+  /** Workers per instance (Little's law), when it has a latency and a capacity. */
+  workers: number | null;
+  origins: { capacity?: FigureOrigin; storage_capacity?: FigureOrigin; max_connections?: FigureOrigin };
+  by_flow: LoadShare[];
+}
+
+export interface ConnectionLoad {
+  from: string;
+  to: string;
+  peak_per_second: number | null;
+  bytes_per_second: number | null;
 }
 
 export interface Estimate {
   conventions: Conventions;
+  dau: number | null;
+  users: number | null;
+  concurrent: number | null;
   values: Record<string, number>;
   traffic: TrafficEstimate[];
   totals: Totals;
   availability: AvailabilityEstimate;
   flows: FlowEstimate[];
+  components: ComponentLoad[];
+  connections: ConnectionLoad[];
 }
 
 /** Everything known about one version of a document. */

@@ -25,6 +25,14 @@ export const flowTargets: Check = {
           start: flow.id.start,
           end: flow.id.end,
         });
+      } else if (e.latency_peak_seconds !== null && e.latency_target_seconds !== null && e.latency_peak_seconds > e.latency_target_seconds + 1e-12) {
+        report({
+          code: 'sysdesign/flow-latency',
+          severity: 'warning',
+          message: `"${flow.id.name}" takes ${formatDuration(e.latency_peak_seconds)} end to end at peak (${formatDuration(e.latency_seconds ?? 0)} plus queueing), over its ${formatDuration(e.latency_target_seconds)} target.`,
+          start: flow.id.start,
+          end: flow.id.end,
+        });
       }
     });
   },

@@ -1,3 +1,4 @@
+import { capacity } from './capacity';
 import type { Check } from './check';
 import { duplicateIds } from './duplicateIds';
 import { flowTargets } from './flowTargets';
@@ -20,4 +21,5 @@ export const CHECKS: readonly Check[] = [
   unconnectedComponent,
   trafficInputs,
   flowTargets,
+  capacity,
 ];

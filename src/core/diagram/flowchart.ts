@@ -41,7 +41,7 @@ export function componentLabel(component: Component): string {
   const title = firstLabel(component.label?.text, component.id.name);
   const details: string[] = [];
   if (component.tech) details.push(encodeLabel(component.tech.text).trim());
-  if (component.replicas !== undefined && component.replicas > 1) details.push(encodeLabel(`×${component.replicas}`));
+  if (component.replicas !== undefined && component.replicas.text !== '1') details.push(encodeLabel(`×${component.replicas.text}`));
   const second = details.filter((d) => d !== '').join(' ');
   return second === '' ? title : `${title}<br/>${second}`;
 }

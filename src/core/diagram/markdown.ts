@@ -253,7 +253,7 @@ function architecture(design: Design, out: string[]): void {
     out.push(
       ...table(
         ['Component', 'Kind', 'Label', 'Tech', 'Replicas'],
-        design.components.map((c) => [code(c.id.name), c.kind ?? NONE, cell(c.label?.text), cell(c.tech?.text), c.replicas === undefined ? NONE : String(c.replicas)]),
+        design.components.map((c) => [code(c.id.name), c.kind ?? NONE, cell(c.label?.text), cell(c.tech?.text), c.replicas === undefined ? NONE : cell(c.replicas.text)]),
       ),
       '',
     );

@@ -195,6 +195,7 @@ export function saneConventions(c: Partial<Conventions> | undefined): Convention
     days_per_month: pick('days_per_month'),
     days_per_year: pick('days_per_year'),
     peak_factor: pick('peak_factor'),
+    target_utilisation: pick('target_utilisation'),
   };
 }
 

@@ -47,7 +47,7 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       head(`${c?.kind ? `\`${c.kind}\` ` : ''}component`);
       if (c?.label) lines.push(`- label: ${escape(c.label.text)}`);
       if (c?.tech) lines.push(`- tech: ${escape(c.tech.text)}`);
-      if (c?.replicas !== undefined) lines.push(`- replicas: ${c.replicas}`);
+      if (c?.replicas !== undefined) lines.push(`- replicas: ${c.replicas.text}`);
       if (c?.availability) lines.push(`- availability: ${escape(c.availability.text)}`);
       if (c?.latency) lines.push(`- latency: ${escape(c.latency.text)}`);
       const outgoing = d.connections.filter((x) => x.from.name === name).map((x) => x.to.name);
