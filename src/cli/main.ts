@@ -183,11 +183,16 @@ export function estimateJson(analysis: Analysis, lines: LineIndex): Record<strin
   const { estimate } = analysis;
   return {
     conventions: estimate.conventions,
+    dau: estimate.dau,
+    users: estimate.users,
+    concurrent: estimate.concurrent,
     values: estimate.values,
     traffic: estimate.traffic,
     totals: estimate.totals,
     availability: estimate.availability,
     flows: estimate.flows,
+    components: estimate.components,
+    connections: estimate.connections,
     problems: analysis.problems.map((p) => problemJson(p, lines)),
   };
 }

@@ -108,6 +108,13 @@ describe('cli', () => {
       assert.ok(key in json.availability, `availability.${key}`);
     }
     for (const key of ['id', 'hops', 'availability', 'latency_seconds', 'latency_target_seconds']) assert.ok(key in json.flows[0], `flows.${key}`);
+    for (const key of ['rate_per_second', 'peak_per_second', 'latency_peak_seconds', 'single_points_of_failure']) assert.ok(key in json.flows[0], `flows.${key}`);
+    for (const key of ['dau', 'users', 'concurrent', 'components', 'connections']) assert.ok(key in json, key);
+    // SPEC 5.6, every field of a component and a connection
+    for (const key of ['id', 'kind', 'peak_per_second', 'peak_reads_per_second', 'peak_writes_per_second', 'bytes_in_per_second', 'bytes_out_per_second', 'stored_bytes', 'connections', 'capacity_per_second', 'instances', 'utilisation', 'instances_needed', 'shards_needed', 'queue_wait_seconds', 'survives_instance_loss', 'cost_per_month']) {
+      assert.ok(key in json.components[0], `components.${key}`);
+    }
+    for (const key of ['from', 'to', 'peak_per_second', 'bytes_per_second']) assert.ok(key in json.connections[0], `connections.${key}`);
     assert.equal(json.totals.servers, 6);
     assert.equal(json.values.caption, 200);
     assert.deepEqual(json.problems, []);
