@@ -8,6 +8,7 @@
  * requirement), `problems` when errors or warnings sit inside it, `incomplete` when
  * started but short of done, `missing` when not started.
  */
+import { neededText } from './load/explain';
 import { formatBytes, formatDuration, formatPercent, formatRate } from './quantity';
 import type { Analysis, Problem, Span } from './types';
 
@@ -142,8 +143,21 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   const important = functional.filter((r) => r.important);
   const covered = new Set(design.flows.flatMap((f) => (f.requirement ? [f.requirement.name] : [])));
   const coveredCount = important.filter((r) => covered.has(r.id.name)).length;
-  const componentItems = design.components.map((c) =>
-    item('component', `component:${c.id.name}`, c.id.name, c, count(c), [c.kind, c.tech?.text, c.replicas && c.replicas.text !== '1' ? `×${c.replicas.text}` : undefined].filter(Boolean).join(' · '), c.kind),
+  const componentItems = design.components.map((c, i) => {
+    const u = estimate.components[i]?.utilisation;
+    const described = [c.kind, c.tech?.text, c.replicas && c.replicas.text !== '1' ? `×${c.replicas.text}` : undefined, u == null ? undefined : formatPercent(u)];
+    return item('component', `component:${c.id.name}`, c.id.name, c, count(c), described.filter(Boolean).join(' · '), c.kind);
+  });
+  // The busiest components first: where a reviewer looks before anything else.
+  const target = estimate.conventions.target_utilisation;
+  const busiest = design.components
+    .map((c, i) => ({ c, load: estimate.components[i] }))
+    .filter((x) => x.load?.utilisation != null)
+    .sort((a, b) => (b.load.utilisation ?? 0) - (a.load.utilisation ?? 0))
+    .slice(0, 5);
+  const overTarget = busiest.filter((x) => (x.load.utilisation ?? 0) > target).length;
+  const bottleneckItems = busiest.map(({ c, load }) =>
+    item('component', `bottleneck:${c.id.name}`, c.id.name, c, count(c), [formatPercent(load.utilisation ?? 0), neededText(load)].filter(Boolean).join(' · '), c.kind),
   );
   const connectionItems = design.connections.map((c, i) =>
     item('connection', `connection:${i}`, `${c.from.name} → ${c.to.name}`, c, count(c), [c.label?.text, c.async ? 'async' : undefined].filter(Boolean).join(' · ') || undefined),
@@ -160,6 +174,7 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   });
   const designSections = sectionSpans('components', 'groups', 'connections', 'flows');
   const designItems: StepItem[] = [];
+  if (bottleneckItems.length > 0) designItems.push(folder('bottlenecks', overTarget > 0 ? `Bottlenecks (${overTarget} over ${formatPercent(target)})` : 'Busiest (all under target)', bottleneckItems));
   if (componentItems.length > 0) designItems.push(folder('components', `Components (${componentItems.length})`, componentItems));
   if (connectionItems.length > 0) designItems.push(folder('connections', `Connections (${connectionItems.length})`, connectionItems));
   if (flowItems.length > 0 || important.length > 0) designItems.push(folder('flows', `Dry runs (${coveredCount}/${important.length})`, flowItems));

@@ -49,7 +49,7 @@ export function makeDesign(spec: DesignSpec): Design {
   const components: Component[] = (spec.components ?? []).map((c) => ({ ...span(), id: ident(c.id), kind: c.kind, label: text(c.label), tech: text(c.tech), replicas: c.replicas === undefined ? undefined : { text: String(c.replicas), exact: true, ...span() } }));
   const groups: Group[] = (spec.groups ?? []).map((g) => ({ ...span(), id: ident(g.id), label: text(g.label), members: g.members.map(ident) }));
   const connections: Connection[] = (spec.connections ?? []).map(([from, to, label, async]) => ({ ...span(), from: ident(from), to: ident(to), label: text(label), async: async === true }));
-  const flows: Flow[] = (spec.flows ?? []).map((f) => ({ ...span(), id: ident(f.id), steps: f.steps.map(([from, to, label]) => ({ ...span(), from: ident(from), to: ident(to), label: text(label) })) }));
+  const flows: Flow[] = (spec.flows ?? []).map((f) => ({ ...span(), id: ident(f.id), steps: f.steps.map(([from, to, label]) => ({ ...span(), from: ident(from), to: ident(to), label: text(label), async: false })) }));
   const dataModels: DataModel[] = (spec.dataModels ?? []).map((m) => ({
     ...span(),
     id: ident(m.id),
@@ -74,7 +74,7 @@ export function payloadDesign(text: string): DesignSpec {
   return {
     name: text,
     components: [
-      { id: id(0), kind: 'service', label: text, tech: text, replicas: { text: '2', exact: true, ...span() } },
+      { id: id(0), kind: 'service', label: text, tech: text, replicas: 2 },
       { id: id(1), kind: 'sql-database', label: text },
       { id: id(2), label: text },
       { id: id(3), kind: 'external' },

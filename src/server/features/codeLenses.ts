@@ -6,6 +6,7 @@
  */
 import type { CodeLens, Command } from 'vscode-languageserver';
 import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, type Span } from '../../core';
+import { componentLensText, flowLoadParts } from '../../core/load';
 import { formatBandwidth } from '../../core/quantity';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
@@ -78,7 +79,16 @@ export function codeLenses(analysis: DocumentAnalysis, positions: Positions): Co
       const target = e.latency_target_seconds;
       parts.push(target === null ? `latency ${formatDuration(e.latency_seconds)}` : `latency ${formatDuration(e.latency_seconds)} ${e.latency_seconds <= target ? '✓' : '✗'} (target ${formatDuration(target)})`);
     }
+    parts.push(...flowLoadParts(e, conv));
     lens(flow.id, parts.join(' · '));
+  });
+
+  // Each component's load and whether it holds (SPEC 5.2); nothing for a component nothing sizes.
+  design.components.forEach((component, i) => {
+    const load = estimate.components[i];
+    if (!load || load.id !== component.id.name) return;
+    const title = componentLensText(load, conv);
+    if (title) lens(component.id, title);
   });
   return lenses;
 }

@@ -5,14 +5,16 @@
  */
 import type { InlayHint } from 'vscode-languageserver';
 import { formatBytes, formatRate, type EvaluatedQuantity, type Span } from '../../core';
-import { formatBandwidth } from '../../core/quantity';
+import { neededText } from '../../core/load';
+import { formatBandwidth, formatPercent } from '../../core/quantity';
 import { formatEvaluated } from '../format';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
 
 export function inlayHints(analysis: DocumentAnalysis, positions: Positions, span: Span): InlayHint[] {
+  const hints = componentHints(analysis, positions, span);
   const est = analysis.design.estimation;
-  if (!est) return [];
+  if (!est) return hints;
   const { estimate } = analysis;
   const conv = estimate.conventions;
   const extra = new Map<number, string>();
@@ -30,7 +32,6 @@ export function inlayHints(analysis: DocumentAnalysis, positions: Positions, spa
   if (est.cacheHotRatio && totals.cache_bytes !== null) extra.set(est.cacheHotRatio.start, `→ cache ${formatBytes(totals.cache_bytes)}`);
   if (est.serverCapacity && totals.servers !== null) extra.set(est.serverCapacity.start, `→ ${totals.servers} server${totals.servers === 1 ? '' : 's'}`);
 
-  const hints: InlayHint[] = [];
   const quantities = [...analysis.quantities.values()].filter((q) => q.start >= est.start && q.end <= est.end && q.end >= span.start && q.start <= span.end).sort((a, b) => a.start - b.start);
   for (const q of quantities) {
     const parts: string[] = [];
@@ -41,6 +42,20 @@ export function inlayHints(analysis: DocumentAnalysis, positions: Positions, spa
     if (parts.length === 0) continue;
     hints.push({ position: positions.position(q.end), label: parts.join(' '), paddingLeft: true });
   }
+  return hints.sort((a, b) => positions.offset(a.position) - positions.offset(b.position));
+}
+
+/** After `replicas:` and `shards:` of a component with load: its utilisation, and what it needs when that differs. */
+function componentHints(analysis: DocumentAnalysis, positions: Positions, span: Span): InlayHint[] {
+  const hints: InlayHint[] = [];
+  analysis.design.components.forEach((c, i) => {
+    const load = analysis.estimate.components[i];
+    if (!load || load.id !== c.id.name || load.utilisation === null) return;
+    const field = c.shards ?? c.replicas;
+    if (!field || field.end < span.start || field.start > span.end) return;
+    const need = neededText(load);
+    hints.push({ position: positions.position(field.end), label: `→ ${formatPercent(load.utilisation)} at peak${need ? `, ${need}` : ''}`, paddingLeft: true });
+  });
   return hints;
 }
 

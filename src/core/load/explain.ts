@@ -1,0 +1,119 @@
+/**
+ * The load figures in words, for every surface (code lens, hover, inlay hint, CLI table):
+ * each figure with the formula and the inputs it came from, and a default with its
+ * source. One module, so a lens and its hover can never disagree.
+ */
+import { formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
+import { STATEFUL_KINDS, type ComponentLoad, type Conventions, type FigureOrigin, type FlowEstimate } from '../types';
+
+/** "peak 25.5k/s · 10 × 2k/s · 127% · needs 19"; undefined for a component nothing sizes. */
+export function componentLensText(load: ComponentLoad, conventions: Conventions): string | undefined {
+  const parts: string[] = [];
+  if (load.peak_per_second !== null) parts.push(`peak ${formatRate(load.peak_per_second, conventions)}`);
+  if (load.capacity_per_second !== null && load.peak_per_second !== null) parts.push(`${instancesText(load)} × ${formatRate(load.capacity_per_second, conventions)}`);
+  if (load.utilisation !== null) parts.push(`${formatPercent(load.utilisation)}${load.utilisation >= 1 ? ' ✗' : load.utilisation > conventions.target_utilisation ? ' ⚠' : ''}`);
+  if (load.connections !== null) parts.push(`${formatCount(load.connections)} connections${load.max_connections !== null ? ` / ${formatCount(load.max_connections)} each` : ''}`);
+  if (load.stored_bytes !== null) parts.push(`${formatBytes(load.stored_bytes)} stored`);
+  const need = neededText(load);
+  if (need) parts.push(need);
+  if (load.queue_wait_seconds !== null && load.queue_wait_seconds >= 0.0005) parts.push(`waits ${formatDuration(load.queue_wait_seconds, conventions)}`);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** `2 × 3` for shards × replicas, `3` otherwise. */
+function instancesText(load: ComponentLoad): string {
+  return load.shards > 1 ? `${load.shards} shards × ${load.replicas}` : String(load.instances);
+}
+
+/** "needs 19" or "needs 4 shards" when that differs from what the design has. */
+export function neededText(load: ComponentLoad): string | undefined {
+  if (load.shards_needed !== null && load.shards_needed !== load.shards) return `needs ${load.shards_needed} shard${load.shards_needed === 1 ? '' : 's'}`;
+  if (load.shards_needed === null && load.instances_needed !== null && load.instances_needed !== load.instances) return `needs ${load.instances_needed}`;
+  return undefined;
+}
+
+/** A hover's Markdown: the load and its breakdown, each sized figure with formula, inputs and origin. */
+export function explainComponentLoad(load: ComponentLoad, conventions: Conventions): string[] {
+  const rate = (x: number) => formatRate(x, conventions);
+  const lines: string[] = [];
+  const stateful = load.kind !== null && STATEFUL_KINDS.has(load.kind);
+  const target = conventions.target_utilisation;
+  if (load.peak_per_second === null) {
+    lines.push('**Load**: none: no dry run with a rate sends it requests (give a flow `traffic:` or `rate:`).');
+  } else {
+    lines.push(`**Load at peak**: ${rate(load.peak_per_second)} (${rate(load.peak_reads_per_second ?? 0)} reads, ${rate(load.peak_writes_per_second ?? 0)} writes)`);
+    for (const share of load.by_flow) lines.push(`- ${code(share.flow)}: ${rate(share.peak_per_second)} ${share.kind}s`);
+  }
+  lines.push('');
+  lines.push(`**Instances**: ${load.instances} = ${load.shards} shard${load.shards === 1 ? '' : 's'} × ${load.replicas} replica${load.replicas === 1 ? '' : 's'}`);
+  if (load.capacity_per_second !== null) lines.push(`**Capacity**: ${rate(load.capacity_per_second)} per instance, ${originText(load.origins.capacity)}`);
+  if (load.utilisation !== null && load.capacity_per_second !== null && load.peak_reads_per_second !== null && load.peak_writes_per_second !== null) {
+    const c = rate(load.capacity_per_second);
+    const formula = stateful
+      ? `(reads / instances + writes / shards) / capacity = (${rate(load.peak_reads_per_second)} / ${load.instances} + ${rate(load.peak_writes_per_second)} / ${load.shards}) / ${c}`
+      : `peak / (instances × capacity) = ${rate(load.peak_per_second ?? 0)} / (${load.instances} × ${c})`;
+    lines.push(`**Utilisation**: ${formatPercent(load.utilisation)} = ${formula}`);
+  }
+  if (load.stored_bytes !== null) {
+    lines.push(`**Stored**: ${formatBytes(load.stored_bytes)} (one copy) = bytes written per second × retention`);
+    if (load.storage_capacity_bytes !== null) lines.push(`- ${formatBytes(load.storage_capacity_bytes)} per instance, ${originText(load.origins.storage_capacity)}`);
+  }
+  if (load.connections !== null) {
+    lines.push(`**Connections**: ${formatCount(load.connections)} open at peak${load.max_connections !== null ? `; ${formatCount(load.max_connections)} per instance, ${originText(load.origins.max_connections)}` : ''}`);
+  }
+  if (load.instances_needed !== null) {
+    const parts: string[] = [];
+    if (load.capacity_per_second !== null && load.peak_reads_per_second !== null && load.peak_writes_per_second !== null) {
+      parts.push(
+        stateful
+          ? `requests: (reads / replicas + writes) / (capacity × ${formatPercent(target)})`
+          : `requests: peak / (capacity × ${formatPercent(target)} target)`,
+      );
+    }
+    if (load.connections !== null && load.max_connections !== null) parts.push('connections: open / max per instance');
+    if (load.stored_bytes !== null && load.storage_capacity_bytes !== null) parts.push('data: stored / storage per instance');
+    const what = load.shards_needed !== null ? `${load.shards_needed} shard${load.shards_needed === 1 ? '' : 's'} of ${load.replicas} (${load.instances_needed} instances)` : `${load.instances_needed} instance${load.instances_needed === 1 ? '' : 's'}`;
+    lines.push(`**Needs**: ${what}, the most of ${parts.join('; ')}, each rounded up`);
+  }
+  if (load.survives_instance_loss !== null) lines.push(`**Losing one instance**: ${load.survives_instance_loss ? 'the rest stay under 100%' : 'the rest go past 100% (or nothing is left)'}`);
+  if (load.workers !== null) {
+    const wait = load.queue_wait_seconds;
+    lines.push(
+      `**Queueing**: ${load.workers} worker${load.workers === 1 ? '' : 's'} per instance (capacity × latency, Little's law); each shard is an M/M/c queue with c = ${load.replicas * load.workers}` +
+        (wait === null ? (load.utilisation !== null && load.utilisation >= 1 ? ': saturated, the queue grows without bound' : '') : `: mean wait ${formatDuration(wait, conventions)} (Erlang C)`),
+    );
+  }
+  return lines;
+}
+
+/** Where a sized figure came from, for hovers: the field, the design's default, or the product's table with its source. */
+export function originText(origin: FigureOrigin | undefined): string {
+  if (!origin) return 'from nowhere';
+  switch (origin.from) {
+    case 'component':
+      return `as written (${code(origin.shown)})`;
+    case 'design':
+      return `from the design's \`estimation.defaults\` (${code(origin.shown)})`;
+    case 'server_capacity':
+      return `from \`estimation.server_capacity\` (${code(origin.shown)})`;
+    case 'built-in':
+      return `the product's default (${origin.shown}${origin.year ? `, ${origin.year}` : ''}${origin.assumption ? ', an assumption' : ''}): ${origin.source ?? ''}`;
+  }
+}
+
+/** The flow lens's load parts: rate, latency at peak, saturation, single points of failure, or how to give it a rate. */
+export function flowLoadParts(flow: FlowEstimate, conventions: Conventions): string[] {
+  if (flow.rate_per_second === null || flow.peak_per_second === null) return ['no load: set `traffic:` or `rate:`, or name a requirement with a traffic line'];
+  const parts = [`${formatRate(flow.rate_per_second, conventions)} (peak ${formatRate(flow.peak_per_second, conventions)})`];
+  if (flow.saturated.length > 0) parts.push(`saturated: ${flow.saturated.join(', ')}`);
+  else if (flow.latency_peak_seconds !== null && flow.latency_seconds !== null && flow.latency_peak_seconds - flow.latency_seconds >= 0.0005) {
+    const target = flow.latency_target_seconds;
+    parts.push(`at peak ${formatDuration(flow.latency_peak_seconds, conventions)}${target === null ? '' : flow.latency_peak_seconds <= target ? ' ✓' : ' ✗'}`);
+  }
+  if (flow.single_points_of_failure.length > 0) parts.push(`single point${flow.single_points_of_failure.length === 1 ? '' : 's'} of failure: ${flow.single_points_of_failure.join(', ')}`);
+  return parts;
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
