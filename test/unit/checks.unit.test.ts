@@ -79,7 +79,7 @@ describe('checks (SPEC 2.4)', () => {
   });
 
   it('a flow step with no matching connection (either direction counts)', () => {
-    const text = edited('      - api -> photo-db: captions', '      - client -> photo-db: captions');
+    const text = edited('      - api -> photo-db: { label: captions, calls: 10% }', '      - client -> photo-db: { label: captions, calls: 10% }');
     const a = analyseText(text);
     const p = a.problems.find((x) => x.code === 'sysdesign/step-without-connection')!;
     assert.equal(text.slice(p.start, p.end), 'client -> photo-db');
@@ -128,7 +128,7 @@ describe('checks (SPEC 2.4)', () => {
   });
 
   it('a flow under its availability target', () => {
-    const text = edited('    replicas: 3\n    capacity: 6k/s                  # mostly cached reads (an assumption)\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.9%');
+    const text = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.9%');
     const a = analyseText(text);
     assert.deepEqual(withCode(text, a.problems, 'sysdesign/flow-availability'), ['upload-photo-dry-run', 'view-feed-dry-run']);
   });

@@ -60,7 +60,7 @@ describe('diagrams: Mermaid 11 parses what we generate', function () {
         ['n0', 'Mobile app', 'stadium'],
         ['n1', 'cdn', 'hexagon'],
         ['n2', 'lb', 'trapezoid'],
-        ['n3', 'Photo API / ×3', 'square'],
+        ['n3', 'Photo API / ×8', 'square'],
         ['n4', 'photo-db / PostgreSQL ×3', 'cylinder'],
         ['n5', 'blobs / S3', 'cylinder'],
         ['n6', 'feed-cache / Redis', 'lean_left'],

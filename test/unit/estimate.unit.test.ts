@@ -81,7 +81,7 @@ describe('estimate: the example design of SPEC section 2, computed by hand', () 
     const [upload, feed] = e.flows;
     assert.equal(upload.id, 'upload-photo-dry-run');
     assert.equal(upload.hops, 6);
-    approx(upload.availability, 1 - Math.pow(0.001, 3));
+    approx(upload.availability, 1 - Math.pow(0.001, 8));
     approx(upload.latency_seconds, 0.02);
     approx(upload.latency_target_seconds, 0.5, 1e-9, 'default target');
     assert.equal(feed.id, 'view-feed-dry-run');

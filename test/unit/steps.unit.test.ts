@@ -37,12 +37,13 @@ describe('steps: the five steps with status and items', () => {
     assert.equal(dm.items[0].description, '4 fields · photo-db');
     assert.deepEqual(design.items.map((i) => i.label), ['Busiest (all under target)', 'Components (7)', 'Connections (7)', 'Dry runs (2/2)']);
     // The busiest components first, each with its utilisation at peak (SPEC 5.2).
-    assert.deepEqual(design.items[0].children!.map((c) => [c.label, c.description]), [['api', '58.1%'], ['photo-db', '35.2%'], ['feed-cache', '12.9%'], ['lb', '10.5%'], ['blobs', '1.32%']]);
+    assert.deepEqual(design.items[0].children!.map((c) => [c.label, c.description]), [['api', '65.4%'], ['photo-db', '39.4%'], ['feed-cache', '12.9%'], ['lb', '10.5%'], ['blobs', '1.32%']]);
     const api2 = design.items[1].children!.find((c) => c.label === 'api')!;
-    assert.equal(api2.description, 'service · ×3 · 58.1%');
+    assert.equal(api2.description, 'service · ×8 · 65.4%');
     assert.equal(api2.detail, 'service');
     const feed = design.items[3].children![1];
-    assert.equal(feed.description, '6 hops · 99.9999999% · 20 ms / 200 ms ✓');
+    // 99.9% with 8 replicas: 1 - 0.001^8 is 1 to double precision
+    assert.equal(feed.description, '6 hops · 100% · 20 ms / 200 ms ✓');
   });
 
   it('an empty design: every step missing', () => {

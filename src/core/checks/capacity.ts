@@ -23,7 +23,7 @@ export const capacity: Check = {
       }
       if (load.utilisation !== null && load.utilisation > target + 1e-12) {
         report(problem(component, load, 'sysdesign/high-utilisation', 'warning', `${loadText(load)}: ${formatPercent(load.utilisation)} utilisation at peak, over the ${formatPercent(target)} target; ${neededText(load)}.`));
-      } else if (load.survives_instance_loss === false && load.instances >= 2 && important.has(component.id.name)) {
+      } else if (load.survives_instance_loss === false && hasSpare(component, load) && important.has(component.id.name)) {
         const statefulKind = component.kind !== undefined && STATEFUL_KINDS.has(component.kind);
         report({
           ...problem(component, load, 'sysdesign/no-failover-headroom', 'warning', `${loadText(load)}: losing one of its ${load.instances} instances pushes the rest past 100 % on an important dry run; add ${statefulKind ? 'a replica' : 'an instance'}.`),
@@ -46,6 +46,15 @@ function overCapacity(component: Component, load: ComponentLoad): Problem | unde
   }
   if (reasons.length === 0) return undefined;
   return problem(component, load, 'sysdesign/over-capacity', 'error', `"${component.id.name}" is over capacity: ${reasons.join('; ')}; ${neededText(load)}.`);
+}
+
+/**
+ * Whether losing one instance leaves others to take its load: a stateless kind with two or
+ * more instances, a stateful one with two or more copies of each shard. (A shard with one
+ * copy is a single point of failure, not a matter of headroom.)
+ */
+function hasSpare(component: Component, load: ComponentLoad): boolean {
+  return component.kind !== undefined && STATEFUL_KINDS.has(component.kind) ? load.replicas >= 2 : load.instances >= 2;
 }
 
 /** "peak 25.5k req/s on 10 × 2k/s" */
