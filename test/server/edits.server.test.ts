@@ -172,10 +172,12 @@ async function editsFor(client: TestClient, uri: string, text: string, diagnosti
     assert.equal(edits.length, 1, 'a quick fix is one edit');
     const [edit] = edits;
     if (isEmpty(edit.range)) {
-      // An insert: at the start or the end of a line (never inside a comment), or inside a flow list's brackets.
+      // An insert: at the start or the end of a line (never inside a comment), or inside a
+      // flow list's brackets after its last item (only spaces before the `]`, no `#` before it on its line).
       const offset = offsetAt(text, edit.range.start);
       const atLineEdge = offset === text.length || /[\r\n]/.test(text[offset]) || offset === 0 || text[offset - 1] === '\n';
-      assert.ok(atLineEdge || text[offset] === ']', `an insert at a line's edge or before "]": ${JSON.stringify(text.slice(offset - 20, offset + 20))}`);
+      const inFlowList = /^[ \t]*\]/.test(text.slice(offset)) && !text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).includes('#');
+      assert.ok(atLineEdge || inFlowList, `an insert at a line's edge or before "]": ${JSON.stringify(text.slice(offset - 20, offset + 20))}`);
     } else {
       assert.deepEqual(edit.range, d.range, 'a replacement covers exactly the diagnostic');
     }
