@@ -64,6 +64,7 @@ describe('yamlEdits: setField', () => {
     assert.equal(setOn(text, 'a', 'label', '"B # c"').result, text.replace('label: A', 'label: "B # c"'));
     const quoted = `${head}  - id: a\n    label: "A # not a comment"   # a comment\n`;
     assert.equal(setOn(quoted, 'a', 'label', 'B').result, `${head}  - id: a\n    label: B   # a comment\n`);
+    assert.equal(setOn(text, 'a', 'id', 'b').result, text.replace('- id: a', '- id: b'), 'a key on the item\'s first line, after its dash');
     const empty = `${head}  - id: a\n    tech:\n    kind: service\n`;
     assert.equal(setOn(empty, 'a', 'tech', 'Go').result, empty.replace('tech:', 'tech: Go'));
   });
@@ -74,9 +75,11 @@ describe('yamlEdits: setField', () => {
     assert.equal(setOn(`${head}  - { id: a, label: "x, y" }\n`, 'a', 'replicas', '1').result, `${head}  - { id: a, label: "x, y", replicas: 1 }\n`);
   });
 
-  it('a key whose value is a block is not a field to set', () => {
-    const text = `${head}  - id: a\n    kind: service\n    latency:\n      p99: 1ms\n`;
-    const component = analyseText(text).design.components[0];
-    assert.equal(setField(editDocument(text, '\n'), component, 'latency', '2ms'), undefined);
+  it('a key whose value is a block, a block scalar or a collection is not a field to set', () => {
+    for (const value of ['\n      p99: 1ms', ' |\n      text', ' [1ms,\n      2ms]', ' { p99: 1ms }']) {
+      const text = `${head}  - id: a\n    kind: service\n    latency:${value}\n`;
+      const component = analyseText(text).design.components[0];
+      assert.equal(setField(editDocument(text, '\n'), component, 'latency', '2ms'), undefined, JSON.stringify(value));
+    }
   });
 });

@@ -141,10 +141,11 @@ export function setField(doc: EditDocument, item: Span, key: string, value: stri
   const column = columnOf(text, item.start);
   const keyRe = new RegExp(`${escapeRegExp(key)}[ \\t]*:(?=[ \\t]|\\r?\\n|$)`, 'y');
   for (let lineStart = item.start - column; lineStart < item.end; ) {
-    const contentStart = lineStart === item.start - column ? item.start : lineStart + column;
-    const indent = text.slice(lineStart, contentStart);
+    // The first line starts at the item (after its `- `); the others must hold a key at the item's column.
+    const first = lineStart === item.start - column;
+    const contentStart = first ? item.start : lineStart + column;
     keyRe.lastIndex = contentStart;
-    if (/^ *$/.test(indent) && keyRe.exec(text)) {
+    if ((first || /^ *$/.test(text.slice(lineStart, contentStart))) && keyRe.exec(text)) {
       const existing = scalarAfter(text, keyRe.lastIndex, column);
       if (!existing) return undefined; // a block value (a map or list under the key): not a field to set
       return existing.end > existing.start ? { ...existing, newText: value } : insertAt(existing.start, ` ${value}`);
@@ -235,6 +236,8 @@ function scalarAfter(text: string, colonEnd: number, keyColumn: number): Span | 
     if (m && m[2] !== undefined && m[1].length > keyColumn) return undefined;
     return { start: colonEnd, end: colonEnd };
   }
+  // A block scalar, a collection, an anchor, an alias or a tag: not one value to replace on this line.
+  if (/^[|>[{&*!]/.test(rest)) return undefined;
   if (rest.startsWith('"') || rest.startsWith("'")) {
     const close = rest[0] === '"' ? /^"(?:\\.|[^"\\])*"/.exec(rest) : /^'(?:''|[^'])*'/.exec(rest);
     return close ? { start, end: start + close[0].length } : undefined;
