@@ -15,16 +15,15 @@
  * the steps view's items gives the same bytes as the `add-*` files here.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ANALYSIS_REQUEST, type AnalysisResult } from '../../src/protocol';
 import { applyEdits, editsOf, isEmpty, offsetAt, positionAt, rangeText, snippetText } from './support/lspEdits';
 import { offsetOf, replaceOnce, visible } from '../support/text';
-import { ROOT, TestClient } from './support/lspClient';
+import { EDITS_DIR, golden, goldenFile, goldenInput } from './support/goldenEdits';
+import { TestClient } from './support/lspClient';
 
-const EDITS_DIR = path.join(ROOT, 'test', 'golden', 'edits');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 type Request =
   /** The quick fix titled `fix` for the first diagnostic with `code`. */
@@ -155,7 +154,7 @@ describe('golden edits: rename, quick fixes and step insertions change only thei
 
 /** The input of a case with its change applied. */
 function inputOf(c: Case): string {
-  const text = readFileSync(path.join(EDITS_DIR, 'input', `${c.input}.sysdesign.yaml`), 'utf8');
+  const text = goldenInput(c.input);
   if (!c.change) return text;
   const [from, to] = c.change;
   return replaceOnce(text, from, to);
@@ -201,18 +200,4 @@ async function editsFor(client: TestClient, uri: string, text: string, diagnosti
   const insertion = summary.steps.flatMap((s) => s.insertions).find((i) => i.kind === request.insert);
   assert.ok(insertion, `a ${request.insert} insertion among ${JSON.stringify(summary.steps.flatMap((s) => s.insertions.map((i) => i.kind)))}`);
   return [{ range: { start: insertion.position, end: insertion.position }, newText: snippetText(insertion.snippet) }];
-}
-
-// --- golden files ----------------------------------------------------------------------
-
-function goldenFile(name: string): string {
-  return path.join(EDITS_DIR, 'expected', `${name}.sysdesign.yaml`);
-}
-
-function golden(name: string, actual: string): string {
-  if (UPDATE) {
-    mkdirSync(path.dirname(goldenFile(name)), { recursive: true });
-    writeFileSync(goldenFile(name), actual);
-  }
-  return readFileSync(goldenFile(name), 'utf8');
 }

@@ -6,15 +6,11 @@
  * bytes outside the edit must be the input's.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { analyseText, type Component } from '../../src/core';
 import { editDocument, setField, type OffsetEdit } from '../../src/server/edits/yamlEdits';
 import { eolOf } from '../../src/server/positions';
-import { ROOT } from './support/lspClient';
-
-const EDITS_DIR = path.join(ROOT, 'test', 'golden', 'edits');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
+import { golden, goldenFile, goldenInput } from './support/goldenEdits';
 
 function apply(text: string, edit: OffsetEdit): string {
   return text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
@@ -30,7 +26,7 @@ function setOn(text: string, id: string, key: string, value: string): { edit: Of
 }
 
 describe('yamlEdits: setField', () => {
-  const chat = readFileSync(path.join(EDITS_DIR, 'input', 'chat.sysdesign.yaml'), 'utf8');
+  const chat = goldenInput('chat');
   const cases: Array<{ name: string; id: string; key: string; value: string }> = [
     { name: 'set-field-block-add', id: 'client', key: 'replicas', value: '3' },
     { name: 'set-field-block-replace', id: 'client', key: 'kind', value: 'service' },
@@ -41,9 +37,8 @@ describe('yamlEdits: setField', () => {
   for (const c of cases) {
     it(`${c.name}: golden, minimal, CRLF, BOM and comments kept`, () => {
       const { edit, result } = setOn(chat, c.id, c.key, c.value);
-      const file = path.join(EDITS_DIR, 'expected', `${c.name}.sysdesign.yaml`);
-      if (UPDATE) writeFileSync(file, result);
-      assert.ok(Buffer.from(result, 'utf8').equals(readFileSync(file)), `the same bytes as expected/${c.name}.sysdesign.yaml`);
+      assert.equal(golden(c.name, result), result, `expected/${c.name}.sysdesign.yaml`);
+      assert.ok(Buffer.from(result, 'utf8').equals(readFileSync(goldenFile(c.name))), 'the same bytes as the golden file');
       assert.equal(result.slice(0, edit.start), chat.slice(0, edit.start), 'the bytes before the edit are unchanged');
       assert.equal(result.slice(edit.start + edit.newText.length), chat.slice(edit.end), 'the bytes after the edit are unchanged');
       assert.ok(result.startsWith('\uFEFF'), 'the byte-order mark stays');
