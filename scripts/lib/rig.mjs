@@ -6,12 +6,14 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.mjs';
+
+export { chromiumPath };
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CODE_SERVER_VERSION = '4.99.4';
 export const codeServerDir = join(root, '.cache', 'code-server');
 export const codeServerBin = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-export const chromiumPath = process.env.SYSDESIGN_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Runs a command with inherited output; throws when it fails. */
 export function run(cmd, args, options = {}) {
@@ -176,8 +178,8 @@ export function killGroup(pgid) {
 }
 
 /**
- * Options for playwright-core's `chromium.launch`: Debian's Chromium (never a downloaded
- * browser), headless, no lookups of outside hosts, its config and cache in `profileDir`
+ * Options for playwright-core's `chromium.launch`: the flags of test/support/chromium.mjs,
+ * its config and cache in `profileDir`
  * (playwright gives each launch a fresh --user-data-dir of its own). The e2e tests get
  * these as JSON in SYSDESIGN_E2E_BROWSER, so the flags live in this one place.
  */
@@ -193,16 +195,7 @@ export function chromiumLaunchOptions(profileDir) {
       XDG_CACHE_HOME: join(profileDir, '.cache'),
       TMPDIR: process.env.TMPDIR ?? '/tmp',
     },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
+    args: CHROMIUM_ARGS,
   };
 }
 

@@ -11,7 +11,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createAnalyzer } from '../core/analyse';
-import { formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../core/quantity';
+import { formatBytes } from '../core/quantity';
+import { estimateReport, estimateText } from '../core/report';
 import type { Analysis, Problem } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
 import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
@@ -204,79 +205,8 @@ function problemJson(p: Problem, lines: LineIndex): Record<string, unknown> {
 }
 
 function estimateTable(analysis: Analysis): string[] {
-  const { estimate } = analysis;
-  const n = <T>(x: number | null, f: (v: number) => T): T | string => (x === null ? '—' : f(x));
-  const rows: string[][] = [];
-  const out: string[] = [];
   const name = analysis.design.name?.text;
-  if (name) out.push(name, '');
-
-  out.push('Traffic');
-  rows.push(['id', 'kind', 'per day', 'avg', 'peak', 'size', 'bandwidth', 'storage/day']);
-  for (const t of estimate.traffic) {
-    rows.push([
-      t.id,
-      t.kind ?? '—',
-      n(t.per_day, formatCount) as string,
-      n(t.per_second, formatRate) as string,
-      n(t.peak_per_second, formatRate) as string,
-      n(t.size_bytes, formatBytes) as string,
-      n(t.bytes_per_second, (v) => `${formatBytes(v)}/s`) as string,
-      n(t.storage_bytes_per_day, formatBytes) as string,
-    ]);
-  }
-  out.push(...table(rows), '');
-
-  const t = estimate.totals;
-  out.push('Totals');
-  out.push(
-    ...table([
-      ['read', `${n(t.read_per_second, formatRate)} avg, ${n(t.peak_read_per_second, formatRate)} peak`],
-      ['write', `${n(t.write_per_second, formatRate)} avg, ${n(t.peak_write_per_second, formatRate)} peak`],
-      ['read:write', n(t.read_write_ratio, (v) => `${formatCount(v)}:1`) as string],
-      ['ingress', n(t.ingress_bytes_per_second, (v) => `${formatBytes(v)}/s`) as string],
-      ['egress', n(t.egress_bytes_per_second, (v) => `${formatBytes(v)}/s`) as string],
-      ['storage', `${n(t.storage_bytes_per_day, formatBytes)}/day, ${n(t.storage_bytes_per_month, formatBytes)}/month, ${n(t.storage_bytes_per_year, formatBytes)}/year`],
-      ['storage total', n(t.storage_bytes_total, formatBytes) as string],
-      ['cache', n(t.cache_bytes, formatBytes) as string],
-      ['servers', n(t.servers, (v) => String(v)) as string],
-    ]),
-  );
-
-  const a = estimate.availability;
-  if (a.target !== null) {
-    out.push('', `Availability ${formatPercent(a.target)}: downtime budget`);
-    out.push(
-      ...table([
-        ['per year', n(a.downtime_seconds_per_year, formatDuration) as string],
-        ['per month', n(a.downtime_seconds_per_month, formatDuration) as string],
-        ['per week', n(a.downtime_seconds_per_week, formatDuration) as string],
-        ['per day', n(a.downtime_seconds_per_day, formatDuration) as string],
-      ]),
-    );
-  }
-
-  if (estimate.flows.length > 0) {
-    out.push('', 'Dry runs');
-    const flowRows = [['flow', 'hops', 'availability', 'latency', 'target']];
-    for (const f of estimate.flows) {
-      flowRows.push([
-        f.id,
-        String(f.hops),
-        n(f.availability, formatPercent) as string,
-        n(f.latency_seconds, formatDuration) as string,
-        n(f.latency_target_seconds, formatDuration) as string,
-      ]);
-    }
-    out.push(...table(flowRows));
-  }
-  return out;
-}
-
-function table(rows: string[][]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
+  return [...(name ? [name, ''] : []), ...estimateText(estimateReport(analysis.estimate))];
 }
 
 /** Reads a design file, refusing what is not one with a one-line reason. */

@@ -25,3 +25,4 @@ export * from './types';
 export { LineIndex } from './lineIndex';
 export { designSteps, type DesignStep, type StepItem, type StepItemKind, type StepKey, type StepStatus, type ProblemCount } from './steps';
 export * from './diagram';
+export * from './report';

@@ -5,8 +5,9 @@
 // as the `dist/server.js` child of the newest extension host: this workbench's own (the
 // hosts of workbenches that earlier test files closed may still be waiting to reconnect).
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { processes } from '../support/processes';
 import { useWorkbench } from './workbench';
 
 const FILE = 'server-crash.sysdesign.yaml';
@@ -88,34 +89,6 @@ describe('the language server dies under the workbench', function () {
     await workbench().runCommand('Notifications: Clear All Notifications');
   });
 });
-
-interface Proc {
-  pid: number;
-  ppid: number;
-  pgrp: number;
-  /** Clock ticks after boot. */
-  started: number;
-  cmdline: string[];
-}
-
-/** Every process we can read, from /proc. */
-function processes(): Proc[] {
-  const out: Proc[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // "pid (comm) state ppid pgrp ... starttime(22) ...": comm may hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[0] === 'Z') continue;
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      out.push({ pid: Number(name), ppid: Number(fields[1]), pgrp: Number(fields[2]), started: Number(fields[19]), cmdline });
-    } catch {
-      // Ended while we looked.
-    }
-  }
-  return out;
-}
 
 /** This workbench's language server process and the extension host that runs it. */
 function serverProcess(): { pid: number; host: number } {

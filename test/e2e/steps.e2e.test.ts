@@ -3,26 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { useWorkbench, type Workbench } from './workbench';
+import { INCOMPLETE_NOTES as INCOMPLETE } from '../support/designs';
 
 const EXAMPLE = 'photo-sharing.sysdesign.yaml';
 const TITLES = ['1. Requirements', '2. Estimation', '3. API', '4. Data Model', '5. Design'];
-
-// Steps 1 and 3 have problems (a warning and an error), 2, 4 and 5 are not started.
-const INCOMPLETE = [
-  'sysdesign: 1',
-  'name: Notes',
-  'requirements:',
-  '  functional:',
-  '    - id: post-note',
-  '      text: A user posts a note',
-  '      op: create',
-  'apis:',
-  '  - id: post-note',
-  '    method: POST',
-  '    path: /v1/notes',
-  '    requirement: post-notee',
-  '',
-].join('\n');
 
 // The tests run in order: the first one needs a workbench where no design was opened yet.
 describe('the design steps view', () => {

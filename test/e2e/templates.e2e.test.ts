@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { selectors, useWorkbench } from './workbench';
-
-interface IndexEntry {
-  id: string;
-  label: string;
-  description: string;
-  file: string;
-}
+import type { TemplateEntry as IndexEntry } from '../support/designs';
 
 // The e2e tests run from the repository; the .vsix variant installs these same files.
 const root = join(__dirname, '..', '..');

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { ROOT } from './support/lspClient';
-import { edited, positionOf } from './support/text';
+import { edited } from '../support/example';
+import { positionOf } from './support/lspEdits';
 
 const BUNDLE = path.join(ROOT, 'dist', 'server.browser.js');
 

@@ -7,22 +7,23 @@
  * with brackets in their comments, a file without a final line break.
  *
  * Each case opens its input over a real JSON-RPC connection to `dist/server.js`, asks for
- * the edit, applies the returned TextEdits with the small applier below (not the LSP
- * library's) and compares the result byte for byte with
+ * the edit, applies the returned TextEdits with the small applier of
+ * test/support/lspEdits.ts (not the LSP library's) and compares the result byte for byte with
  * test/golden/edits/expected/<case>.sysdesign.yaml. `UPDATE_GOLDEN=1` rewrites the
  * expected files: review their diff, they are the specification.
  * The integration suite (edits.integration.test.ts) checks that VS Code's own insertion of
  * the steps view's items gives the same bytes as the `add-*` files here.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ANALYSIS_REQUEST, type AnalysisResult } from '../../src/protocol';
-import { ROOT, TestClient } from './support/lspClient';
+import { applyEdits, editsOf, isEmpty, offsetAt, positionAt, rangeText, snippetText } from './support/lspEdits';
+import { offsetOf, replaceOnce, visible } from '../support/text';
+import { EDITS_DIR, golden, goldenFile, goldenInput } from './support/goldenEdits';
+import { TestClient } from './support/lspClient';
 
-const EDITS_DIR = path.join(ROOT, 'test', 'golden', 'edits');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 type Request =
   /** The quick fix titled `fix` for the first diagnostic with `code`. */
@@ -153,11 +154,10 @@ describe('golden edits: rename, quick fixes and step insertions change only thei
 
 /** The input of a case with its change applied. */
 function inputOf(c: Case): string {
-  const text = readFileSync(path.join(EDITS_DIR, 'input', `${c.input}.sysdesign.yaml`), 'utf8');
+  const text = goldenInput(c.input);
   if (!c.change) return text;
   const [from, to] = c.change;
-  assert.equal(text.split(from).length, 2, `${JSON.stringify(from)} occurs once in input/${c.input}`);
-  return text.replace(from, () => to);
+  return replaceOnce(text, from, to);
 }
 
 async function editsFor(client: TestClient, uri: string, text: string, diagnostics: Diagnostic[], request: Request): Promise<TextEdit[]> {
@@ -172,17 +172,19 @@ async function editsFor(client: TestClient, uri: string, text: string, diagnosti
     assert.equal(edits.length, 1, 'a quick fix is one edit');
     const [edit] = edits;
     if (isEmpty(edit.range)) {
-      // An insert: at the start or the end of a line (never inside a comment), or inside a flow list's brackets.
+      // An insert: at the start or the end of a line (never inside a comment), or inside a
+      // flow list's brackets after its last item (only spaces before the `]`, no `#` before it on its line).
       const offset = offsetAt(text, edit.range.start);
       const atLineEdge = offset === text.length || /[\r\n]/.test(text[offset]) || offset === 0 || text[offset - 1] === '\n';
-      assert.ok(atLineEdge || text[offset] === ']', `an insert at a line's edge or before "]": ${JSON.stringify(text.slice(offset - 20, offset + 20))}`);
+      const inFlowList = /^[ \t]*\]/.test(text.slice(offset)) && !text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).includes('#');
+      assert.ok(atLineEdge || inFlowList, `an insert at a line's edge or before "]": ${JSON.stringify(text.slice(offset - 20, offset + 20))}`);
     } else {
       assert.deepEqual(edit.range, d.range, 'a replacement covers exactly the diagnostic');
     }
     return edits;
   }
   if ('rename' in request) {
-    const position = positionAt(text, offsetOnce(text, request.rename) + request.delta);
+    const position = positionAt(text, offsetOf(text, request.rename, request.delta));
     const prepared = (await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument, position })) as { range: Range; placeholder: string };
     const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: request.to })) as WorkspaceEdit;
     const edits = editsOf(uri, edit);
@@ -198,86 +200,4 @@ async function editsFor(client: TestClient, uri: string, text: string, diagnosti
   const insertion = summary.steps.flatMap((s) => s.insertions).find((i) => i.kind === request.insert);
   assert.ok(insertion, `a ${request.insert} insertion among ${JSON.stringify(summary.steps.flatMap((s) => s.insertions.map((i) => i.kind)))}`);
   return [{ range: { start: insertion.position, end: insertion.position }, newText: snippetText(insertion.snippet) }];
-}
-
-function editsOf(uri: string, edit: WorkspaceEdit): TextEdit[] {
-  if (edit.changes) return edit.changes[uri] ?? [];
-  return (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : []));
-}
-
-// --- a small applier, independent of the LSP libraries ---------------------------------
-
-/** The offset of an LSP position: lines end at CRLF, LF or CR; characters are UTF-16 units. */
-function offsetAt(text: string, position: Position): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const match = /\r\n|\r|\n/.exec(text.slice(offset));
-    if (!match) return text.length;
-    offset += match.index + match[0].length;
-  }
-  const rest = /\r|\n/.exec(text.slice(offset));
-  return offset + Math.min(position.character, rest ? rest.index : text.length - offset);
-}
-
-function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g) ?? [];
-  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-  return { line: breaks.length, character: offset - lineStart };
-}
-
-/** Applies edits that must not overlap, whatever their order. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const spans = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const s of spans) {
-    assert.ok(s.start >= at && s.end >= s.start, 'edits do not overlap');
-    out += text.slice(at, s.start) + s.text;
-    at = s.end;
-  }
-  return out + text.slice(at);
-}
-
-function rangeText(text: string, range: Range): string {
-  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
-}
-
-function isEmpty(range: Range): boolean {
-  return range.start.line === range.end.line && range.start.character === range.end.character;
-}
-
-function offsetOnce(text: string, needle: string): number {
-  assert.equal(text.split(needle).length, 2, `${JSON.stringify(needle)} occurs once`);
-  return text.indexOf(needle);
-}
-
-/**
- * The text VS Code inserts for a snippet when nothing is typed: placeholders keep their
- * default, a choice its first option, tab stops are empty, escapes are undone.
- */
-function snippetText(snippet: string): string {
-  return snippet.replace(/\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\d+|\\([$}\\])/g, (_m, choice?: string, value?: string, escaped?: string) => {
-    const plain = choice ?? value;
-    return plain !== undefined ? plain.replace(/\\(.)/g, '$1') : (escaped ?? '');
-  });
-}
-
-// --- golden files ----------------------------------------------------------------------
-
-function goldenFile(name: string): string {
-  return path.join(EDITS_DIR, 'expected', `${name}.sysdesign.yaml`);
-}
-
-function golden(name: string, actual: string): string {
-  if (UPDATE) {
-    mkdirSync(path.dirname(goldenFile(name)), { recursive: true });
-    writeFileSync(goldenFile(name), actual);
-  }
-  return readFileSync(goldenFile(name), 'utf8');
-}
-
-/** CR and BOM made visible, so that a failure's diff shows them. */
-function visible(text: string): string {
-  return text.replace(/\uFEFF/g, '<BOM>').replace(/\r/g, '␍');
 }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseText, type ProblemFix } from '../../src/core';
 import { buildFix } from '../../src/server/features/codeActions';
-import { indentUnit } from '../../src/server/textLayout';
+import { indentUnit } from '../../src/server/edits/textLayout';
 import type { DocumentAnalysis } from '../../src/server/features/types';
 import { positionsOf } from '../../src/server/positions';
 import { schemaAt } from '../../src/server/schema';
@@ -25,7 +25,7 @@ function fixed(text: string, code: string, kind: ProblemFix['kind']): string {
   assert.ok(fix, `a ${kind} fix`);
   const built = buildFix(analysis, positionsOf(document), problem, fix);
   assert.ok(built, 'the fix can be built');
-  return text.slice(0, built.span.start) + built.text + text.slice(built.span.end);
+  return text.slice(0, built.edit.start) + built.edit.newText + text.slice(built.edit.end);
 }
 
 describe('server features without a connection', () => {

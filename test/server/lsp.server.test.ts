@@ -28,7 +28,8 @@ import {
 } from 'vscode-languageserver-protocol';
 import { ANALYSIS_REQUEST, type AnalysisResult } from '../../src/protocol';
 import { TestClient } from './support/lspClient';
-import { applyEdit, edited, editsOf, example, positionOf, slice } from './support/text';
+import { edited, example } from '../support/example';
+import { applyEdit, editsOf, positionOf, slice } from './support/lspEdits';
 
 const COMPONENT_KINDS = ['client', 'dns', 'cdn', 'load-balancer', 'api-gateway', 'service', 'worker', 'function', 'cache', 'sql-database', 'nosql-database', 'object-store', 'queue', 'stream', 'search', 'external'];
 

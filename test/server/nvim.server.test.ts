@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SERVER } from './support/lspClient';
-import { edited, positionOf } from './support/text';
+import { edited } from '../support/example';
+import { positionOf } from './support/lspEdits';
 
 describe('language server in Neovim (a second LSP client)', function () {
   this.timeout(30000);

@@ -20,7 +20,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ANALYSIS_REQUEST, DIAGRAMS_REQUEST } from '../../src/protocol';
 import { TestClient } from './support/lspClient';
-import { edited, example, positionOf } from './support/text';
+import { edited, example } from '../support/example';
+import { positionOf } from './support/lspEdits';
 
 /** A deterministic byte soup: control characters, lone surrogates, YAML punctuation. */
 function garbage(length: number, seed: number): string {

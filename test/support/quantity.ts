@@ -4,6 +4,7 @@ import type { Dimension, EvaluateOptions, Expectation, Quantity, QuantityError, 
 import { evaluateQuantity } from '../../src/core/quantity';
 import type { Conventions } from '../../src/core/types';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
+import { approx } from './approx';
 
 export const C: Conventions = { ...DEFAULT_CONVENTIONS };
 
@@ -17,10 +18,6 @@ export function ev(text: string, expect: Expectation = 'any', extra: Partial<Eva
   return evaluateQuantity(text, { expect, conventions: C, ...extra });
 }
 
-export function approx(actual: number, expected: number, message?: string): void {
-  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
-  assert.ok(Math.abs(actual - expected) <= tolerance, message ?? `${actual} is not ${expected}`);
-}
 
 /** Evaluate, expect no errors, and return the quantity. */
 export function q(text: string, expect: Expectation = 'any', extra: Partial<EvaluateOptions> = {}): Quantity {
@@ -32,7 +29,7 @@ export function q(text: string, expect: Expectation = 'any', extra: Partial<Eval
 
 export function expectValue(text: string, expect: Expectation, value: number, dim: Dimension, extra: Partial<EvaluateOptions> = {}): void {
   const result = q(text, expect, extra);
-  approx(result.value, value, `${JSON.stringify(text)} (${expect}) = ${result.value}, expected ${value}`);
+  approx(result.value, value, 1e-9, `${JSON.stringify(text)} (${expect})`);
   assert.deepEqual(result.dim, dim, `dimension of ${JSON.stringify(text)}`);
 }
 

@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { analyseText } from '../../src/core/analyse';
 import { CHECKS } from '../../src/core/checks';
+import { edited, example } from '../support/example';
 import { withCode } from '../support/problems';
-
-const example = readFileSync(path.join(__dirname, '..', 'fixtures', 'spec-example.sysdesign.yaml'), 'utf8');
-
-/** The example with one textual change, which must appear exactly once. */
-function edited(from: string, to: string): string {
-  assert.equal(example.split(from).length, 2, `"${from}" must occur once in the example`);
-  return example.replace(from, to);
-}
 
 describe('checks (SPEC 2.4)', () => {
   it('the spec example has no problems', () => {

@@ -136,8 +136,8 @@ describe('cli', () => {
     assert.equal(r.status, 0);
     assert.match(text, /^Photo sharing$/m);
     assert.match(text, /view-feed\s+read\s+300M\s+3\.47k\/s\s+10\.4k\/s/);
-    assert.match(text, /servers\s+6/);
-    assert.match(text, /per year\s+52\.6 min/);
+    assert.match(text, /Servers\s+6/);
+    assert.match(text, /Per year\s+52\.6 min/);
   });
 
   it('the built bundle runs as a command with no stack trace on bad input', function () {

@@ -69,7 +69,7 @@ describe('diagrams: the spec example (golden files)', () => {
     for (const view of listViews(example.design)) assert.ok(md.includes(ok(diagramFor(example.design, view.view)).text), view.key);
     assert.match(md, /\| `upload-photo` \| write \| 2M \| 23\.1\/s \| 46\.3\/s \| 2 MB \| 46\.3 MB\/s \| 4 TB \|/);
     assert.match(md, /\| Servers \| 6 \|/);
-    assert.match(md, /\| Year \| 52\.6 min \|/);
+    assert.match(md, /\| Per year \| 52\.6 min \|/);
     assert.match(md, /\| `GET \/v1\/feed\?cursor=\{cursor\}` \| `get-feed` \| `view-feed` \|/);
     assert.match(md, /\| `user_id` \| `uuid` \| foreign key to `users\.user_id` \|/);
   });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { FIELD_EXPECTATIONS, describeDimension, dimensionSymbol, evaluateQuantity, quantityTokens, referencedNames } from '../../src/core/quantity';
 import type { Expectation } from '../../src/core/quantity';
 import type { Conventions } from '../../src/core/types';
-import { BANDWIDTH, BYTES, C, COUNT, RATE, TIME, approx, ev, expectValue, q, table } from '../support/quantity';
+import { approx } from '../support/approx';
+import { BANDWIDTH, BYTES, C, COUNT, RATE, TIME, ev, expectValue, q, table } from '../support/quantity';
 
 const DAY = 86400;
 

@@ -3,17 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseText } from '../../src/core/analyse';
 import type { Problem } from '../../src/core/types';
+import type { TemplateEntry } from '../support/designs';
 
 const root = path.join(__dirname, '..', '..');
 const templatesDir = path.join(root, 'templates');
 const examplesDir = path.join(root, 'examples');
-
-interface TemplateEntry {
-  id: string;
-  label: string;
-  description: string;
-  file: string;
-}
 
 function designFiles(dir: string): string[] {
   return readdirSync(dir)

@@ -6,6 +6,7 @@
  * markup, a link, HTML or a table cell of its own; diagram text is already encoded.
  */
 import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
+import { cellsOf, estimateReport, NONE, type ReportRow, type ReportSection } from '../report';
 import type { Design, Estimate, EvaluatedQuantity, QuantitySource } from '../types';
 import { codeSpan, escapeMarkdown } from './encode';
 import { diagramFor, type DiagramView } from './views';
@@ -17,7 +18,6 @@ export interface MarkdownInput {
   quantities?: ReadonlyMap<number, EvaluatedQuantity>;
 }
 
-const NONE = '—';
 const NOT_YET = '_Not written yet._';
 
 export function designMarkdown(input: MarkdownInput): string {
@@ -79,7 +79,6 @@ function estimation(input: MarkdownInput, out: string[]): void {
     out.push(NOT_YET, '');
     return;
   }
-  const conventions = estimate.conventions;
   const value = (q: QuantitySource | undefined) => (q ? `${code(q.text)}${computed(input, q)}` : undefined);
   const inputs: string[][] = [];
   for (const c of e.conventions) inputs.push([`Convention ${code(c.name.name)}`, code(c.value.text)]);
@@ -99,100 +98,28 @@ function estimation(input: MarkdownInput, out: string[]): void {
     out.push(...table(['Name', 'Expression', 'Value'], e.values.map((v) => [code(v.name.name), code(v.value.text), computed(input, v.value, false) || NONE])), '');
   }
 
-  const n = (x: number | null, f: (v: number) => string) => (x === null ? NONE : f(x));
-  const rate = (v: number) => formatRate(v, conventions);
-  const bandwidth = (v: number) => formatBandwidth(v, conventions);
-  if (estimate.traffic.length > 0) {
-    out.push('### Traffic', '');
-    out.push(
-      ...table(
-        ['Traffic', 'Kind', 'Per day', 'Average', 'Peak', 'Size', 'Bandwidth', 'Storage per day', 'Records kept'],
-        estimate.traffic.map((t) => [
-          code(t.id),
-          t.kind ?? NONE,
-          n(t.per_day, formatCount),
-          n(t.per_second, rate),
-          n(t.peak_per_second, rate),
-          n(t.size_bytes, formatBytes),
-          n(t.bytes_per_second, bandwidth),
-          n(t.storage_bytes_per_day, formatBytes),
-          n(t.records_total, formatCount),
-        ]),
-        [2, 3, 4, 5, 6, 7, 8],
-      ),
-      '',
-    );
+  for (const section of estimateReport(estimate).sections) {
+    out.push(`### ${section.title}`, '');
+    for (const rows of tablesOf(section)) {
+      const columns = cellsOf(rows[0]);
+      const right = columns.flatMap((f, i) => (f.unit === 'word' ? [] : [i + 1]));
+      // Item rows are labelled by an id written in the design, shown as code.
+      const label = (row: ReportRow) => (section.layout === 'items' ? code(row.label) : row.label);
+      out.push(...table([section.heading, ...columns.map((f) => f.label)], rows.map((row) => [label(row), ...cellsOf(row).map((f) => f.text)]), right), '');
+    }
   }
+}
 
-  const t = estimate.totals;
-  out.push('### Totals', '');
-  out.push(
-    ...table(
-      ['Total', 'Average', 'Peak'],
-      [
-        ['Reads', n(t.read_per_second, rate), n(t.peak_read_per_second, rate)],
-        ['Writes', n(t.write_per_second, rate), n(t.peak_write_per_second, rate)],
-      ],
-      [1, 2],
-    ),
-    '',
-  );
-  out.push(
-    ...table(
-      ['Total', 'Value'],
-      [
-        ['Read:write ratio', n(t.read_write_ratio, (v) => `${formatCount(v)}:1`)],
-        ['Ingress (writes)', n(t.ingress_bytes_per_second, bandwidth)],
-        ['Egress (reads)', n(t.egress_bytes_per_second, bandwidth)],
-        ['New storage per day', n(t.storage_bytes_per_day, formatBytes)],
-        ['New storage per month', n(t.storage_bytes_per_month, formatBytes)],
-        ['New storage per year', n(t.storage_bytes_per_year, formatBytes)],
-        ['Storage in total (retention × replication)', n(t.storage_bytes_total, formatBytes)],
-        ['Cache memory', n(t.cache_bytes, formatBytes)],
-        ['Servers', n(t.servers, (v) => String(v))],
-      ],
-      [1],
-    ),
-    '',
-  );
-
-  const a = estimate.availability;
-  if (a.target !== null) {
-    // Downtime budgets are calendar time, whatever `seconds_per_day` says.
-    out.push(`### Availability ${formatPercent(a.target)}: downtime budget`, '');
-    out.push(
-      ...table(
-        ['Per', 'Downtime'],
-        [
-          ['Year', n(a.downtime_seconds_per_year, (v) => formatDuration(v))],
-          ['Month', n(a.downtime_seconds_per_month, (v) => formatDuration(v))],
-          ['Week', n(a.downtime_seconds_per_week, (v) => formatDuration(v))],
-          ['Day', n(a.downtime_seconds_per_day, (v) => formatDuration(v))],
-        ],
-        [1],
-      ),
-      '',
-    );
+/** A section as Markdown tables: consecutive rows with the same columns share one. */
+function tablesOf(section: ReportSection): ReportRow[][] {
+  const tables: ReportRow[][] = [];
+  const columnsOf = (row: ReportRow) => cellsOf(row).map((f) => f.label).join('\u0000');
+  for (const row of section.rows) {
+    const last = tables[tables.length - 1];
+    if (last && columnsOf(last[0]) === columnsOf(row)) last.push(row);
+    else tables.push([row]);
   }
-
-  if (estimate.flows.length > 0) {
-    out.push('### Dry runs', '');
-    out.push(
-      ...table(
-        ['Dry run', 'Hops', 'Availability', 'Target', 'Latency', 'Target'],
-        estimate.flows.map((f) => [
-          code(f.id),
-          String(f.hops),
-          n(f.availability, formatPercent),
-          n(f.availability_target, formatPercent),
-          n(f.latency_seconds, (v) => formatDuration(v)),
-          n(f.latency_target_seconds, (v) => formatDuration(v)),
-        ]),
-        [1, 2, 3, 4, 5],
-      ),
-      '',
-    );
-  }
+  return tables;
 }
 
 function apis(design: Design, out: string[]): void {

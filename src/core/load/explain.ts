@@ -4,24 +4,10 @@
  * source. One module, so a lens and its hover can never disagree.
  */
 import { formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
-import { STATEFUL_KINDS, type ComponentLoad, type Conventions, type FigureOrigin, type FlowEstimate } from '../types';
-
-/** "peak 25.5k/s · 10 × 2k/s · 127% · needs 19"; undefined for a component nothing sizes. */
-export function componentLensText(load: ComponentLoad, conventions: Conventions): string | undefined {
-  const parts: string[] = [];
-  if (load.peak_per_second !== null) parts.push(`peak ${formatRate(load.peak_per_second, conventions)}`);
-  if (load.capacity_per_second !== null && load.peak_per_second !== null) parts.push(`${instancesText(load)} × ${formatRate(load.capacity_per_second, conventions)}`);
-  if (load.utilisation !== null) parts.push(`${formatPercent(load.utilisation)}${load.utilisation >= 1 ? ' ✗' : load.utilisation > conventions.target_utilisation ? ' ⚠' : ''}`);
-  if (load.connections !== null) parts.push(`${formatCount(load.connections)} connections${load.max_connections !== null ? ` / ${formatCount(load.max_connections)} each` : ''}`);
-  if (load.stored_bytes !== null) parts.push(`${formatBytes(load.stored_bytes)} stored`);
-  const need = neededText(load);
-  if (need) parts.push(need);
-  if (load.queue_wait_seconds !== null && load.queue_wait_seconds >= 0.0005) parts.push(`waits ${formatDuration(load.queue_wait_seconds, conventions)}`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
-}
+import { STATEFUL_KINDS, type ComponentLoad, type Conventions, type FigureOrigin } from '../types';
 
 /** `2 × 3` for shards × replicas, `3` otherwise. */
-function instancesText(load: ComponentLoad): string {
+export function instancesText(load: ComponentLoad): string {
   return load.shards > 1 ? `${load.shards} shards × ${load.replicas}` : String(load.instances);
 }
 
@@ -99,19 +85,6 @@ export function originText(origin: FigureOrigin | undefined): string {
     case 'built-in':
       return `the product's default (${origin.shown}${origin.year ? `, ${origin.year}` : ''}${origin.assumption ? ', an assumption' : ''}): ${origin.source ?? ''}`;
   }
-}
-
-/** The flow lens's load parts: rate, latency at peak, saturation, single points of failure, or how to give it a rate. */
-export function flowLoadParts(flow: FlowEstimate, conventions: Conventions): string[] {
-  if (flow.rate_per_second === null || flow.peak_per_second === null) return ['no load: set `traffic:` or `rate:`, or name a requirement with a traffic line'];
-  const parts = [`${formatRate(flow.rate_per_second, conventions)} (peak ${formatRate(flow.peak_per_second, conventions)})`];
-  if (flow.saturated.length > 0) parts.push(`saturated: ${flow.saturated.join(', ')}`);
-  else if (flow.latency_peak_seconds !== null && flow.latency_seconds !== null && flow.latency_peak_seconds - flow.latency_seconds >= 0.0005) {
-    const target = flow.latency_target_seconds;
-    parts.push(`at peak ${formatDuration(flow.latency_peak_seconds, conventions)}${target === null ? '' : flow.latency_peak_seconds <= target ? ' ✓' : ' ✗'}`);
-  }
-  if (flow.single_points_of_failure.length > 0) parts.push(`single point${flow.single_points_of_failure.length === 1 ? '' : 's'} of failure: ${flow.single_points_of_failure.join(', ')}`);
-  return parts;
 }
 
 function code(text: string): string {

@@ -2,4 +2,4 @@ export { computeLoad, type Load } from './componentLoad';
 export { erlangC, erlangCWait } from './erlang';
 export { KIND_DEFAULTS, type KindDefaults, type SourcedFigure } from './defaults';
 export { flowRate, type FlowRate } from './flowRates';
-export { componentLensText, explainComponentLoad, flowLoadParts, neededText, originText } from './explain';
+export { explainComponentLoad, instancesText, neededText, originText } from './explain';

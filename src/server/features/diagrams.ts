@@ -6,29 +6,24 @@
  * keeps its last good diagram instead of drawing a half-parsed design.
  */
 import {
+  briefLine,
   diagramFor,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatPercent,
-  formatRate,
+  estimateReport,
+  labelledValue,
   listViews,
+  NONE,
   type Design,
   type DiagramNode,
   type Estimate,
   type Problem,
   type SymbolKind,
 } from '../../core';
-import { formatBandwidth } from '../../core/quantity';
 import type { EstimateRow, EstimateSection, PreviewDiagrams, PreviewFlow, PreviewNode, PreviewNodeKind, PreviewStale, PreviewView, Range } from '../../protocol';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
 
 /** The problems that mean "the YAML cannot be read as one design" (the core then stays quiet). */
 const FATAL_YAML_CODES = new Set(['sysdesign/yaml-syntax', 'sysdesign/yaml-multiple-documents', 'sysdesign/yaml-too-deep', 'sysdesign/file-too-large']);
-
-/** Shown for a value the estimate cannot compute (`null`): never a guess. */
-const NONE = '—';
 
 export function diagrams(analysis: DocumentAnalysis, positions: Positions, document: { uri: string; version: number }): PreviewDiagrams | PreviewStale {
   const fatal = fatalProblem(analysis.problems);
@@ -143,74 +138,15 @@ function flowSteps(text: string, design: Design, architectureNodes: readonly Dia
   return flows;
 }
 
-/** The estimate in words, section by section, with the same formatters as code lenses and the Markdown export. */
+/** The estimate report as the preview's rows: an item's figures in one line, named figures as label and value. */
 export function estimateSections(estimate: Estimate): EstimateSection[] {
-  const conv = estimate.conventions;
-  const n = (x: number | null, f: (v: number) => string) => (x === null ? NONE : f(x));
-  const rate = (v: number) => formatRate(v, conv);
-  const bandwidth = (v: number) => formatBandwidth(v, conv);
-  const sections: EstimateSection[] = [];
-
-  if (estimate.traffic.length > 0) {
-    sections.push({
-      title: 'Traffic',
-      rows: estimate.traffic.map((t): EstimateRow => {
-        const parts = [`${n(t.per_second, rate)} avg`, `${n(t.peak_per_second, rate)} peak`];
-        if (t.size_bytes !== null) parts.push(`${formatBytes(t.size_bytes)} each`);
-        if (t.bytes_per_second !== null) parts.push(bandwidth(t.bytes_per_second));
-        if (t.storage_bytes_per_day !== null) parts.push(`${formatBytes(t.storage_bytes_per_day)}/day stored`);
-        if (t.records_total !== null) parts.push(`${formatCount(t.records_total)} records kept`);
-        return { label: t.kind ? `${t.id} (${t.kind})` : t.id, value: parts.join(' · ') };
-      }),
-    });
-  }
-
-  const t = estimate.totals;
-  sections.push({
-    title: 'Totals',
-    rows: [
-      { label: 'Reads (average / peak)', value: `${n(t.read_per_second, rate)} / ${n(t.peak_read_per_second, rate)}` },
-      { label: 'Writes (average / peak)', value: `${n(t.write_per_second, rate)} / ${n(t.peak_write_per_second, rate)}` },
-      { label: 'Read:write ratio', value: n(t.read_write_ratio, (v) => `${formatCount(v)}:1`) },
-      { label: 'Ingress (writes)', value: n(t.ingress_bytes_per_second, bandwidth) },
-      { label: 'Egress (reads)', value: n(t.egress_bytes_per_second, bandwidth) },
-      { label: 'New storage per day', value: n(t.storage_bytes_per_day, formatBytes) },
-      { label: 'New storage per month', value: n(t.storage_bytes_per_month, formatBytes) },
-      { label: 'New storage per year', value: n(t.storage_bytes_per_year, formatBytes) },
-      { label: 'Storage in total (retention × replication)', value: n(t.storage_bytes_total, formatBytes) },
-      { label: 'Cache memory', value: n(t.cache_bytes, formatBytes) },
-      { label: 'Servers', value: n(t.servers, (v) => String(v)) },
-    ],
-  });
-
-  const a = estimate.availability;
-  if (a.target !== null) {
-    // Downtime budgets are calendar time, whatever `seconds_per_day` says.
-    sections.push({
-      title: `Availability ${formatPercent(a.target)}: downtime budget`,
-      rows: [
-        { label: 'Per year', value: n(a.downtime_seconds_per_year, (v) => formatDuration(v)) },
-        { label: 'Per month', value: n(a.downtime_seconds_per_month, (v) => formatDuration(v)) },
-        { label: 'Per week', value: n(a.downtime_seconds_per_week, (v) => formatDuration(v)) },
-        { label: 'Per day', value: n(a.downtime_seconds_per_day, (v) => formatDuration(v)) },
-      ],
-    });
-  }
-
-  if (estimate.flows.length > 0) {
-    sections.push({
-      title: 'Dry runs',
-      rows: estimate.flows.map((f) => {
-        const parts = [`${f.hops} hop${f.hops === 1 ? '' : 's'}`];
-        if (f.availability !== null) parts.push(`availability ${formatPercent(f.availability)}${against(f.availability, f.availability_target, (x, y) => x >= y, formatPercent)}`);
-        if (f.latency_seconds !== null) parts.push(`latency ${formatDuration(f.latency_seconds)}${against(f.latency_seconds, f.latency_target_seconds, (x, y) => x <= y, (v) => formatDuration(v))}`);
-        return { label: f.id, value: parts.join(' · ') };
-      }),
-    });
-  }
-  return sections;
-}
-
-function against(value: number, target: number | null, ok: (value: number, target: number) => boolean, format: (v: number) => string): string {
-  return target === null ? '' : ` ${ok(value, target) ? '✓' : '✗'} (target ${format(target)})`;
+  return estimateReport(estimate).sections.map((section) => ({
+    title: section.title,
+    rows: section.rows.map((row): EstimateRow => {
+      if (section.layout === 'figures') return labelledValue(row);
+      // Words (a traffic line's kind) qualify the id; the numbers make the line.
+      const words = row.figures.flatMap((f) => (f.unit === 'word' && typeof f.value === 'string' ? [f.value] : []));
+      return { label: words.length > 0 ? `${row.label} (${words.join(', ')})` : row.label, value: briefLine(row) || NONE };
+    }),
+  }));
 }

@@ -4,14 +4,8 @@
 // Every test waits for the server to publish diagnostics for its document, never sleeps.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { replaceOnce } from '../../support/text';
 import { repoFile } from './helpers';
-
-/** Replaces exactly one occurrence of `from` in `text` (so a fixture cannot drift silently). */
-function edited(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0 && text.indexOf(from, at + 1) < 0, `exactly one "${from}" in the example`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
 /** The position of `offset` characters into the (`nth`) occurrence of `needle`. */
 function positionOf(document: vscode.TextDocument, needle: string, offset = 0, nth = 0): vscode.Position {
@@ -70,7 +64,7 @@ describe('editing', () => {
   });
 
   it('shows a problem on the exact characters as you open, and clears it as you fix it', async () => {
-    const broken = edited(example, '  - api -> photo-db: SQL', '  - api -> photo-dbb: SQL');
+    const broken = replaceOnce(example, '  - api -> photo-db: SQL', '  - api -> photo-dbb: SQL');
     const { document, diagnostics } = await openDesign(broken);
     const unknown = diagnostics.filter((d) => codeOf(d) === 'sysdesign/unknown-component');
     assert.equal(unknown.length, 1, diagnostics.map((d) => `${codeOf(d)} ${d.message}`).join('\n'));
@@ -91,7 +85,7 @@ describe('editing', () => {
   });
 
   it('completes the component kinds after `kind: `', async () => {
-    const text = edited(example, '    tech: Redis\n', '    tech: Redis\n  - id: extra\n    kind: \n');
+    const text = replaceOnce(example, '    tech: Redis\n', '    tech: Redis\n  - id: extra\n    kind: \n');
     const { document } = await openDesign(text);
     const position = positionOf(document, '    kind: \n', '    kind: '.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
@@ -103,7 +97,7 @@ describe('editing', () => {
   });
 
   it('offers the snippets of the language, e.g. component-cache under `components:`', async () => {
-    const text = edited(example, '    tech: Redis\n', '    tech: Redis\n  \n');
+    const text = replaceOnce(example, '    tech: Redis\n', '    tech: Redis\n  \n');
     const { document } = await openDesign(text);
     const position = positionOf(document, '    tech: Redis\n  \n', '    tech: Redis\n  '.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
@@ -142,7 +136,7 @@ describe('editing', () => {
   });
 
   it('creates a missing component with a quick fix', async () => {
-    const text = edited(example, '  - api -> feed-cache\n', '  - api -> feed-cache\n  - api -> queue\n');
+    const text = replaceOnce(example, '  - api -> feed-cache\n', '  - api -> feed-cache\n  - api -> queue\n');
     const { document, diagnostics } = await openDesign(text);
     const problem = diagnostics.find((d) => codeOf(d) === 'sysdesign/unknown-component');
     assert.ok(problem, diagnostics.map((d) => codeOf(d)).join(', '));
@@ -154,7 +148,7 @@ describe('editing', () => {
 
     const cleared = nextDiagnostics(document, (all) => all.length === 0);
     assert.ok(await vscode.workspace.applyEdit(create.edit));
-    assert.equal(document.getText(), edited(text, '    tech: Redis\n', '    tech: Redis\n  - id: queue\n    kind: service\n'));
+    assert.equal(document.getText(), replaceOnce(text, '    tech: Redis\n', '    tech: Redis\n  - id: queue\n    kind: service\n'));
     assert.deepEqual(await cleared, [], 'the design is whole again');
   });
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StepsTree } from '../../../src/extension/steps/stepsTree';
 import type { StepsView } from '../../../src/extension/steps/stepsView';
+import { visible } from '../../support/text';
 import { ourExtension, repoFile } from './helpers';
 
 interface Case {
@@ -98,9 +99,4 @@ function treeOf(steps: StepsView, document: vscode.TextDocument): Promise<StepsT
     const listener = steps.provider.onDidChangeTreeData(check);
     check();
   });
-}
-
-/** CR and BOM made visible, so that a failure's diff shows them. */
-function visible(text: string): string {
-  return text.replace(/\uFEFF/g, '<BOM>').replace(/\r/g, '␍');
 }

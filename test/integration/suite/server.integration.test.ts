@@ -6,8 +6,9 @@
 // object, as both live in the extension's folder), so a notification of the language
 // client's own would fail the tests as well.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { processes } from '../../support/processes';
 import { ourExtension } from './helpers';
 
 const RESTARTED = 'The System Design language server stopped unexpectedly and was restarted.';
@@ -121,20 +122,9 @@ describe('the language server dies', function () {
 
 /** The pids of `dist/server.js` processes whose parent is this extension host. */
 function serverProcesses(): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) !== process.pid || state === 'Z') continue;
-      if (/dist[\\/]server\.js/.test(readFileSync(`/proc/${name}/cmdline`, 'utf8'))) found.push(Number(name));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
+  return processes()
+    .filter((p) => p.ppid === process.pid && p.cmdline.some((arg) => /dist[\\/]server\.js/.test(arg)))
+    .map((p) => p.pid);
 }
 
 /** The document's diagnostics once `test` holds for them (now or after a change). */

@@ -3,28 +3,12 @@ import * as vscode from 'vscode';
 import type { StepElement, StepsElement, StepsTree } from '../../../src/extension/steps/stepsTree';
 import type { StepsView } from '../../../src/extension/steps/stepsView';
 import { openInEditor, ourExtension, repoFile } from './helpers';
+import { INCOMPLETE_NOTES as INCOMPLETE } from '../../support/designs';
 
 /** The part of the extension's exports these tests drive. */
 interface Api {
   steps: StepsView;
 }
-
-// Steps 1 and 3 have problems (a warning and an error), 2, 4 and 5 are not started.
-const INCOMPLETE = [
-  'sysdesign: 1',
-  'name: Notes',
-  'requirements:',
-  '  functional:',
-  '    - id: post-note',
-  '      text: A user posts a note',
-  '      op: create',
-  'apis:',
-  '  - id: post-note',
-  '    method: POST',
-  '    path: /v1/notes',
-  '    requirement: post-notee',
-  '',
-].join('\n');
 
 const TITLES = ['1. Requirements', '2. Estimation', '3. API', '4. Data Model', '5. Design'];
 

@@ -2,16 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { withDesignExtension } from '../../../src/extension/templates/saveDesignAs';
 import { ourExtension, repoFile } from './helpers';
+import type { TemplateEntry as IndexEntry } from '../../support/designs';
 
 const NEW_FROM_TEMPLATE = 'sysdesign.newFromTemplate';
 const OPEN_EXAMPLE = 'sysdesign.openExample';
-
-interface IndexEntry {
-  id: string;
-  label: string;
-  description: string;
-  file: string;
-}
 
 interface WalkthroughStep {
   id: string;

@@ -21,22 +21,11 @@ export const DOCUMENT_URI = 'file:///work/design.sysdesign.yaml';
 const WEBVIEW_DIR = join(ROOT, 'dist', 'webview');
 const TIMEOUT_MS = Number(process.env.SYSDESIGN_WEBVIEW_TIMEOUT_MS ?? 60_000);
 
-/** Debian's Chromium with the flags of scripts/lib/rig.mjs (headless, no outside hosts). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.SYSDESIGN_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
-  });
+/** Debian's Chromium with the flags every tier uses (test/support/chromium.mjs: headless, no outside hosts). */
+export async function launchBrowser(): Promise<Browser> {
+  // Plain ESM shared with scripts/lib/rig.mjs, hence the dynamic import.
+  const { CHROMIUM_ARGS, chromiumPath } = await import('../../support/chromium.mjs');
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** The diagrams the language server would send for `text` (the real core and server feature). */

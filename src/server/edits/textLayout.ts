@@ -1,9 +1,9 @@
 /**
  * Where things sit in the text of a YAML block: the columns of a list item, the end of a
- * line or of a span's content, the document's indentation step. Shared by the quick fixes
- * and the step view's insertions, so both place new text the same way.
+ * line or of a span's content, the document's indentation step. The measuring half of
+ * `yamlEdits.ts`, kept apart so completion-like features can measure without editing.
  */
-import type { Span } from '../core';
+import type { Span } from '../../core';
 
 /** Columns of a block list item's `-` and of its content; undefined for flow items. */
 export function itemColumns(text: string, item: Span): { dash: number; content: number } | undefined {
@@ -51,4 +51,9 @@ export function sectionStart(text: string, keyStart: number): number {
     offset = previous;
   }
   return offset;
+}
+
+/** The column of `offset` on its line. */
+export function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
