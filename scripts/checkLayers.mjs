@@ -6,7 +6,10 @@
 //   extension -> protocol (and vscode); never core, never mermaid
 //   webview   -> protocol (and mermaid, its ELK layout)
 // The per-folder tsconfigs catch DOM/Node globals; this catches imports.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// It also fails on an import cycle inside src/, through any import: ESLint's
+// import-x/no-cycle skips `import type`, but a cycle of types still ties two modules
+// together (ARCHITECTURE.md "Lint").
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -30,6 +33,8 @@ function* files(dir) {
 
 const failures = [];
 let checked = 0;
+/** file -> the files of src/ it imports (types, re-exports and dynamic imports included). */
+const graph = new Map();
 for (const [layer, rule] of Object.entries(allowed)) {
   let dir;
   try {
@@ -41,6 +46,8 @@ for (const [layer, rule] of Object.entries(allowed)) {
   for (const file of files(dir)) {
     checked++;
     const text = readFileSync(file, 'utf8');
+    const imports = [];
+    graph.set(file, imports);
     const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
     for (const m of text.matchAll(re)) {
       const spec = m[1] ?? m[2] ?? m[3];
@@ -51,6 +58,8 @@ for (const [layer, rule] of Object.entries(allowed)) {
         const target = resolve(dirname(file), spec);
         const rel = relative(src, target);
         const targetLayer = rel.startsWith('..') ? undefined : rel.split(sep)[0];
+        const targetFile = [`${target}.ts`, join(target, 'index.ts')].find((f) => existsSync(f));
+        if (targetFile) imports.push(targetFile);
         if (targetLayer === undefined) {
           // schemas/*.json and package.json are data, readable from core and server.
           if (!/\/schemas\/|package\.json$/.test(target)) failures.push(`${where}: imports ${spec}, outside src/`);
@@ -65,8 +74,28 @@ for (const [layer, rule] of Object.entries(allowed)) {
     }
   }
 }
+for (const cycle of cycles(graph)) failures.push(`import cycle: ${cycle.map((f) => relative(root, f)).join(' -> ')}`);
 if (failures.length > 0) {
   console.error(`Layer violations:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`layers: ${checked} files, no violations`);
+console.log(`layers: ${checked} files, no violations, no import cycle`);
+
+/** One cycle (first file repeated at the end) per strongly connected group of files. */
+function cycles(edges) {
+  const found = [];
+  const state = new Map(); // file -> 'open' while on the path, 'done' after
+  const path = [];
+  const visit = (file) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of edges.keys()) if (!state.has(file)) visit(file);
+  return found;
+}

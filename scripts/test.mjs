@@ -76,7 +76,6 @@ function runStage(stage) {
 
 /** Sums mocha's epilogue lines ("  12 passing (3s)", "  1 failing", "  2 pending"). */
 export function countTests(output) {
-  // eslint-disable-next-line no-control-regex
   const text = output.replace(/\x1b\[[0-9;]*m/g, '');
   const sum = (word) => [...text.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
   const found = new RegExp('^\\s*\\d+ (passing|failing|pending)\\b', 'm').test(text);

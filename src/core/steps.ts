@@ -77,11 +77,11 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   const nf = req?.nonFunctional;
   const nfCount = (nf?.availability ? 1 : 0) + (nf?.latency.length ?? 0) + (nf?.consistency ? 1 : 0) + (nf?.durability ? 1 : 0);
   const reqItems: StepItem[] = [
-    ...functional.map((r) => item('requirement', `requirement:${r.id.name}`, r.id.name, r, count(r), r.text?.text, r.op)),
-    ...(req?.outOfScope ?? []).map((o, i) => item('out-of-scope', `out-of-scope:${i}`, o.text, o, count(o), 'out of scope')),
+    ...functional.map((r) => item('requirement', `requirement:${r.id.name}`, r.id.name, r, count(r), { description: r.text?.text, detail: r.op })),
+    ...(req?.outOfScope ?? []).map((o, i) => item('out-of-scope', `out-of-scope:${i}`, o.text, o, count(o), { description: 'out of scope' })),
   ];
   if (nf?.availability) {
-    reqItems.push(item('target', 'target:availability', `availability ${nf.availability.text}`, nf.availability, count(nf.availability), downtimeText(analysis)));
+    reqItems.push(item('target', 'target:availability', `availability ${nf.availability.text}`, nf.availability, count(nf.availability), { description: downtimeText(analysis) }));
   }
   for (const t of nf?.latency ?? []) reqItems.push(item('target', `target:latency:${t.key.name}`, `latency ${t.key.name} ${t.value.text}`, t, count(t)));
   const reqMissing: string[] = [];
@@ -90,7 +90,17 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   if (!nf?.availability) reqMissing.push('an availability target');
   if ((nf?.latency.length ?? 0) === 0) reqMissing.push('latency targets');
   const reqSections = sectionSpans('requirements');
-  const reqStep = step('requirements', 1, 'Requirements', req !== undefined, reqMissing, countAll(reqSections), reqSections, reqItems, `${functional.length} functional, ${nfCount} non-functional`);
+  const reqStep = step({
+    key: 'requirements',
+    number: 1,
+    title: 'Requirements',
+    started: req !== undefined,
+    missing: reqMissing,
+    problems: countAll(reqSections),
+    sections: reqSections,
+    items: reqItems,
+    description: `${functional.length} functional, ${nfCount} non-functional`,
+  });
 
   // 2 Estimation
   const est = design.estimation;
@@ -100,7 +110,7 @@ export function designSteps(analysis: Analysis): DesignStep[] {
     if (e?.per_second != null) parts.push(`${formatRate(e.per_second)} ${t.kind ?? ''}`.trim());
     if (e?.peak_per_second != null) parts.push(`peak ${formatRate(e.peak_per_second)}`);
     if (e?.storage_bytes_per_day != null) parts.push(`${formatBytes(e.storage_bytes_per_day)}/day`);
-    return item('traffic', `traffic:${t.id.name}`, t.id.name, t, count(t), parts.join(' · ') || 'no numbers yet', t.kind);
+    return item('traffic', `traffic:${t.id.name}`, t.id.name, t, count(t), { description: parts.join(' · ') || 'no numbers yet', detail: t.kind });
   });
   const totals = estimate.totals;
   const estMissing: string[] = [];
@@ -114,21 +124,41 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   if (totals.storage_bytes_total !== null) estSummary.push(formatBytes(totals.storage_bytes_total));
   else if (totals.storage_bytes_per_year !== null) estSummary.push(`${formatBytes(totals.storage_bytes_per_year)}/year`);
   const estSections = sectionSpans('estimation');
-  const estStep = step('estimation', 2, 'Estimation', est !== undefined, estMissing, countAll(estSections), estSections, trafficItems, estSummary.join(' · ') || 'no numbers yet');
+  const estStep = step({
+    key: 'estimation',
+    number: 2,
+    title: 'Estimation',
+    started: est !== undefined,
+    missing: estMissing,
+    problems: countAll(estSections),
+    sections: estSections,
+    items: trafficItems,
+    description: estSummary.join(' · ') || 'no numbers yet',
+  });
 
   // 3 API
   const servedRequirements = new Set(design.apis.flatMap((a) => (a.requirement ? [a.requirement.name] : [])));
   const apiItems = design.apis.map((a) =>
-    item('api', `api:${a.id.name}`, `${a.method ?? '?'} ${a.path?.text ?? '?'}`, a, count(a), a.requirement ? `→ ${a.requirement.name}` : a.id.name, a.method),
+    item('api', `api:${a.id.name}`, `${a.method ?? '?'} ${a.path?.text ?? '?'}`, a, count(a), { description: a.requirement ? `→ ${a.requirement.name}` : a.id.name, detail: a.method }),
   );
   const unserved = functional.filter((r) => !servedRequirements.has(r.id.name));
   const apiMissing = apiItems.length === 0 ? ['endpoints'] : unserved.length > 0 ? [`an API for ${unserved.map((r) => r.id.name).join(', ')}`] : [];
   const apiSections = sectionSpans('apis');
-  const apiStep = step('api', 3, 'API', design.apis.length > 0, apiMissing, countAll(apiSections), apiSections, apiItems, plural(design.apis.length, 'endpoint'));
+  const apiStep = step({
+    key: 'api',
+    number: 3,
+    title: 'API',
+    started: design.apis.length > 0,
+    missing: apiMissing,
+    problems: countAll(apiSections),
+    sections: apiSections,
+    items: apiItems,
+    description: plural(design.apis.length, 'endpoint'),
+  });
 
   // 4 Data model
   const dmItems = design.dataModels.map((m) =>
-    item('data-model', `data-model:${m.id.name}`, m.id.name, m, count(m), [plural(m.fields.length, 'field'), m.store?.name].filter(Boolean).join(' · ')),
+    item('data-model', `data-model:${m.id.name}`, m.id.name, m, count(m), { description: [plural(m.fields.length, 'field'), m.store?.name].filter(Boolean).join(' · ') }),
   );
   const dmMissing: string[] = [];
   if (dmItems.length === 0) dmMissing.push('tables or collections');
@@ -137,7 +167,17 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   const withoutStore = design.dataModels.filter((m) => !m.store);
   if (withoutStore.length > 0) dmMissing.push(`a store for ${withoutStore.map((m) => m.id.name).join(', ')}`);
   const dmSections = sectionSpans('data_models');
-  const dmStep = step('data-model', 4, 'Data Model', design.dataModels.length > 0, dmMissing, countAll(dmSections), dmSections, dmItems, plural(design.dataModels.length, 'table'));
+  const dmStep = step({
+    key: 'data-model',
+    number: 4,
+    title: 'Data Model',
+    started: design.dataModels.length > 0,
+    missing: dmMissing,
+    problems: countAll(dmSections),
+    sections: dmSections,
+    items: dmItems,
+    description: plural(design.dataModels.length, 'table'),
+  });
 
   // 5 Design
   const important = functional.filter((r) => r.important);
@@ -146,7 +186,7 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   const componentItems = design.components.map((c, i) => {
     const u = estimate.components[i]?.utilisation;
     const described = [c.kind, c.tech?.text, c.replicas && c.replicas.text !== '1' ? `×${c.replicas.text}` : undefined, u == null ? undefined : formatPercent(u)];
-    return item('component', `component:${c.id.name}`, c.id.name, c, count(c), described.filter(Boolean).join(' · '), c.kind);
+    return item('component', `component:${c.id.name}`, c.id.name, c, count(c), { description: described.filter(Boolean).join(' · '), detail: c.kind });
   });
   // The busiest components first: where a reviewer looks before anything else.
   const target = estimate.conventions.target_utilisation;
@@ -157,10 +197,10 @@ export function designSteps(analysis: Analysis): DesignStep[] {
     .slice(0, 5);
   const overTarget = busiest.filter((x) => (x.load.utilisation ?? 0) > target).length;
   const bottleneckItems = busiest.map(({ c, load }) =>
-    item('component', `bottleneck:${c.id.name}`, c.id.name, c, count(c), [formatPercent(load.utilisation ?? 0), neededText(load)].filter(Boolean).join(' · '), c.kind),
+    item('component', `bottleneck:${c.id.name}`, c.id.name, c, count(c), { description: [formatPercent(load.utilisation ?? 0), neededText(load)].filter(Boolean).join(' · '), detail: c.kind }),
   );
   const connectionItems = design.connections.map((c, i) =>
-    item('connection', `connection:${i}`, `${c.from.name} → ${c.to.name}`, c, count(c), [c.label?.text, c.async ? 'async' : undefined].filter(Boolean).join(' · ') || undefined),
+    item('connection', `connection:${i}`, `${c.from.name} → ${c.to.name}`, c, count(c), { description: [c.label?.text, c.async ? 'async' : undefined].filter(Boolean).join(' · ') || undefined }),
   );
   const flowItems = design.flows.map((f, i) => {
     const e = estimate.flows[i];
@@ -170,7 +210,7 @@ export function designSteps(analysis: Analysis): DesignStep[] {
       const target = e.latency_target_seconds;
       parts.push(target === null ? formatDuration(e.latency_seconds) : `${formatDuration(e.latency_seconds)} / ${formatDuration(target)} ${e.latency_seconds <= target ? '✓' : '✗'}`);
     }
-    return item('flow', `flow:${f.id.name}`, f.id.name, f, count(f), parts.join(' · '), f.requirement?.name);
+    return item('flow', `flow:${f.id.name}`, f.id.name, f, count(f), { description: parts.join(' · '), detail: f.requirement?.name });
   });
   const designSections = sectionSpans('components', 'groups', 'connections', 'flows');
   const designItems: StepItem[] = [];
@@ -183,37 +223,40 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   if (connectionItems.length === 0) designMissing.push('connections');
   const uncovered = important.filter((r) => !covered.has(r.id.name));
   if (uncovered.length > 0) designMissing.push(`a dry run of ${uncovered.map((r) => r.id.name).join(', ')}`);
-  const designStep = step(
-    'design',
-    5,
-    'Design',
-    design.components.length > 0 || design.flows.length > 0,
-    designMissing,
-    countAll(designSections),
-    designSections,
-    designItems,
-    `${plural(design.components.length, 'component')} · ${coveredCount}/${important.length} dry runs`,
-  );
+  const designStep = step({
+    key: 'design',
+    number: 5,
+    title: 'Design',
+    started: design.components.length > 0 || design.flows.length > 0,
+    missing: designMissing,
+    problems: countAll(designSections),
+    sections: designSections,
+    items: designItems,
+    description: `${plural(design.components.length, 'component')} · ${coveredCount}/${important.length} dry runs`,
+  });
 
   return [reqStep, estStep, apiStep, dmStep, designStep];
 }
 
-function step(
-  key: StepKey,
-  number: number,
-  title: string,
-  started: boolean,
-  missing: string[],
-  problems: ProblemCount,
-  sections: Span[],
-  items: StepItem[],
-  description: string,
-): DesignStep {
+/** What one step is made of, before its status is worked out. */
+interface StepParts {
+  key: StepKey;
+  number: number;
+  title: string;
+  started: boolean;
+  missing: string[];
+  problems: ProblemCount;
+  sections: Span[];
+  items: StepItem[];
+  description: string;
+}
+
+function step({ key, number, title, started, missing, problems, sections, items, description }: StepParts): DesignStep {
   const status: StepStatus = !started ? 'missing' : problems.errors + problems.warnings > 0 ? 'problems' : missing.length > 0 ? 'incomplete' : 'done';
   return { key, number, title, status, description: started ? description : 'not started', missing, sections: sections.map((s) => ({ start: s.start, end: s.end })), problems, items };
 }
 
-function item(kind: StepItemKind, key: string, label: string, span: Span, problems: ProblemCount, description?: string, detail?: string): StepItem {
+function item(kind: StepItemKind, key: string, label: string, span: Span, problems: ProblemCount, { description, detail }: { description?: string; detail?: string } = {}): StepItem {
   return { kind, key, label, description, detail, problems, start: span.start, end: span.end };
 }
 

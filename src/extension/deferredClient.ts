@@ -8,10 +8,8 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Command } from './commands/command';
+import { COMMANDS } from './ids';
 import type { LanguageClientHandle } from './languageClient';
-
-/** Stops the language server if it runs and starts it again (after it was given up on for crashing, say). */
-export const RESTART_SERVER_COMMAND = 'sysdesign.restartServer';
 
 export class DeferredLanguageClient implements vscode.Disposable {
   /** The started client; rejects if it could not be loaded or the extension was deactivated first. */
@@ -47,7 +45,7 @@ export class DeferredLanguageClient implements vscode.Disposable {
    * that they exist as soon as VS Code activates the extension for one of them.
    */
   get commands(): Command[] {
-    return [{ id: RESTART_SERVER_COMMAND, execute: () => this.restart() }];
+    return [{ id: COMMANDS.restartServer, execute: () => this.restart() }];
   }
 
   dispose(): void {

@@ -13,7 +13,7 @@ import {
   type ErrorHandlerResult,
   type LanguageClientOptions,
 } from 'vscode-languageclient';
-import { RESTART_SERVER_COMMAND } from './deferredClient';
+import { COMMANDS, LANGUAGE_ID } from './ids';
 
 export const CLIENT_ID = 'sysdesign';
 export const CLIENT_NAME = 'System Design Language Server';
@@ -123,7 +123,7 @@ export class ServerSupervisor implements ErrorHandler {
       (choice) => {
         this.open.delete(message);
         if (choice === SERVER_MESSAGES.showOutput) this.client?.outputChannel.show(true);
-        if (choice === SERVER_MESSAGES.restart) void vscode.commands.executeCommand(RESTART_SERVER_COMMAND);
+        if (choice === SERVER_MESSAGES.restart) void vscode.commands.executeCommand(COMMANDS.restartServer);
       },
       () => this.open.delete(message),
     );
@@ -134,7 +134,7 @@ export function clientOptions(errorHandler: ErrorHandler): LanguageClientOptions
   return {
     // No scheme: files, untitled documents and virtual file systems alike. The server
     // reads only the text the client sends, never the disk.
-    documentSelector: [{ language: 'sysdesign' }],
+    documentSelector: [{ language: LANGUAGE_ID }],
     // Settings are pulled by the server (`workspace/configuration`), which registers for
     // `sysdesign` changes itself.
     errorHandler,

@@ -3,15 +3,9 @@
  * method names). Positions follow LSP: zero-based line and UTF-16 character.
  */
 
-export interface Position {
-  line: number;
-  character: number;
-}
+import type { Position, Range } from './range';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range } from './range';
 
 /** `sysdesign/analysis`: a small summary of one open document, for the five-step tree. */
 export const ANALYSIS_REQUEST = 'sysdesign/analysis';

@@ -4,7 +4,7 @@
  * the client and the preview webview. The webview is untrusted territory: everything it
  * sends is validated by the extension (`src/extension/preview/messages.ts`).
  */
-import type { Range } from './index';
+import type { Range } from './range';
 
 // ---------------------------------------------------------------------------
 // Language server <-> client: `sysdesign/diagrams`

@@ -270,7 +270,6 @@ export function applyMutations(base: string, mutations: Mutation[]): { text: str
 function applyMutation(text: string, m: Mutation): { text: string; step: string } {
   const lines = text.split('\n');
   const lineAt = (n: number) => n % lines.length;
-  const offsetOfLine = (n: number) => lines.slice(0, n).reduce((sum, l) => sum + l.length + 1, 0);
   const joined = () => lines.join('\n');
   const pos = (n: number) => (text.length === 0 ? 0 : n % (text.length + 1));
   switch (m.op) {

@@ -32,6 +32,25 @@ describe('server features without a connection', () => {
   describe('quick-fix edits', () => {
     const head = 'sysdesign: 1\nname: t\n';
 
+    const loaded = (component: string) =>
+      `${head}components:\n  - { id: c, kind: client }\n${component}connections:\n  - c -> api\n  - api -> db\nflows:\n  - id: f\n    rate: 5k/s\n    steps:\n      - c -> api\n      - { from: api, to: db, kind: write }\n`;
+
+    it('over capacity: the fix sets replicas to what is needed, and the problem goes', () => {
+      const text = loaded('  - id: api\n    kind: service\n    replicas: 2   # two for now\n    capacity: 1k/s\n  - { id: db, kind: sql-database, capacity: 100k/s }\n');
+      const after = fixed(text, 'sysdesign/over-capacity', 'set-component-field');
+      // 10k/s at peak on 1k/s each at 70%: ceil(10k / 700) = 15
+      assert.equal(after, text.replace('    replicas: 2   # two for now', '    replicas: 15   # two for now'));
+      assert.deepEqual(analyseText(after).problems.filter((p) => p.code === 'sysdesign/over-capacity'), []);
+    });
+
+    it('over capacity on a stateful kind in a flow map: the fix adds shards', () => {
+      const text = loaded('  - { id: api, kind: service, capacity: 100k/s, replicas: 2 }\n  - { id: db, kind: sql-database, capacity: 2k/s, replicas: 3 }\n');
+      const after = fixed(text, 'sysdesign/over-capacity', 'set-component-field');
+      // writes go to every copy of a shard: ceil(10k / (2k x 70%)) = 8 shards
+      assert.equal(after, text.replace('capacity: 2k/s, replicas: 3 }', 'capacity: 2k/s, replicas: 3, shards: 8 }'));
+      assert.deepEqual(analyseText(after).problems.filter((p) => p.code === 'sysdesign/over-capacity'), []);
+    });
+
     it('an empty `components:` gets its first item under the key', () => {
       const text = `${head}components:\nconnections:\n  - web -> api\n`;
       assert.equal(fixed(text, 'sysdesign/unknown-component', 'create-component'), `${head}components:\n  - id: web\n    kind: service\nconnections:\n  - web -> api\n`);

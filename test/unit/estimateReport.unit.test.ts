@@ -40,7 +40,12 @@ function emptyEstimate(withTarget: boolean): Estimate {
       servers: null,
     },
     availability: { target: withTarget ? 0.999 : null, downtime_seconds_per_year: null, downtime_seconds_per_month: null, downtime_seconds_per_week: null, downtime_seconds_per_day: null },
-    flows: [{ id: 'f', hops: 1, availability: null, availability_target: null, latency_seconds: null, latency_target_seconds: null }],
+    flows: [{ id: 'f', hops: 1, availability: null, availability_target: null, latency_seconds: null, latency_target_seconds: null, rate_per_second: null, peak_per_second: null, latency_peak_seconds: null, single_points_of_failure: [], saturated: [] }],
+    components: [],
+    connections: [],
+    dau: null,
+    users: null,
+    concurrent: null,
   };
 }
 

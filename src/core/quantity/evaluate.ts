@@ -430,7 +430,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
   const node = parsed.node;
   const q = evaluate(node);
   if (errors.length > 0 || q === null) return;
-  result.quantity = checkExpectation(q, node, slice(node), field, expect, conventions, error);
+  result.quantity = checkExpectation(q, node, slice(node), { field, expect, conventions }, error);
 }
 
 const EXAMPLE: Record<Expectation, string> = {
@@ -451,9 +451,7 @@ function checkExpectation(
   q: Quantity,
   node: Node,
   source: string,
-  field: string,
-  expect: Expectation,
-  conventions: Conventions,
+  { field, expect, conventions }: { field: string; expect: Expectation; conventions: Conventions },
   error: (code: ProblemCode, message: string, start: number, end: number, fixes?: ProblemFix[]) => null,
 ): Quantity | null {
   if (expect === 'any') return q;

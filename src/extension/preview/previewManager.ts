@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult, type ExportFormat, type ExportTheme } from '../../protocol';
 import type { DeferredLanguageClient } from '../deferredClient';
+import { LANGUAGE_ID } from '../ids';
 import { parsePreviewState } from './messages';
 import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './preview';
 import { previewFollows, previewLayout, previewTheme } from './settings';
 
-export const LANGUAGE_ID = 'sysdesign';
 /** Context key: some preview is open (shows the export commands in the palette). */
 const CONTEXT_OPEN = 'sysdesign.previewOpen';
 

@@ -9,12 +9,15 @@
 import * as vscode from 'vscode';
 import type { AnalysisSummary, StepInsertion, StepSummary } from '../../protocol';
 import type { Command } from '../commands/command';
+import { COMMANDS } from '../ids';
+import type { DesignSource } from './designSource';
 import type { StepsElement } from './stepsTree';
-import type { StepsView } from './stepsView';
 
-export const ADD_ITEM_COMMAND = 'sysdesign.steps.addItem';
-
-type Steps = Pick<StepsView, 'source' | 'revealAt'>;
+/** What the command needs of the steps view (`StepsView`, which creates the command). */
+interface Steps {
+  readonly source: DesignSource;
+  revealAt(uri: vscode.Uri, position: vscode.Position): Promise<StepsElement | undefined>;
+}
 
 interface Choice {
   step: StepSummary;
@@ -23,7 +26,7 @@ interface Choice {
 
 export function addItemCommand(steps: Steps): Command {
   return {
-    id: ADD_ITEM_COMMAND,
+    id: COMMANDS.addStepItem,
     /** `target`: a view element (menus pass it); `kind`: which item to add when the step offers several. */
     async execute(target?: unknown, kind?: unknown) {
       const document = steps.source.document;

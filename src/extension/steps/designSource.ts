@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult, type AnalysisSummary } from '../../protocol';
+import { LANGUAGE_ID } from '../ids';
 import { sameSummary } from './stepsTree';
 
 /** The part of the language client this needs (a `LanguageClient` is one). */
@@ -19,10 +20,8 @@ export interface AnalysisClient {
 /** Quiet time after a keystroke before asking again (the server debounces diagnostics by 150 ms too). */
 export const REFRESH_DELAY_MS = 150;
 
-export const DESIGN_LANGUAGE = 'sysdesign';
-
 export function isDesign(document: vscode.TextDocument): boolean {
-  return document.languageId === DESIGN_LANGUAGE;
+  return document.languageId === LANGUAGE_ID;
 }
 
 export class DesignSource implements vscode.Disposable {

@@ -1,12 +1,11 @@
 /** `sysdesign.steps.refresh`: asks the language server for the shown design's steps again. */
 import type { Command } from '../commands/command';
-import type { StepsView } from './stepsView';
+import { COMMANDS } from '../ids';
+import type { DesignSource } from './designSource';
 
-export const REFRESH_COMMAND = 'sysdesign.steps.refresh';
-
-export function refreshCommand(steps: Pick<StepsView, 'source'>): Command {
+export function refreshCommand(steps: { readonly source: DesignSource }): Command {
   return {
-    id: REFRESH_COMMAND,
+    id: COMMANDS.refreshSteps,
     async execute() {
       await steps.source.refresh();
       if (steps.source.error) throw new Error(`the design steps could not be refreshed: ${steps.source.error}`);

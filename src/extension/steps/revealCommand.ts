@@ -6,12 +6,17 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../protocol';
 import type { Command } from '../commands/command';
-import { REVEAL_COMMAND, type RevealMode } from './stepsProvider';
-import type { StepsView } from './stepsView';
+import { COMMANDS } from '../ids';
+import type { RevealMode } from './stepsProvider';
 
-export function revealCommand(steps: Pick<StepsView, 'revealInEditor'>): Command {
+/** What the command needs of the steps view (`StepsView`, which creates the command). */
+interface Steps {
+  revealInEditor(uri: string, range: vscode.Range, mode: RevealMode): Promise<void>;
+}
+
+export function revealCommand(steps: Steps): Command {
   return {
-    id: REVEAL_COMMAND,
+    id: COMMANDS.revealStepItem,
     async execute(uri: unknown, range: unknown, mode: unknown) {
       if (typeof uri !== 'string' || !isRange(range)) throw new Error('reveal needs a design URI and a range');
       const target = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

@@ -7,11 +7,10 @@
  */
 import * as vscode from 'vscode';
 import type { StepItemSummary, StepSummary } from '../../protocol';
+import { COMMANDS } from '../ids';
 import type { DesignSource } from './designSource';
 import { buildStepsTree, elementAt, type ItemElement, type StepElement, type StepsElement, type StepsTree } from './stepsTree';
 
-/** The internal command a click on an element runs: `(uri, range, mode)`. */
-export const REVEAL_COMMAND = 'sysdesign.steps.reveal';
 
 export type RevealMode = 'select' | 'cursor';
 
@@ -102,7 +101,7 @@ function stepItem(element: StepElement): vscode.TreeItem {
   item.contextValue = step.insertions.length > 0 ? 'step addable' : 'step';
   item.accessibilityInformation = { label: `${label}, ${STATUS_TEXT[step.status]}: ${item.description}` };
   const range = step.ranges[0];
-  if (range) item.command = { title: 'Reveal in Editor', command: REVEAL_COMMAND, arguments: [element.uri, range, 'cursor' satisfies RevealMode] };
+  if (range) item.command = { title: 'Reveal in Editor', command: COMMANDS.revealStepItem, arguments: [element.uri, range, 'cursor' satisfies RevealMode] };
   return item;
 }
 
@@ -125,7 +124,7 @@ function itemItem(element: ItemElement): vscode.TreeItem {
   const addable = folder && step?.insertions.some((i) => i.folder === summary.key);
   item.contextValue = `${folder ? 'folder' : `item ${summary.kind}`}${addable ? ' addable' : ''}`;
   item.accessibilityInformation = { label: [summary.label, item.description].filter(Boolean).join(', ') };
-  item.command = { title: 'Reveal in Editor', command: REVEAL_COMMAND, arguments: [element.uri, element.range, (folder ? 'cursor' : 'select') satisfies RevealMode] };
+  item.command = { title: 'Reveal in Editor', command: COMMANDS.revealStepItem, arguments: [element.uri, element.range, (folder ? 'cursor' : 'select') satisfies RevealMode] };
   return item;
 }
 

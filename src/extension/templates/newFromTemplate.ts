@@ -8,10 +8,10 @@
 // resource) is ignored. Resolves with the new document's URI, or undefined when cancelled.
 import * as vscode from 'vscode';
 import type { Command } from '../commands/command';
+import { COMMANDS, LANGUAGE_ID } from '../ids';
 import { readText, type DesignCatalog, type Template } from './catalog';
 import { saveDesignAs } from './saveDesignAs';
 
-export const NEW_FROM_TEMPLATE = 'sysdesign.newFromTemplate';
 
 type Choice = { readonly template: Template; readonly saveAs: boolean };
 
@@ -25,13 +25,13 @@ const SAVE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('s
 
 export function newFromTemplateCommand(catalog: DesignCatalog): Command {
   return {
-    id: NEW_FROM_TEMPLATE,
+    id: COMMANDS.newFromTemplate,
     async execute(templateId?: unknown): Promise<vscode.Uri | undefined> {
       const choice = typeof templateId === 'string' ? { template: await catalog.template(templateId), saveAs: false } : await pickTemplate(await catalog.templates());
       if (!choice) return undefined;
       const text = await readText(choice.template.uri, `the template "${choice.template.id}"`);
       if (choice.saveAs) return saveDesignAs(text, choice.template.id);
-      const document = await vscode.workspace.openTextDocument({ language: 'sysdesign', content: text });
+      const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
       await vscode.window.showTextDocument(document, { preview: false });
       return document.uri;
     },

@@ -8,9 +8,9 @@
 // ignored. Resolves with the copy's URI, or undefined when cancelled.
 import * as vscode from 'vscode';
 import type { Command } from '../commands/command';
+import { COMMANDS, LANGUAGE_ID } from '../ids';
 import { readText, type DesignCatalog, type Example } from './catalog';
 
-export const OPEN_EXAMPLE = 'sysdesign.openExample';
 
 interface ExampleItem extends vscode.QuickPickItem {
   readonly example: Example;
@@ -18,12 +18,12 @@ interface ExampleItem extends vscode.QuickPickItem {
 
 export function openExampleCommand(catalog: DesignCatalog): Command {
   return {
-    id: OPEN_EXAMPLE,
+    id: COMMANDS.openExample,
     async execute(name?: unknown): Promise<vscode.Uri | undefined> {
       const example = typeof name === 'string' ? await catalog.example(name) : await pickExample(await catalog.examples());
       if (!example) return undefined;
       const text = await readText(example.uri, `examples/${example.fileName}`);
-      const document = await vscode.workspace.openTextDocument({ language: 'sysdesign', content: text });
+      const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
       await vscode.window.showTextDocument(document, { preview: false });
       return document.uri;
     },

@@ -1,13 +1,14 @@
 /**
  * Quick fixes from the core's `problem.fixes`: did-you-mean replacements (and YAML 1.1
- * literals), creating a missing component, connection or requirement. The edits come
+ * literals), creating a missing component, connection or requirement, setting a
+ * component's replicas or shards to what its load needs. The edits come
  * from `../edits/yamlEdits.ts`, the one module that writes YAML (a new fix adds a case
  * here and, if it needs a new kind of edit, a function there).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Problem, ProblemFix, Span } from '../../core';
 import type { Positions } from '../positions';
-import { appendToNestedList, appendToSection, editDocument, toTextEdit, type OffsetEdit } from '../edits/yamlEdits';
+import { appendToNestedList, appendToSection, editDocument, setField, toTextEdit, type OffsetEdit } from '../edits/yamlEdits';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentAnalysis } from './types';
 
@@ -72,6 +73,11 @@ export function buildFix(analysis: DocumentAnalysis, positions: Positions, probl
       const list = { parentName: 'requirements', parent: requirements, child: 'functional', items: requirements?.functional ?? [], place: 'first' } as const;
       const edit = appendToNestedList(doc, design, list, { lines: [[0, `id: ${fix.id}`], [0, `text: TODO describe ${fix.id}`]] });
       return edit && { title: `Create requirement "${fix.id}"`, edit, preferred: false };
+    }
+    case 'set-component-field': {
+      const component = design.components.find((c) => c.id.name === fix.id);
+      const edit = component && setField(doc, component, fix.field, fix.value);
+      return edit && { title: `Set ${fix.field}: ${fix.value} on "${fix.id}"`, edit, preferred: true };
     }
   }
   return undefined;

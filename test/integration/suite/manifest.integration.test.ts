@@ -4,6 +4,7 @@
 // command added to the code but not to the manifest (or the other way round) fails here.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/extension/ids';
 import { ourExtension, repoFile } from './helpers';
 
 interface CommandContribution {
@@ -83,6 +84,7 @@ describe('manifest', () => {
       [...declared].sort(),
       'registered (left) and declared (right) differ: add the command to package.json contributes.commands, or register it in the extension',
     );
+    assert.deepEqual([...registered].sort(), Object.values(COMMANDS).sort(), 'every registered command takes its id from src/extension/ids.ts');
   });
 
   it('gives every command the System Design category, a Title Case title and a codicon icon', () => {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/extension/ids';
 import { withDesignExtension } from '../../../src/extension/templates/saveDesignAs';
 import { ourExtension, repoFile } from './helpers';
 import type { TemplateEntry as IndexEntry } from '../../support/designs';
 
-const NEW_FROM_TEMPLATE = 'sysdesign.newFromTemplate';
-const OPEN_EXAMPLE = 'sysdesign.openExample';
+const NEW_FROM_TEMPLATE = COMMANDS.newFromTemplate;
+const OPEN_EXAMPLE = COMMANDS.openExample;
 
 interface WalkthroughStep {
   id: string;
