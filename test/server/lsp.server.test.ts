@@ -225,7 +225,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       const items = await completionLabels(text, { line: 112, character: 4 });
       assert.deepEqual(
         items.map((i) => i.label),
-        ['label', 'description', 'replicas', 'availability', 'latency'],
+        ['label', 'description', 'replicas', 'shards', 'capacity', 'storage_capacity', 'connections', 'max_connections', 'availability', 'latency'],
       );
       const replicas = items.find((i) => i.label === 'replicas')!;
       assert.equal(replicas.textEdit?.newText, 'replicas: ');
@@ -298,9 +298,9 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     it('an id says what it is', async () => {
       assert.equal(
         await hoverText(u, positionOf(example, '\n  - lb -> api\n', 11)),
-        '**api**: `service` component\n- label: Photo API\n- replicas: 3\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`',
+        '**api**: `service` component\n- label: Photo API\n- replicas: 8\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`\n\n**Load at peak**: 10.5k/s (10.4k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 10.4k/s reads\n\n**Instances**: 8 = 1 shard \u00d7 8 replicas\n**Capacity**: 2k/s per instance, from `estimation.server_capacity` (`2000/s`)\n**Utilisation**: 65.4% = peak / (instances \u00d7 capacity) = 10.5k/s / (8 \u00d7 2k/s)\n**Needs**: 8 instances, the most of requests: peak / (capacity \u00d7 70% target), each rounded up\n**Losing one instance**: the rest stay under 100%\n**Queueing**: 40 workers per instance (capacity \u00d7 latency, Little\'s law); each shard is an M/M/c queue with c = 320: mean wait under 1 \u00b5s (Erlang C)',
       );
-      assert.equal(await hoverText(u, positionOf(example, '  - id: photo-db', 8)), '**photo-db**: `sql-database` component\n- tech: PostgreSQL\n- replicas: 2\n- called by: `api`');
+      assert.equal(await hoverText(u, positionOf(example, '  - id: photo-db', 8)), "**photo-db**: `sql-database` component\n- tech: PostgreSQL\n- replicas: 3\n- called by: `api`\n\n**Load at peak**: 1.09k/s (1.04k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 1.04k/s reads\n\n**Instances**: 3 = 1 shard \u00d7 3 replicas\n**Capacity**: 1k/s per instance, the product's default (1k/s, 2026, an assumption): Assumption: there is no authoritative throughput figure for PostgreSQL; it depends on the queries, indexes, hardware and the working set fitting in memory. 1,000 writes/s (transactions that each touch a few rows) and ~10,000 simple indexed reads/s per node are typical interview figures for one relational primary.\n**Utilisation**: 39.4% = (reads / instances + writes / shards) / capacity = (1.04k/s / 3 + 46.3/s / 1) / 1k/s\n**Stored**: 7.3 TB (one copy) = bytes written per second \u00d7 retention\n- 70.4 TB per instance, the product's default (64 TiB, 2026): Amazon RDS User Guide, Increasing DB instance storage capacity: \"Every DB instance has a primary storage volume with a maximum capacity of 64 TiB\", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html\n**Needs**: 1 shard of 3 (3 instances), the most of requests: (reads / replicas + writes) / (capacity \u00d7 70%); data: stored / storage per instance, each rounded up\n**Losing one instance**: the rest stay under 100%");
       assert.equal(
         await hoverText(u, positionOf(example, '    requirement: view-feed\n    steps', 18)),
         '**view-feed**: functional requirement (`read`)\n\nA user sees the newest photos of people they follow\n\n- API: `GET /v1/feed?cursor={cursor}`\n- dry run: `view-feed-dry-run`',
@@ -511,6 +511,8 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         [53, 'retention: 10y', '= 10 years → 43.8 PB stored'],
         [55, 'cache_hot_ratio: 20%', '→ cache 240 TB'],
         [56, 'server_capacity: 2000/s', '= 2k/s → 6 servers'],
+        [100, 'replicas: 8', '→ 65.4% at peak'],
+        [106, 'replicas: 3', '→ 39.4% at peak'],
       ],
     );
     const only = await client.connection.sendRequest(InlayHintRequest.type, { ...td(u), range: { start: { line: 49, character: 0 }, end: { line: 49, character: 40 } } });
@@ -532,15 +534,22 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         [44, '23.1/s avg · 46.3/s peak · 46.3 MB/s in · 4 TB/day stored'],
         [48, '3.47k/s avg · 10.4k/s peak · 13.9 GB/s out'],
         [23, 'Downtime budget 52.6 min/year · 4.32 min/month · 1.01 min/week · 8.64 s/day'],
-        [132, '6 hops · availability 99.9999999% ✓ (target 99.99%) · latency 20 ms ✓ (target 500 ms)'],
-        [141, '6 hops · availability 99.9999999% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms)'],
+        // 99.9% with 8 replicas: 1 - 0.001^8 is 1 to double precision
+        [132, '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 500 ms) · 46.3/s at peak · single points of failure: lb, blobs'],
+        [141, '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache'],
+        // each component's load at peak (SPEC 5.2): peak, instances × capacity, utilisation, stored
+        [95, 'peak 10.5k/s · 1 × 100k/s · 10.5%'],
+        [97, 'peak 10.5k/s · 8 × 2k/s · 65.4%'],
+        [103, 'peak 1.09k/s · 3 × 1k/s · 39.4% · 7.3 TB stored'],
+        [107, 'peak 46.3/s · 1 × 3.5k/s · 1.32% · 14.6 PB stored'],
+        [110, 'peak 10.4k/s · 1 × 81k/s · 12.9%'],
       ],
     );
     assert.ok(lenses.every((l) => l.command?.command === ''), 'lenses run nothing');
     const slow = edited('    latency: 20ms\n', '    latency: 250ms\n');
     const { uri: s } = await open(slow);
     const titles = (await client.connection.sendRequest(CodeLensRequest.type, td(s)))!.map((l) => l.command?.title);
-    assert.equal(titles[7], '6 hops · availability 99.9999999% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms)');
+    assert.equal(titles[7], '6 hops · availability 100% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
   });
 
   it('sysdesign/analysis: the five steps with items and ranges', async () => {

@@ -62,7 +62,7 @@ describe('language server in Neovim (a second LSP client)', function () {
       assert.deepEqual([seen.line, seen.col], [115, 18]);
       assert.equal(
         seen.hover,
-        '**api**: `service` component\n- label: Photo API\n- replicas: 3\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`',
+        "**api**: `service` component\n- label: Photo API\n- replicas: 8\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`\n\n**Load at peak**: 10.5k/s (10.4k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 10.4k/s reads\n\n**Instances**: 8 = 1 shard \u00d7 8 replicas\n**Capacity**: 2k/s per instance, from `estimation.server_capacity` (`2000/s`)\n**Utilisation**: 65.4% = peak / (instances \u00d7 capacity) = 10.5k/s / (8 \u00d7 2k/s)\n**Needs**: 8 instances, the most of requests: peak / (capacity \u00d7 70% target), each rounded up\n**Losing one instance**: the rest stay under 100%\n**Queueing**: 40 workers per instance (capacity \u00d7 latency, Little's law); each shard is an M/M/c queue with c = 320: mean wait under 1 \u00b5s (Erlang C)",
       );
       assert.deepEqual(seen.definition, { uri: true, line: 96, character: 8 });
       assert.equal(seen.stopped, true);

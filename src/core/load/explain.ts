@@ -66,7 +66,11 @@ export function explainComponentLoad(load: ComponentLoad, conventions: Conventio
     const wait = load.queue_wait_seconds;
     lines.push(
       `**Queueing**: ${load.workers} worker${load.workers === 1 ? '' : 's'} per instance (capacity × latency, Little's law); each shard is an M/M/c queue with c = ${load.replicas * load.workers}` +
-        (wait === null ? (load.utilisation !== null && load.utilisation >= 1 ? ': saturated, the queue grows without bound' : '') : `: mean wait ${formatDuration(wait, conventions)} (Erlang C)`),
+        (wait === null
+          ? load.utilisation !== null && load.utilisation >= 1
+            ? ': saturated, the queue grows without bound'
+            : ''
+          : `: mean wait ${wait < 1e-6 ? 'under 1 µs' : formatDuration(wait, conventions)} (Erlang C)`),
     );
   }
   return lines;

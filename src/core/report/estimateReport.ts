@@ -241,9 +241,21 @@ function componentFigures(c: ComponentLoad, conv: Conventions, figure: (spec: Fi
     figure({ key: 'utilisation', label: 'Utilisation', unit: 'percent', value: c.utilisation, brief: (x) => `${x}${utilisationMark}`, explanation: 'load per instance ÷ capacity at peak' }),
     figure({ key: 'connections', label: 'Connections', unit: 'count', value: c.connections, brief: (x) => `${x} connections${c.max_connections !== null ? ` / ${formatCount(c.max_connections)} each` : ''}` }),
     figure({ key: 'stored_bytes', label: 'Stored', unit: 'bytes', value: c.stored_bytes, brief: (x) => `${x} stored`, explanation: 'bytes written per second × retention, one copy' }),
-    { key: 'needed', label: 'Needs', value: c.instances_needed, unit: 'word', text: c.shards_needed !== null ? `${c.shards_needed} shards × ${c.replicas}` : c.instances_needed === null ? NONE : String(c.instances_needed), ...(need ? { brief: need } : {}) },
-    figure({ key: 'queue_wait_seconds', label: 'Queue wait', unit: 'duration', value: c.queue_wait_seconds, brief: c.queue_wait_seconds !== null && c.queue_wait_seconds >= 0.0005 ? (x) => `waits ${x}` : undefined, explanation: 'Erlang C mean wait at peak' }),
+    {
+      key: 'needed',
+      label: 'Needs',
+      value: c.instances_needed,
+      unit: 'word',
+      text: c.shards_needed !== null ? `${c.shards_needed} shard${c.shards_needed === 1 ? '' : 's'} × ${c.replicas}` : c.instances_needed === null ? NONE : String(c.instances_needed),
+      ...(need ? { brief: need } : {}),
+    },
+    tiny(figure({ key: 'queue_wait_seconds', label: 'Queue wait', unit: 'duration', value: c.queue_wait_seconds, brief: c.queue_wait_seconds !== null && c.queue_wait_seconds >= 0.0005 ? (x) => `waits ${x}` : undefined, explanation: 'Erlang C mean wait at peak' })),
   ];
+}
+
+/** A wait under a microsecond reads as such, not as `1.35e-10 µs`. */
+function tiny(f: Figure): Figure {
+  return typeof f.value === 'number' && f.value < 1e-6 ? { ...f, text: '< 1 µs' } : f;
 }
 
 /** A row's figures as table cells: each figure, then its target when it has one. */
