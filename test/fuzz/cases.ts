@@ -137,6 +137,11 @@ const TOKENS = [
   'path: ', 'per_user: ', 'rate: ', 'size: ', 'retention: ', 'replication: ', 'dau: ', 'users: ', 'availability: ', 'latency: ',
   'replicas: ', 'async: ', 'from: ', 'to: ', 'peak_factor: ', 'seconds_per_day: ', 'cache_hot_ratio: ', 'server_capacity: ',
   'important: ', 'consistency: ', 'durability: ', 'default: ', 'q: ', 'a: ',
+  // the load model (SPEC 5.1, 5.2)
+  'calls: ', 'calls: 0', 'calls: -1', 'calls: 1M', 'calls: 1 - hit_ratio', 'capacity: ', 'capacity: 0', 'capacity: 0/s', 'capacity: 2k/s',
+  'shards: ', 'shards: 0', 'shards: 2.5', 'shards: ceil(x / 2TB)', 'replicas: 1e30', 'replicas: 10k', 'storage_capacity: 2TB', 'connections: concurrent',
+  'max_connections: 50k', 'concurrent: ', 'target_utilisation: ', 'target_utilisation: 150%', 'traffic: ', 'defaults:', 'service: { capacity: 5k/s }',
+  'a -> b: { label: x, calls: 400, async: true }', '{ from: a, to: b, calls: 10%, size: 2MB, kind: write }', 'latency: 1e-9ms',
   'service', 'client', 'cache', 'sql-database', 'load-balancer', 'queue', 'cdn', 'external', 'write', 'read', 'create', 'GET', 'POST',
   'a -> b', 'a -> b: x', 'client -> lb: HTTPS', 'x ->', '-> y', '->', ' -> ', 'uuid pk', 'uuid fk users.id', 'varchar(200) unique',
   '10M', '1B', '2KB', '3 MB', '1 GB/s', '5y', '30/day', '20%', '99.9%', '99.99999999999%', '200ms', '1e308', '1e-308', '0/0', '1/0',

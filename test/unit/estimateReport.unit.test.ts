@@ -60,6 +60,7 @@ describe('estimate report: the estimate as labelled figures', () => {
         ['totals', 'Totals', 'figures', 'Total'],
         ['availability', 'Availability 99.99%: downtime budget', 'figures', 'Period'],
         ['flows', 'Dry runs', 'items', 'Dry run'],
+        ['components', 'Load at peak (target 70%)', 'items', 'Component'],
       ],
     );
   });
@@ -118,17 +119,18 @@ describe('estimate report: the estimate as labelled figures', () => {
     const flows = section(report, 'flows');
     assert.deepEqual(
       cellsOf(flows.rows[0]).map((f) => f.label),
-      ['Hops', 'Availability', 'Target', 'Latency', 'Target'],
+      ['Hops', 'Availability', 'Target', 'Latency', 'Target', 'Runs', 'Peak runs', 'Latency at peak', 'Saturated', 'Single points of failure'],
     );
+    // 99.9% with 8 replicas: 1 - 0.001^8 is 1 to double precision
     assert.deepEqual(texts(flows), [
-      ['upload-photo-dry-run', '6', '99.9999999%', '99.99%', '20 ms', '500 ms'],
-      ['view-feed-dry-run', '6', '99.9999999%', '99.99%', '20 ms', '200 ms'],
+      ['upload-photo-dry-run', '6', '100%', '99.99%', '20 ms', '500 ms', '23.1/s', '46.3/s', '20 ms', NONE, 'lb, blobs'],
+      ['view-feed-dry-run', '6', '100%', '99.99%', '20 ms', '200 ms', '3.47k/s', '10.4k/s', '20 ms', NONE, 'lb, feed-cache'],
     ]);
-    assert.equal(briefLine(flows.rows[1]), '6 hops · availability 99.9999999% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms)');
+    assert.equal(briefLine(flows.rows[1]), '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
     const slow = estimateReport(analyseText(example.replace('    latency: 20ms\n', '    latency: 250ms\n')).estimate);
     const latency = section(slow, 'flows').rows[1].figures.find((f) => f.key === 'latency_seconds')!;
     assert.equal(latency.meets, false);
-    assert.equal(briefLine(section(slow, 'flows').rows[1]), '6 hops · availability 99.9999999% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms)');
+    assert.equal(briefLine(section(slow, 'flows').rows[1]), '6 hops · availability 100% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
   });
 
   it('null: every figure reads NONE, has no brief and no check', () => {
@@ -136,7 +138,8 @@ describe('estimate report: the estimate as labelled figures', () => {
     for (const s of empty.sections) {
       for (const row of s.rows) {
         for (const f of cellsOf(row)) {
-          if (f.key === 'hops') continue;
+          // `no_load` is the one figure whose brief says what is missing: how to give a flow a rate.
+          if (f.key === 'hops' || f.key === 'no_load') continue;
           assert.equal(f.value, null, `${s.key}.${row.key}.${f.key}`);
           assert.equal(f.text, NONE, `${s.key}.${row.key}.${f.key}`);
           assert.equal(f.brief, undefined, `${s.key}.${row.key}.${f.key}`);
@@ -145,7 +148,7 @@ describe('estimate report: the estimate as labelled figures', () => {
       }
     }
     assert.equal(briefLine(section(empty, 'traffic').rows[0]), '');
-    assert.equal(briefLine(section(empty, 'flows').rows[0]), '1 hop');
+    assert.equal(briefLine(section(empty, 'flows').rows[0]), '1 hop · no load: set `traffic:` or `rate:`, or name a requirement with a traffic line');
     assert.deepEqual(labelledValue(section(empty, 'totals').rows[0]), { label: 'Reads (average / peak)', value: `${NONE} / ${NONE}` });
   });
 
@@ -153,10 +156,10 @@ describe('estimate report: the estimate as labelled figures', () => {
     const e = emptyEstimate(false);
     e.flows[0] = { ...e.flows[0], availability: 0.999, latency_seconds: 0.1, latency_target_seconds: null };
     const flow = section(estimateReport(e), 'flows').rows[0];
-    assert.equal(briefLine(flow), '1 hop · availability 99.9% · latency 100 ms');
+    assert.equal(briefLine(flow), '1 hop · availability 99.9% · latency 100 ms · no load: set `traffic:` or `rate:`, or name a requirement with a traffic line');
     assert.deepEqual(
       flow.figures.map((f) => f.meets),
-      [undefined, undefined, undefined],
+      flow.figures.map(() => undefined),
     );
   });
 
@@ -180,7 +183,9 @@ describe('estimate report: the estimate as labelled figures', () => {
     assert.ok(lines.includes('  Reads (average / peak)                      3.47k/s / 10.4k/s'));
     assert.ok(lines.includes('  Servers                                     6'));
     assert.ok(lines.includes('  Per year   52.6 min'));
-    assert.ok(lines.includes('  Dry run               Hops  Availability  Target  Latency  Target'));
-    assert.equal(lines.filter((l) => l === '').length, 3, 'one blank line between sections');
+    assert.ok(lines.includes('  Dry run               Hops  Availability  Target  Latency  Target  Runs     Peak runs  Latency at peak  Saturated  Single points of failure'));
+    assert.ok(lines.includes('  Component   Kind           Peak     Capacity each  Instances  Utilisation  Connections  Stored   Needs        Queue wait'));
+    assert.ok(lines.includes('  photo-db    sql-database   1.09k/s  1k/s           3          39.4%        —            7.3 TB   1 shard × 3  —'));
+    assert.equal(lines.filter((l) => l === '').length, 4, 'one blank line between sections');
   });
 });

@@ -841,3 +841,89 @@ describe('RELIABILITY.md: Editor and workspace', function () {
     }
   });
 });
+
+// ---------------------------------------------------------------------------
+// The analysis (SPEC 5): load, capacity
+// ---------------------------------------------------------------------------
+
+describe('RELIABILITY.md: The analysis (SPEC 5)', function () {
+  this.timeout(60000);
+  const HEAD = 'sysdesign: 1\nname: t\n';
+  /** A design with one flow through a chain of components: `steps` lines under the flow. */
+  const chain = (components: string, steps: string, flowExtra = '    rate: 1k/s\n') =>
+    `${HEAD}components:\n${components}connections:\n  - a -> b\n  - b -> c\nflows:\n  - id: f\n${flowExtra}    steps:\n${steps}`;
+  const three = '  - { id: a, kind: client }\n  - { id: b, kind: service }\n  - { id: c, kind: sql-database }\n';
+
+  it('`calls`, `capacity`, `replicas`, `shards` that are 0, negative, fractional where a whole number is meant, or huge: a diagnostic on the value', () => {
+    const text = chain(
+      '  - { id: a, kind: client }\n  - { id: b, kind: service, replicas: 2.5, shards: 1e12, capacity: 0/s }\n  - { id: c, kind: sql-database, replicas: "-3", capacity: -5/s }\n',
+      '      - { from: a, to: b, calls: 0.0 }\n      - { from: b, to: c, calls: "1e30" }\n',
+    );
+    const problems = analyse(text).problems.filter((p) => p.code === 'sysdesign/quantity-range' || p.code === 'sysdesign/invalid-value');
+    assert.deepEqual(where(text, problems).map((w) => w.replace(/ \d+:\d+-\d+:\d+/, '')), [
+      'sysdesign/quantity-range "2.5"',
+      'sysdesign/quantity-range "1e12"',
+      'sysdesign/quantity-range "0/s"',
+      'sysdesign/quantity-range "-3"',
+      'sysdesign/quantity-range "-5/s"',
+      // a plain 0 is the schema's to report (calls must be more than 0), once
+      'sysdesign/invalid-value "0.0"',
+      'sysdesign/quantity-range "1e30"',
+    ]);
+  });
+
+  it('figures that overflow to Infinity or become NaN are never shown as numbers', () => {
+    const text = chain(three, '      - { from: a, to: b, calls: 1e9 }\n      - { from: b, to: c, calls: 1e9 }\n', '    rate: 1e15/s\n');
+    const analysis = analyse(text);
+    assert.doesNotMatch(JSON.stringify(analysis.estimate), /Infinity|NaN|null[^,}\]]/);
+    assertPlainJson(JSON.parse(JSON.stringify(analysis.estimate)));
+    // 1e15 runs/s x 1e9 calls = 1e24/s: a huge but finite figure, and an error that says how many are needed
+    const over = analysis.problems.filter((p) => p.code === 'sysdesign/over-capacity');
+    assert.equal(over.length, 2);
+    for (const p of over) assert.doesNotMatch(p.message, /Infinity|NaN/);
+  });
+
+  it('`capacity: 0` or utilisation past 100 %: an error on the component, no division by zero downstream', () => {
+    const text = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 0 }\n  - { id: c, kind: sql-database, capacity: 1/s }\n', '      - a -> b\n      - b -> c\n');
+    const analysis = analyse(text);
+    assert.deepEqual(where(text, analysis.problems, 'sysdesign/quantity-range').map((w) => w.split(' ').pop()), ['"0"']);
+    assert.deepEqual(where(text, analysis.problems, 'sysdesign/over-capacity').map((w) => w.split(' ').pop()), ['"c"']);
+    const b = analysis.estimate.components.find((c) => c.id === 'b')!;
+    assert.equal(b.utilisation, b.capacity_per_second === null ? null : b.utilisation);
+    assert.doesNotMatch(JSON.stringify(analysis.estimate), /Infinity|NaN/);
+    assert.equal(analysis.estimate.flows[0].latency_peak_seconds, null);
+  });
+
+  it('Erlang C for c = 1 and c = 10 million in bounded time and without overflow, wait null at or past saturation', () => {
+    const one = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 10/s, latency: 100ms }\n  - { id: c, kind: sql-database }\n', '      - a -> b\n', '    rate: 2.5/s\n');
+    const b1 = analyse(one).estimate.components.find((c) => c.id === 'b')!;
+    assert.equal(b1.workers, 1);
+    // M/M/1 at 50 %: rho·S/(1 - rho) = 0.1 s
+    assert.ok(Math.abs(b1.queue_wait_seconds! - 0.1) < 1e-12);
+    const many = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, replicas: 1000, capacity: 10M/s, latency: 1s }\n  - { id: c, kind: sql-database }\n', '      - a -> b\n', '    rate: 9999.5M/s\n    peak_factor: 1\n');
+    const { result, ms } = elapsed(() => analyse(many));
+    const b2 = result.estimate.components.find((c) => c.id === 'b')!;
+    assert.equal(b2.workers, 10_000_000);
+    assert.ok(b2.queue_wait_seconds !== null && b2.queue_wait_seconds >= 0 && Number.isFinite(b2.queue_wait_seconds));
+    assert.ok(ms < 5000, `${ms} ms`);
+    const saturated = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 10/s, latency: 100ms }\n  - { id: c, kind: sql-database }\n', '      - a -> b\n', '    rate: 5/s\n');
+    assert.equal(analyse(saturated).estimate.components.find((c) => c.id === 'b')!.queue_wait_seconds, null);
+  });
+
+  it('fan-out chains whose product explodes (`calls: 1M` on ten steps), a flow of 10,000 steps, 5,000 flows through one component: bounded time, the per-code caps hold', () => {
+    const fan = chain(three, Array.from({ length: 10 }, (_, i) => `      - { from: ${i % 2 ? 'b' : 'a'}, to: ${i % 2 ? 'c' : 'b'}, calls: 1M }\n`).join(''));
+    assert.doesNotMatch(JSON.stringify(analyse(fan).estimate), /Infinity|NaN/);
+    const long = chain(three, '      - a -> b\n      - b -> c\n'.repeat(5000));
+    const { ms: longMs } = elapsed(() => analyse(long, 20000));
+    assert.ok(longMs < 20000);
+    const flows = Array.from({ length: 5000 }, (_, i) => `  - id: f${i}\n    rate: 1/s\n    steps:\n      - a -> b\n`).join('');
+    const wide = `${HEAD}components:\n${three}connections:\n  - a -> b\n  - b -> c\nflows:\n${flows}`;
+    const analysis = analyse(wide, 20000);
+    const b = analysis.estimate.components.find((c) => c.id === 'b')!;
+    assert.equal(b.by_flow.length, 5000);
+    assert.ok(Math.abs(b.peak_per_second! - 10000) < 1e-6);
+    const perCode = new Map<string, number>();
+    for (const p of analysis.problems) perCode.set(p.code, (perCode.get(p.code) ?? 0) + 1);
+    for (const [code, count] of perCode) assert.ok(count <= 201, `${code}: ${count}`);
+  });
+});
