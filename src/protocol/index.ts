@@ -1,7 +1,13 @@
 /**
- * Messages shared by the language server and the VS Code client (types only, plus the
- * method names). Positions follow LSP: zero-based line and UTF-16 character.
+ * Messages shared by the language server and the VS Code client: types (the core's own
+ * where the wire carries them unchanged, imported as types only) and each request's
+ * descriptor. Positions follow LSP: zero-based line and UTF-16 character.
  */
+import type { StepItemKind, StepKey, StepStatus } from '../core/steps';
+import { defineRequest } from './request';
+
+export type { StepItemKind, StepKey, StepStatus };
+export { defineRequest, type ParamsOf, type RequestDescriptor, type ResultOf } from './request';
 
 export interface Position {
   line: number;
@@ -13,9 +19,6 @@ export interface Range {
   end: Position;
 }
 
-/** `sysdesign/analysis`: a small summary of one open document, for the five-step tree. */
-export const ANALYSIS_REQUEST = 'sysdesign/analysis';
-
 export interface AnalysisParams {
   /** The document's URI as the client sent it in `didOpen`. */
   uri: string;
@@ -23,6 +26,9 @@ export interface AnalysisParams {
 
 /** `null` when the server does not have the document open. */
 export type AnalysisResult = AnalysisSummary | null;
+
+/** `sysdesign/analysis`: a small summary of one open document, for the five-step tree. */
+export const AnalysisRequest = defineRequest<AnalysisParams, AnalysisResult>('sysdesign/analysis');
 
 export interface AnalysisSummary {
   uri: string;
@@ -40,9 +46,6 @@ export interface ProblemTotals {
   warnings: number;
   infos: number;
 }
-
-export type StepKey = 'requirements' | 'estimation' | 'api' | 'data-model' | 'design';
-export type StepStatus = 'missing' | 'incomplete' | 'problems' | 'done';
 
 export interface StepSummary {
   key: StepKey;
@@ -80,8 +83,7 @@ export interface StepInsertion {
 }
 
 export interface StepItemSummary {
-  /** e.g. `requirement`, `traffic`, `component`, `flow`, `folder`. */
-  kind: string;
+  kind: StepItemKind;
   /** Stable within a document version, e.g. `component:api`. */
   key: string;
   label: string;

@@ -18,7 +18,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { ANALYSIS_REQUEST, type AnalysisResult } from '../../src/protocol';
+import { AnalysisRequest, type AnalysisResult } from '../../src/protocol';
 import { ROOT, TestClient } from './support/lspClient';
 
 const EDITS_DIR = path.join(ROOT, 'test', 'golden', 'edits');
@@ -192,7 +192,7 @@ async function editsFor(client: TestClient, uri: string, text: string, diagnosti
     }
     return edits;
   }
-  const summary = (await client.connection.sendRequest(ANALYSIS_REQUEST, { uri })) as AnalysisResult;
+  const summary = (await client.connection.sendRequest(AnalysisRequest.method, { uri })) as AnalysisResult;
   assert.ok(summary, 'an analysis summary');
   assert.equal(summary.version, 1);
   const insertion = summary.steps.flatMap((s) => s.insertions).find((i) => i.kind === request.insert);

@@ -3,8 +3,8 @@
 // document, cursor and setting changes to them, and exporting. The diagrams come from
 // the language server (`sysdesign/diagrams`); this layer never sees the core or Mermaid.
 import * as vscode from 'vscode';
-import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult, type ExportFormat, type ExportTheme } from '../../protocol';
-import type { DeferredLanguageClient } from '../deferredClient';
+import { DiagramsRequest, type ExportFormat, type ExportTheme } from '../../protocol';
+import { sendRequest, type DeferredLanguageClient } from '../deferredClient';
 import { parsePreviewState } from './messages';
 import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './preview';
 import { previewFollows, previewLayout, previewTheme } from './settings';
@@ -31,7 +31,7 @@ export class PreviewManager implements vscode.Disposable {
       extensionUri,
       requestDiagrams: async (document) => {
         const client = await language.client;
-        return client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, { uri: client.code2ProtocolConverter.asUri(document) } satisfies DiagramsParams);
+        return sendRequest(client, DiagramsRequest, { uri: client.code2ProtocolConverter.asUri(document) });
       },
       theme: previewTheme,
       layout: previewLayout,

@@ -8,12 +8,12 @@
  * fires only when what the view would show changed.
  */
 import * as vscode from 'vscode';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult, type AnalysisSummary } from '../../protocol';
+import { AnalysisRequest, type AnalysisSummary, type RequestDescriptor } from '../../protocol';
 import { sameSummary } from './stepsTree';
 
 /** The part of the language client this needs (a `LanguageClient` is one). */
 export interface AnalysisClient {
-  sendRequest<R>(method: string, param: unknown, token?: vscode.CancellationToken): Promise<R>;
+  sendRequest<P, R>(request: RequestDescriptor<P, R>, params: P, token?: vscode.CancellationToken): Promise<R>;
 }
 
 /** Quiet time after a keystroke before asking again (the server debounces diagnostics by 150 ms too). */
@@ -155,9 +155,8 @@ export class DesignSource implements vscode.Disposable {
     const cancellation = new vscode.CancellationTokenSource();
     this.pending = cancellation;
     const sequence = ++this.sequence;
-    const params: AnalysisParams = { uri: document.uri.toString() };
     const isLatest = () => sequence === this.sequence && document === this.shown;
-    const flight = this.client.sendRequest<AnalysisResult>(ANALYSIS_REQUEST, params, cancellation.token).then(
+    const flight = this.client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }, cancellation.token).then(
       (result) => {
         if (!isLatest()) return undefined;
         this.finish(cancellation);
