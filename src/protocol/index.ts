@@ -99,3 +99,4 @@ export interface StepItemSummary {
 }
 
 export * from './preview';
+export * from './guards';

@@ -8,21 +8,22 @@
 // Renders happen offscreen and are swapped in whole, so the picture never blanks and
 // the zoom stays; a render superseded before it starts is skipped, and one that finishes
 // after a newer one was asked for is kept in the cache but not shown.
-import type {
-  ExportFormat,
-  ExportTheme,
-  PreviewDiagrams,
-  PreviewFlow,
-  PreviewInitialState,
-  PreviewLayoutSetting,
-  PreviewThemeSetting,
-  PreviewView,
-  ToWebviewMessage,
-  ViewTransform,
+import {
+  layoutSetting,
+  type ExportFormat,
+  type ExportTheme,
+  type PreviewDiagrams,
+  type PreviewFlow,
+  type PreviewInitialState,
+  type PreviewLayoutSetting,
+  type PreviewThemeSetting,
+  type PreviewView,
+  type ToWebviewMessage,
+  type ViewTransform,
 } from '../protocol';
 import { h, setText, show } from './dom';
 import { renderPng, serializeSvg } from './exporter';
-import { chooseLayout, layoutSetting, type LayoutEngine } from './layout';
+import { chooseLayout, type LayoutEngine } from './layout';
 import { PanZoom } from './panZoom';
 import { Renderer } from './renderer';
 import { nodeAt, setHighlight, setStep, svgSize, tagNodes, type StepMark } from './svgNodes';

@@ -17,8 +17,9 @@ import type {
   Range,
   ToWebviewMessage,
 } from '../../protocol';
+import { isViewKey } from '../../protocol';
 import { createNonce, previewHtml } from './html';
-import { decodeBase64, isPng, isViewKey, parseWebviewMessage } from './messages';
+import { decodeBase64, isPng, parseWebviewMessage } from './messages';
 import { nodeAtPosition } from './sourceMap';
 
 export const PREVIEW_VIEW_TYPE = 'sysdesign.preview';
