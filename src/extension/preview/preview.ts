@@ -18,6 +18,7 @@ import type {
   ToWebviewMessage,
 } from '../../protocol';
 import { isViewKey } from '../../protocol';
+import { Disposable } from '../disposable';
 import { createNonce, previewHtml } from './html';
 import { decodeBase64, isPng, parseWebviewMessage } from './messages';
 import { nodeAtPosition } from './sourceMap';
@@ -57,8 +58,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-export class DiagramPreview implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class DiagramPreview extends Disposable {
   private readonly didDispose = new vscode.EventEmitter<void>();
   /** Fires once, when the panel is closed or the preview disposed. */
   readonly onDidDispose = this.didDispose.event;
@@ -78,7 +78,6 @@ export class DiagramPreview implements vscode.Disposable {
   private readyWaiters: Array<() => void> = [];
   private exportSeq = 0;
   private readonly exports = new Map<number, PendingExport>();
-  private disposed = false;
 
   static create(host: PreviewHost, resource: vscode.Uri, column: vscode.ViewColumn, preserveFocus: boolean, following: boolean, view?: string): DiagramPreview {
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(resource), { viewColumn: column, preserveFocus }, webviewOptions(host.extensionUri));
@@ -99,14 +98,20 @@ export class DiagramPreview implements vscode.Disposable {
     readonly following: boolean,
     state: PreviewState,
   ) {
+    super();
     this.resource = resource;
     this.view = state.view ?? 'architecture';
     panel.title = previewTitle(resource);
     panel.webview.html = this.html(state);
-    this.disposables.push(
-      this.didDispose,
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
-      panel.onDidDispose(() => this.dispose()),
+    // Disposed in this order: pending work ends, `onDidDispose` fires, the panel closes
+    // (its own dispose event finds this preview disposed already), the listeners go.
+    this._register({ dispose: () => this.endPendingWork() });
+    this._register({ dispose: () => this.didDispose.fire() });
+    this._register({ dispose: () => panel.dispose() });
+    this._register(this.didDispose);
+    this._register(panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         // A hidden webview is torn down; it says `ready` again when shown.
         if (!webviewPanel.visible) this.ready = false;
@@ -158,7 +163,7 @@ export class DiagramPreview implements vscode.Disposable {
 
   /** The document changed: ask for its diagrams after a pause in typing. */
   scheduleUpdate(delay = UPDATE_DELAY_MS): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.panel.visible) {
@@ -215,15 +220,10 @@ export class DiagramPreview implements vscode.Disposable {
     });
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  private endPendingWork(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     for (const pending of this.exports.values()) pending.reject(new Error('the preview was closed'));
     this.exports.clear();
-    this.didDispose.fire();
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 
   // ---------------------------------------------------------------------------
@@ -241,7 +241,7 @@ export class DiagramPreview implements vscode.Disposable {
   }
 
   private post(message: ToWebviewMessage): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     void this.panel.webview.postMessage(message);
   }
 
@@ -252,11 +252,11 @@ export class DiagramPreview implements vscode.Disposable {
     try {
       result = await this.host.requestDiagrams(resource);
     } catch (error) {
-      if (seq === this.requestSeq && !this.disposed) this.post({ type: 'unavailable', message: `The language server did not answer: ${errorMessage(error)}` });
+      if (seq === this.requestSeq && !this.isDisposed) this.post({ type: 'unavailable', message: `The language server did not answer: ${errorMessage(error)}` });
       return;
     }
     // Overtaken by a newer request, or the panel moved on: drop it.
-    if (seq !== this.requestSeq || this.disposed || !this.isShowing(resource)) return;
+    if (seq !== this.requestSeq || this.isDisposed || !this.isShowing(resource)) return;
     if (result === null) {
       // Just opened: the server may not have the document yet.
       if (this.retries++ < MAX_RETRIES) {

@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { AnalysisRequest, type AnalysisSummary, type RequestDescriptor } from '../../protocol';
+import { Disposable } from '../disposable';
 import { sameSummary } from './stepsTree';
 
 /** The part of the language client this needs (a `LanguageClient` is one). */
@@ -25,9 +26,8 @@ export function isDesign(document: vscode.TextDocument): boolean {
   return document.languageId === DESIGN_LANGUAGE;
 }
 
-export class DesignSource implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+export class DesignSource extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** The shown design changed, or its summary did, or a request failed. */
   readonly onDidChange = this.changed.event;
 
@@ -43,27 +43,35 @@ export class DesignSource implements vscode.Disposable {
     private readonly client: AnalysisClient,
     private readonly delayMs = REFRESH_DELAY_MS,
   ) {
-    this.disposables.push(
-      this.changed,
+    super();
+    this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isDesign(editor.document)) this.show(editor.document);
       }),
-      // A language change closes and reopens the document: a plain file becomes a design.
+    );
+    // A language change closes and reopens the document: a plain file becomes a design.
+    this._register(
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (isDesign(document) && vscode.window.activeTextEditor?.document === document) this.show(document);
       }),
+    );
+    this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.shown) this.show(this.fallback());
       }),
+    );
+    this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === this.shown && event.contentChanges.length > 0) this.schedule(this.delayMs);
       }),
+    );
+    this._register(
       vscode.languages.onDidChangeDiagnostics((event) => {
         const shown = this.shown?.uri.toString();
         if (shown !== undefined && event.uris.some((uri) => uri.toString() === shown)) this.schedule(0);
       }),
-      { dispose: () => this.cancel() },
     );
+    this._register({ dispose: () => this.cancel() });
     this.show(this.fallback());
   }
 
@@ -113,10 +121,6 @@ export class DesignSource implements vscode.Disposable {
       if (result?.version === document.version && document === this.shown) return result;
     }
     return this.refresh();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 
   private fallback(): vscode.TextDocument | undefined {
