@@ -19,6 +19,7 @@ import type {
 } from '../../protocol';
 import { isViewKey } from '../../protocol';
 import { Disposable } from '../disposable';
+import { LatestRequest, type Outcome } from '../latestRequest';
 import { createNonce, previewHtml } from './html';
 import { decodeBase64, isPng, parseWebviewMessage } from './messages';
 import { nodeAtPosition } from './sourceMap';
@@ -69,8 +70,7 @@ export class DiagramPreview extends Disposable {
   private stale: { version: number; message: string } | undefined;
   /** The newest version sent to the webview (diagrams or stale). */
   private postedVersion = -1;
-  private requestSeq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly requests: LatestRequest<DiagramsResult, void>;
   private retries = 0;
   private dirtyWhileHidden = false;
   private highlighted: { view: string; nodeId: string | null } | undefined;
@@ -106,6 +106,12 @@ export class DiagramPreview extends Disposable {
     // Disposed in this order: pending work ends, `onDidDispose` fires, the panel closes
     // (its own dispose event finds this preview disposed already), the listeners go.
     this._register({ dispose: () => this.endPendingWork() });
+    this.requests = this._register(
+      new LatestRequest(
+        () => this.host.requestDiagrams(this.resource),
+        (outcome) => this.settle(outcome),
+      ),
+    );
     this._register({ dispose: () => this.didDispose.fire() });
     this._register({ dispose: () => panel.dispose() });
     this._register(this.didDispose);
@@ -141,6 +147,8 @@ export class DiagramPreview extends Disposable {
     this.postedVersion = -1;
     this.highlighted = undefined;
     this.view = 'architecture';
+    // An answer about the document shown before is not about this one.
+    this.requests.cancel();
     this.panel.title = previewTitle(resource);
     this.post({ type: 'document', uri: resource.toString() });
     this.scheduleUpdate(0);
@@ -164,24 +172,18 @@ export class DiagramPreview extends Disposable {
   /** The document changed: ask for its diagrams after a pause in typing. */
   scheduleUpdate(delay = UPDATE_DELAY_MS): void {
     if (this.isDisposed) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
     if (!this.panel.visible) {
       // Messages to a hidden webview are lost; `ready` brings it up to date.
+      this.requests.unschedule();
       this.dirtyWhileHidden = true;
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
+    this.requests.schedule(delay);
   }
 
   /** Brings the webview up to date with the document now (exports wait for this). */
   async flush(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.refresh();
+    await this.requests.now();
   }
 
   /** Tells the webview which node the editor's cursor is on, when that changed (or always with `force`). */
@@ -221,7 +223,6 @@ export class DiagramPreview extends Disposable {
   }
 
   private endPendingWork(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
     for (const pending of this.exports.values()) pending.reject(new Error('the preview was closed'));
     this.exports.clear();
   }
@@ -245,28 +246,17 @@ export class DiagramPreview extends Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private async refresh(): Promise<void> {
-    const seq = ++this.requestSeq;
-    const resource = this.resource;
-    let result: DiagramsResult;
-    try {
-      result = await this.host.requestDiagrams(resource);
-    } catch (error) {
-      if (seq === this.requestSeq && !this.isDisposed) this.post({ type: 'unavailable', message: `The language server did not answer: ${errorMessage(error)}` });
+  /** The latest request's answer (an overtaken one never gets here). */
+  private settle(outcome: Outcome<DiagramsResult>): void {
+    if (!outcome.ok) {
+      this.post({ type: 'unavailable', message: `The language server did not answer: ${errorMessage(outcome.error)}` });
       return;
     }
-    // Overtaken by a newer request, or the panel moved on: drop it.
-    if (seq !== this.requestSeq || this.isDisposed || !this.isShowing(resource)) return;
+    const result = outcome.value;
     if (result === null) {
       // Just opened: the server may not have the document yet.
-      if (this.retries++ < MAX_RETRIES) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          void this.refresh();
-        }, RETRY_DELAY_MS);
-      } else {
-        this.post({ type: 'unavailable', message: 'The language server does not have this document open. Open the design in an editor to see its diagrams.' });
-      }
+      if (this.retries++ < MAX_RETRIES) this.requests.schedule(RETRY_DELAY_MS);
+      else this.post({ type: 'unavailable', message: 'The language server does not have this document open. Open the design in an editor to see its diagrams.' });
       return;
     }
     this.retries = 0;

@@ -8,8 +8,9 @@
  * fires only when what the view would show changed.
  */
 import * as vscode from 'vscode';
-import { AnalysisRequest, type AnalysisSummary, type RequestDescriptor } from '../../protocol';
+import { AnalysisRequest, type AnalysisResult, type AnalysisSummary, type RequestDescriptor } from '../../protocol';
 import { Disposable } from '../disposable';
+import { LatestRequest, type Outcome } from '../latestRequest';
 import { sameSummary } from './stepsTree';
 
 /** The part of the language client this needs (a `LanguageClient` is one). */
@@ -34,16 +35,22 @@ export class DesignSource extends Disposable {
   private shown: vscode.TextDocument | undefined;
   private latest: AnalysisSummary | undefined;
   private failure: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pending: vscode.CancellationTokenSource | undefined;
-  private sequence = 0;
-  private inFlight: Promise<AnalysisSummary | undefined> | undefined;
+  private readonly requests: LatestRequest<AnalysisResult, AnalysisSummary | undefined>;
 
   constructor(
     private readonly client: AnalysisClient,
     private readonly delayMs = REFRESH_DELAY_MS,
   ) {
     super();
+    this.requests = this._register(
+      new LatestRequest(
+        (token) => {
+          const document = this.shown;
+          return document ? this.client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }, token) : Promise.resolve(null);
+        },
+        (outcome) => this.settle(outcome),
+      ),
+    );
     this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isDesign(editor.document)) this.show(editor.document);
@@ -62,16 +69,15 @@ export class DesignSource extends Disposable {
     );
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.shown && event.contentChanges.length > 0) this.schedule(this.delayMs);
+        if (event.document === this.shown && event.contentChanges.length > 0) this.requests.schedule(this.delayMs);
       }),
     );
     this._register(
       vscode.languages.onDidChangeDiagnostics((event) => {
         const shown = this.shown?.uri.toString();
-        if (shown !== undefined && event.uris.some((uri) => uri.toString() === shown)) this.schedule(0);
+        if (shown !== undefined && event.uris.some((uri) => uri.toString() === shown)) this.requests.schedule(0);
       }),
     );
-    this._register({ dispose: () => this.cancel() });
     this.show(this.fallback());
   }
 
@@ -93,22 +99,22 @@ export class DesignSource extends Disposable {
   /** Shows `document` (a design) or nothing. */
   show(document: vscode.TextDocument | undefined): void {
     if (document === this.shown) return;
-    this.cancel();
+    this.requests.cancel();
     this.shown = document;
     this.failure = undefined;
     // The previous design's summary stays until the new one arrives (no empty flash in
     // between); `summary` already hides it, and the view reads `summary`.
     this.changed.fire();
-    if (document) this.schedule(0);
+    if (document) this.requests.schedule(0);
   }
 
   /**
    * Asks the server now and resolves with the summary of the document's current version
    * (or the best the server has), `undefined` without a design or on failure.
    */
-  refresh(): Promise<AnalysisSummary | undefined> {
-    this.clearTimer();
-    return this.request();
+  async refresh(): Promise<AnalysisSummary | undefined> {
+    if (!this.shown) return undefined;
+    return this.requests.now();
   }
 
   /** A summary computed for the shown document's current version, asking when needed. */
@@ -116,8 +122,9 @@ export class DesignSource extends Disposable {
     const document = this.shown;
     if (!document) return undefined;
     if (this.summary?.version === document.version) return this.summary;
-    if (this.inFlight) {
-      const result = await this.inFlight;
+    const inFlight = this.requests.inFlight;
+    if (inFlight) {
+      const result = await inFlight;
       if (result?.version === document.version && document === this.shown) return result;
     }
     return this.refresh();
@@ -129,64 +136,19 @@ export class DesignSource extends Disposable {
     return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => isDesign(d) && !d.isClosed);
   }
 
-  private schedule(delay: number): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.request();
-    }, delay);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private cancel(): void {
-    this.clearTimer();
-    this.pending?.cancel();
-    this.pending?.dispose();
-    this.pending = undefined;
-    this.sequence++;
-    this.inFlight = undefined;
-  }
-
-  private request(): Promise<AnalysisSummary | undefined> {
-    const document = this.shown;
-    if (!document) return Promise.resolve(undefined);
-    this.pending?.cancel();
-    this.pending?.dispose();
-    const cancellation = new vscode.CancellationTokenSource();
-    this.pending = cancellation;
-    const sequence = ++this.sequence;
-    const isLatest = () => sequence === this.sequence && document === this.shown;
-    const flight = this.client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }, cancellation.token).then(
-      (result) => {
-        if (!isLatest()) return undefined;
-        this.finish(cancellation);
-        // `null`: the server has not seen the document yet; its diagnostics will bring us back.
-        if (!result) return undefined;
-        const changed = this.failure !== undefined || !sameSummary(this.summary, result);
-        this.latest = result;
-        this.failure = undefined;
-        if (changed) this.changed.fire();
-        return result;
-      },
-      (error: unknown) => {
-        if (!isLatest() || cancellation.token.isCancellationRequested) return undefined;
-        this.finish(cancellation);
-        this.failure = error instanceof Error ? error.message : String(error);
-        this.changed.fire();
-        return undefined;
-      },
-    );
-    this.inFlight = flight;
-    return flight;
-  }
-
-  private finish(cancellation: vscode.CancellationTokenSource): void {
-    if (this.pending === cancellation) this.pending = undefined;
-    cancellation.dispose();
-    this.inFlight = undefined;
+  /** The latest request's answer: `null` means the server has not seen the document yet; its diagnostics will bring us back. */
+  private settle(outcome: Outcome<AnalysisResult>): AnalysisSummary | undefined {
+    if (!outcome.ok) {
+      this.failure = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      this.changed.fire();
+      return undefined;
+    }
+    const result = outcome.value;
+    if (!result) return undefined;
+    const changed = this.failure !== undefined || !sameSummary(this.summary, result);
+    this.latest = result;
+    this.failure = undefined;
+    if (changed) this.changed.fire();
+    return result;
   }
 }
