@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { DiagramsRequest, type ExportFormat, type ExportTheme } from '../../protocol';
 import { sendRequest, type DeferredLanguageClient } from '../deferredClient';
 import { parsePreviewState } from './messages';
-import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './preview';
+import { PREVIEW_VIEW_TYPE } from './panel';
+import { DiagramPreview, type PreviewHost } from './preview';
 import { previewFollows, previewLayout, previewTheme } from './settings';
 
 export const LANGUAGE_ID = 'sysdesign';
