@@ -6,7 +6,7 @@ import { CHECKS } from './checks';
 import { computeEstimate } from './estimate';
 import { createIncrementalParser, type IncrementalStats } from './incremental';
 import { buildDesign, emptyDesign, ModelCache } from './model';
-import { parseYaml, type ParsedYaml } from './parse';
+import { parseYaml, type ParsedYaml } from './yaml';
 import { evaluateFigures, QuantityCache } from './quantities';
 import { validateSchema } from './schema';
 import { collectSymbols, type SymbolTable } from './symbols';

@@ -32,7 +32,14 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as YamlNode, Range } from 'yaml';
-import { inspectKey, inspectSubtree, MAX_DEPTH, MAX_EXPANDED_NODES, defineKey, parseChecked, parseYamlDocument, precheck, reporter, sortParseProblems, toPlainJson, type JsonStats, type ParsedYaml } from './parse';
+import { MAX_DEPTH } from './yaml/depth';
+import { parseYamlDocument } from './yaml/document';
+import { inspectKey, inspectSubtree } from './yaml/hazards';
+import { parseChecked } from './yaml/parse';
+import { precheck } from './yaml/prechecks';
+import { reporter, sortParseProblems } from './yaml/report';
+import { defineKey, MAX_EXPANDED_NODES, toPlainJson, type JsonStats } from './yaml/toJson';
+import type { ParsedYaml } from './yaml/types';
 import type { Problem } from './types';
 
 /** An entry written `key:` is split into its entries or items only when longer than this many lines. */
