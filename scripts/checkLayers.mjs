@@ -1,6 +1,6 @@
 // Fails when an import crosses a layer boundary (ARCHITECTURE.md "Layers"):
 //   core      -> nothing of ours above it; no vscode, no Node built-ins, no DOM libraries
-//   protocol  -> types only, nothing of ours but core types
+//   protocol  -> no packages; nothing of ours but core types (request descriptors and guards are its own code)
 //   server    -> core, protocol
 //   cli       -> core
 //   extension -> protocol (and vscode); never core, never mermaid
@@ -63,6 +63,9 @@ for (const [layer, rule] of Object.entries(allowed)) {
         if (targetLayer === undefined) {
           // schemas/*.json and package.json are data, readable from core and server.
           if (!/\/schemas\/|package\.json$/.test(target)) failures.push(`${where}: imports ${spec}, outside src/`);
+        } else if (layer === 'protocol' && targetLayer === 'core' && !typeOnly) {
+          // The webview and the extension import the protocol: core code must not ride along.
+          failures.push(`${where}: protocol may import only types from core (${spec})`);
         } else if (!rule.layers.includes(targetLayer) && !(layer === 'extension' && targetLayer === 'core' && typeOnly)) {
           failures.push(`${where}: ${layer} must not import ${targetLayer} (${spec})`);
         }

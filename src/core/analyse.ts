@@ -4,9 +4,8 @@
  */
 import { CHECKS } from './checks';
 import { computeEstimate } from './estimate';
-import { createIncrementalParser, type IncrementalStats } from './incremental';
 import { buildDesign, emptyDesign, ModelCache } from './model';
-import { parseYaml, type ParsedYaml } from './parse';
+import { createIncrementalParser, parseYaml, type IncrementalStats, type ParsedYaml } from './yaml';
 import { evaluateFigures, QuantityCache } from './quantities';
 import { validateSchema } from './schema';
 import { collectSymbols, type SymbolTable } from './symbols';

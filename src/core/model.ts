@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { spanOf } from './parse';
+import { spanOf } from './yaml';
 import {
   COMPONENT_KINDS,
   HTTP_METHODS,

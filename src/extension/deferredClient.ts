@@ -7,6 +7,7 @@
 // and the library is evaluated on the first turn of the event loop after `activate`.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { RequestDescriptor } from '../protocol';
 import type { Command } from './commands/command';
 import { COMMANDS } from './ids';
 import type { LanguageClientHandle } from './languageClient';
@@ -30,9 +31,8 @@ export class DeferredLanguageClient implements vscode.Disposable {
   }
 
   /** Sends a request once the client is started (`sysdesign/analysis`, `sysdesign/diagrams`). */
-  async sendRequest<R>(method: string, param: unknown, token?: vscode.CancellationToken): Promise<R> {
-    const client = await this.client;
-    return client.sendRequest<R>(method, param, token);
+  async sendRequest<P, R>(request: RequestDescriptor<P, R>, params: P, token?: vscode.CancellationToken): Promise<R> {
+    return sendRequest(await this.client, request, params, token);
   }
 
   /** Stops the server if it runs and starts it again. */
@@ -55,4 +55,9 @@ export class DeferredLanguageClient implements vscode.Disposable {
       () => undefined,
     );
   }
+}
+
+/** A custom request on a started client, typed by its descriptor. */
+export function sendRequest<P, R>(client: BaseLanguageClient, request: RequestDescriptor<P, R>, params: P, token?: vscode.CancellationToken): Promise<R> {
+  return client.sendRequest<R>(request.method, params, token);
 }

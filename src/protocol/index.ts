@@ -1,14 +1,17 @@
 /**
- * Messages shared by the language server and the VS Code client (types only, plus the
- * method names). Positions follow LSP: zero-based line and UTF-16 character.
+ * Messages shared by the language server and the VS Code client: types (the core's own
+ * where the wire carries them unchanged, imported as types only) and each request's
+ * descriptor. Positions follow LSP: zero-based line and UTF-16 character.
  */
+import type { StepItemKind, StepKey, StepStatus } from '../core/steps';
+import { defineRequest } from './request';
+
+export type { StepItemKind, StepKey, StepStatus };
+export { defineRequest, type ParamsOf, type RequestDescriptor, type ResultOf } from './request';
 
 import type { Position, Range } from './range';
 
 export type { Position, Range } from './range';
-
-/** `sysdesign/analysis`: a small summary of one open document, for the five-step tree. */
-export const ANALYSIS_REQUEST = 'sysdesign/analysis';
 
 export interface AnalysisParams {
   /** The document's URI as the client sent it in `didOpen`. */
@@ -17,6 +20,9 @@ export interface AnalysisParams {
 
 /** `null` when the server does not have the document open. */
 export type AnalysisResult = AnalysisSummary | null;
+
+/** `sysdesign/analysis`: a small summary of one open document, for the five-step tree. */
+export const AnalysisRequest = defineRequest<AnalysisParams, AnalysisResult>('sysdesign/analysis');
 
 export interface AnalysisSummary {
   uri: string;
@@ -34,9 +40,6 @@ export interface ProblemTotals {
   warnings: number;
   infos: number;
 }
-
-export type StepKey = 'requirements' | 'estimation' | 'api' | 'data-model' | 'design';
-export type StepStatus = 'missing' | 'incomplete' | 'problems' | 'done';
 
 export interface StepSummary {
   key: StepKey;
@@ -74,8 +77,7 @@ export interface StepInsertion {
 }
 
 export interface StepItemSummary {
-  /** e.g. `requirement`, `traffic`, `component`, `flow`, `folder`. */
-  kind: string;
+  kind: StepItemKind;
   /** Stable within a document version, e.g. `component:api`. */
   key: string;
   label: string;
@@ -91,3 +93,4 @@ export interface StepItemSummary {
 }
 
 export * from './preview';
+export * from './guards';

@@ -1,16 +1,15 @@
 /**
- * The diagram preview's messages (types only, plus names): the `sysdesign/diagrams`
+ * The diagram preview's messages (types, plus the request's descriptor): the `sysdesign/diagrams`
  * request between the language server and the VS Code client, and the messages between
  * the client and the preview webview. The webview is untrusted territory: everything it
  * sends is validated by the extension (`src/extension/preview/messages.ts`).
  */
+import type { DiagramNode } from '../core/diagram/types';
 import type { Range } from './range';
+import { defineRequest } from './request';
 
 // ---------------------------------------------------------------------------
 // Language server <-> client: `sysdesign/diagrams`
-
-/** `sysdesign/diagrams`: every diagram of one open document, for the preview. */
-export const DIAGRAMS_REQUEST = 'sysdesign/diagrams';
 
 export interface DiagramsParams {
   /** The document's URI as the client sent it in `didOpen`. */
@@ -19,6 +18,9 @@ export interface DiagramsParams {
 
 /** `null` when the server does not have the document open. */
 export type DiagramsResult = PreviewDiagrams | PreviewStale | null;
+
+/** `sysdesign/diagrams`: every diagram of one open document, for the preview. */
+export const DiagramsRequest = defineRequest<DiagramsParams, DiagramsResult>('sysdesign/diagrams');
 
 /** What the preview shows for one version of a design. */
 export interface PreviewDiagrams {
@@ -64,7 +66,7 @@ export interface PreviewView {
   nodes: PreviewNode[];
 }
 
-export type PreviewNodeKind = 'component' | 'group' | 'participant' | 'entity';
+export type PreviewNodeKind = DiagramNode['kind'];
 
 export interface PreviewNode {
   /** The generated Mermaid id (`n0`, `g0`, `p0`, `e0`), never document text. */

@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ANALYSIS_REQUEST, DIAGRAMS_REQUEST, type AnalysisParams, type AnalysisResult, type DiagramsParams, type DiagramsResult } from '../protocol';
+import { AnalysisRequest, DiagramsRequest, type RequestDescriptor } from '../protocol';
 import { Analyses, DiagnosticsScheduler } from './documents';
 import { analysisSummary } from './features/analysisSummary';
 import { codeActions } from './features/codeActions';
@@ -207,13 +207,17 @@ export function startServer(connection: Connection): void {
       : [],
   );
 
-  connection.onRequest(ANALYSIS_REQUEST, (params: AnalysisParams, token: CancellationToken): AnalysisResult =>
+  /** Registers a custom request; its params come from anyone, so the handler gets them unchecked. */
+  const onRequest = <P, R>(request: RequestDescriptor<P, R>, handler: (params: Partial<P> | null | undefined, token: CancellationToken) => R) =>
+    connection.onRequest(request.method, (params: unknown, token: CancellationToken): unknown => handler(params as Partial<P> | null | undefined, token));
+
+  onRequest(AnalysisRequest, (params, token) =>
     withDocument('analysis summary', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
       analysisSummary(analysis, positions, { uri: d.uri, version: d.version }),
     ),
   );
 
-  connection.onRequest<DiagramsResult, void>(DIAGRAMS_REQUEST, (params: DiagramsParams, token: CancellationToken): DiagramsResult =>
+  onRequest(DiagramsRequest, (params, token) =>
     withDocument('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) => diagrams(analysis, positions, { uri: d.uri, version: d.version })),
   );
 

@@ -34,8 +34,3 @@ export function chooseLayout(setting: PreviewLayoutSetting, view: PreviewViewKin
   if (setting === 'dagre' || setting === 'elk') return setting;
   return nodes >= elkFromNodes ? 'elk' : 'dagre';
 }
-
-/** A setting from anywhere (initial state, a message): anything unknown is `auto`. */
-export function layoutSetting(value: unknown): PreviewLayoutSetting {
-  return value === 'dagre' || value === 'elk' ? value : 'auto';
-}

@@ -18,7 +18,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { ANALYSIS_REQUEST, type AnalysisResult } from '../../src/protocol';
+import { AnalysisRequest, type AnalysisResult } from '../../src/protocol';
 import { applyEdits, editsOf, isEmpty, offsetAt, positionAt, rangeText, snippetText } from './support/lspEdits';
 import { offsetOf, replaceOnce, visible } from '../support/text';
 import { EDITS_DIR, golden, goldenFile, goldenInput } from './support/goldenEdits';
@@ -194,7 +194,7 @@ async function editsFor(client: TestClient, uri: string, text: string, diagnosti
     }
     return edits;
   }
-  const summary = (await client.connection.sendRequest(ANALYSIS_REQUEST, { uri })) as AnalysisResult;
+  const summary = (await client.connection.sendRequest(AnalysisRequest.method, { uri })) as AnalysisResult;
   assert.ok(summary, 'an analysis summary');
   assert.equal(summary.version, 1);
   const insertion = summary.steps.flatMap((s) => s.insertions).find((i) => i.kind === request.insert);

@@ -26,7 +26,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { ANALYSIS_REQUEST, type AnalysisResult } from '../../src/protocol';
+import { AnalysisRequest, type AnalysisResult } from '../../src/protocol';
 import { TestClient } from './support/lspClient';
 import { edited, example } from '../support/example';
 import { applyEdit, editsOf, positionOf, slice } from './support/lspEdits';
@@ -554,7 +554,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
 
   it('sysdesign/analysis: the five steps with items and ranges', async () => {
     const { uri: u } = await open(edited('members: [lb, api,', 'members: [lb, apx,'));
-    const summary = (await client.connection.sendRequest(ANALYSIS_REQUEST, { uri: u })) as AnalysisResult;
+    const summary = (await client.connection.sendRequest(AnalysisRequest.method, { uri: u })) as AnalysisResult;
     assert.ok(summary);
     assert.equal(summary.version, 1);
     assert.equal(summary.name, 'Photo sharing');
@@ -571,7 +571,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     );
     const components = summary.steps[4].items.find((i) => i.key === 'folder:components')!;
     assert.deepEqual(components.children![3].range, { start: { line: 96, character: 4 }, end: { line: 102, character: 0 } });
-    assert.equal(await client.connection.sendRequest(ANALYSIS_REQUEST, { uri: 'file:///not/open.sysdesign.yaml' }), null);
+    assert.equal(await client.connection.sendRequest(AnalysisRequest.method, { uri: 'file:///not/open.sysdesign.yaml' }), null);
   });
 });
 

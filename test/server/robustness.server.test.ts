@@ -18,7 +18,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ANALYSIS_REQUEST, DIAGRAMS_REQUEST } from '../../src/protocol';
+import { AnalysisRequest, DiagramsRequest } from '../../src/protocol';
 import { TestClient } from './support/lspClient';
 import { edited, example } from '../support/example';
 import { positionOf } from './support/lspEdits';
@@ -74,7 +74,7 @@ describe('language server robustness', function () {
       client.connection.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics: [] } }),
       client.connection.sendRequest(CodeLensRequest.type, { textDocument }),
       client.connection.sendRequest(InlayHintRequest.type, { textDocument, range }),
-      client.connection.sendRequest(ANALYSIS_REQUEST, { uri }),
+      client.connection.sendRequest(AnalysisRequest.method, { uri }),
     ]);
   }
 
@@ -131,8 +131,8 @@ describe('language server robustness', function () {
     const textDocument = { uri: 'file:///nowhere.sysdesign.yaml' };
     assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument, position: { line: 0, character: 0 } }), null);
     assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }), []);
-    assert.equal(await client.connection.sendRequest(ANALYSIS_REQUEST, {}), null);
-    assert.equal(await client.connection.sendRequest(ANALYSIS_REQUEST, null), null);
+    assert.equal(await client.connection.sendRequest(AnalysisRequest.method, {}), null);
+    assert.equal(await client.connection.sendRequest(AnalysisRequest.method, null), null);
   });
 
   it('is still fully working afterwards', async () => {
@@ -240,9 +240,9 @@ describe('RELIABILITY.md: Editor and workspace, over LSP', function () {
     assert.ok((actions ?? []).length > 0, 'fixes are offered (as edits for the client to apply, not applied)');
     const rename = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: positionOf(text, '  - id: api\n', 9), newName: 'photo-api' });
     assert.ok(rename, 'a rename is answered with an edit, not applied');
-    const diagrams = (await client.connection.sendRequest(DIAGRAMS_REQUEST, { uri })) as { views?: unknown[] } | null;
+    const diagrams = (await client.connection.sendRequest(DiagramsRequest.method, { uri })) as { views?: unknown[] } | null;
     assert.ok(diagrams?.views?.length, 'the preview gets its diagrams');
-    await client.connection.sendRequest(ANALYSIS_REQUEST, { uri });
+    await client.connection.sendRequest(AnalysisRequest.method, { uri });
     await client.close(uri);
     assert.deepEqual(applied, []);
   });

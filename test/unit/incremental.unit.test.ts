@@ -9,12 +9,14 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyseText, createInstrumentedAnalyzer } from '../../src/core/analyse';
-import { createIncrementalParser, rangesOf } from '../../src/core/incremental';
-import { parseYaml, toPlainJson, type JsonStats } from '../../src/core/parse';
+import { createIncrementalParser } from '../../src/core/yaml/incremental';
+import { parseYaml } from '../../src/core/yaml/parse';
+import { toPlainJson, type JsonStats } from '../../src/core/yaml/toJson';
 import { QuantityCache } from '../../src/core/quantities';
 import { evaluateQuantity, type Expectation } from '../../src/core/quantity/evaluate';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
 import { generateDesign } from '../support/generate';
+import { rangesOf } from '../support/rangesOf';
 
 const example = readFileSync(path.join(__dirname, '..', 'fixtures', 'spec-example.sysdesign.yaml'), 'utf8');
 

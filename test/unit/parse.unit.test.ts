@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyseText } from '../../src/core/analyse';
-import { findExcessiveDepth, MAX_TEXT_LENGTH, parseYaml } from '../../src/core/parse';
+import { findExcessiveDepth } from '../../src/core/yaml/depth';
+import { parseYaml } from '../../src/core/yaml/parse';
+import { MAX_TEXT_LENGTH } from '../../src/core/yaml/prechecks';
 import { codes, withCode } from '../support/problems';
 
 describe('parse: YAML hazards become problems, never crashes', () => {

@@ -2,7 +2,7 @@
 // each field checked at run time. Pure (no `vscode`), so it is tested without a host.
 // Nothing here names a command, a path or a URI: a "reveal" carries a node id that the
 // preview looks up in its own document's source map.
-import type { ExportFormat, FromWebviewMessage, PreviewState, ViewTransform } from '../../protocol';
+import { isRecord, isViewKey, viewTransforms, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../../protocol';
 
 /** The largest SVG we accept from the webview (characters); a PNG as base64 may be bigger. */
 export const MAX_SVG_CHARS = 50_000_000;
@@ -11,17 +11,11 @@ const MAX_MESSAGE_CHARS = 2_000;
 const MAX_URI_CHARS = 8_192;
 
 const NODE_ID = /^[a-z][0-9]{1,6}$/;
-/** `architecture`, `er`, `estimates`, or `flow:` and a flow id (no control characters). */
-const VIEW = /^(?:architecture|er|estimates|flow:[^\u0000-\u001f\u007f]{1,512})$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-export function isViewKey(value: unknown): value is string {
-  return typeof value === 'string' && VIEW.test(value);
-}
 
 /** The message as a typed value, or undefined when it is not one we accept exactly. */
 export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefined {
-  if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+  if (!isRecord(raw) || typeof raw.type !== 'string') return undefined;
   switch (raw.type) {
     case 'ready':
       return { type: 'ready' };
@@ -52,16 +46,11 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
  * document), the view and the zoom per view.
  */
 export function parsePreviewState(raw: unknown): PreviewState | undefined {
-  if (!isObject(raw) || typeof raw.uri !== 'string' || raw.uri.length === 0 || raw.uri.length > MAX_URI_CHARS) return undefined;
+  if (!isRecord(raw) || typeof raw.uri !== 'string' || raw.uri.length === 0 || raw.uri.length > MAX_URI_CHARS) return undefined;
   const state: PreviewState = { uri: raw.uri };
   if (isViewKey(raw.view)) state.view = raw.view;
-  if (isObject(raw.transforms)) {
-    const transforms: Record<string, ViewTransform> = {};
-    for (const [key, t] of Object.entries(raw.transforms).slice(0, 100)) {
-      if (isViewKey(key) && isObject(t) && finite(t.scale) && t.scale > 0 && finite(t.x) && finite(t.y)) transforms[key] = { scale: t.scale, x: t.x, y: t.y };
-    }
-    state.transforms = transforms;
-  }
+  const transforms = viewTransforms(raw.transforms, isViewKey);
+  if (transforms) state.transforms = transforms;
   return state;
 }
 
@@ -85,12 +74,4 @@ function isFormat(value: unknown): value is ExportFormat {
 
 function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function finite(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,30 +1,34 @@
 // One preview panel: the webview showing the diagrams of one design (another one when
 // it follows the active editor). It asks the language server for the diagrams as the
-// document changes (debounced; an answer overtaken by a newer request, or older than
-// what the webview shows, is dropped), turns the webview's few messages into editor
-// actions on its own document, and serves exports.
+// document changes (through a `LatestRequest`; an answer older than what the webview
+// shows is dropped too), replays its state when the webview (re)loads, and routes the
+// webview's few messages: navigation to `navigation.ts`, export answers to
+// `exportRequests.ts`. What it knows of its document is one `DocumentState`, replaced
+// whole when the panel shows another document.
 import * as vscode from 'vscode';
-import type {
-  DiagramsResult,
-  ExportFormat,
-  ExportTheme,
-  FromWebviewMessage,
-  PreviewDiagrams,
-  PreviewLayoutSetting,
-  PreviewNode,
-  PreviewState,
-  PreviewThemeSetting,
-  Range,
-  ToWebviewMessage,
+import {
+  isViewKey,
+  type DiagramsResult,
+  type ExportFormat,
+  type ExportTheme,
+  type FromWebviewMessage,
+  type PreviewDiagrams,
+  type PreviewLayoutSetting,
+  type PreviewState,
+  type PreviewThemeSetting,
+  type ToWebviewMessage,
 } from '../../protocol';
-import { createNonce, previewHtml } from './html';
-import { decodeBase64, isPng, isViewKey, parseWebviewMessage } from './messages';
+import { Disposable } from '../disposable';
+import { LatestRequest, type Outcome } from '../latestRequest';
+import { ExportRequests } from './exportRequests';
+import { WebviewHandshake } from './handshake';
+import { parseWebviewMessage } from './messages';
+import { editorShowing, PreviewNavigation } from './navigation';
+import { panelHtml, PREVIEW_VIEW_TYPE, previewTitle, webviewOptions } from './panel';
 import { nodeAtPosition } from './sourceMap';
 
-export const PREVIEW_VIEW_TYPE = 'sysdesign.preview';
 /** Quiet time after a keystroke before the diagrams are asked for. */
 export const UPDATE_DELAY_MS = 100;
-const EXPORT_TIMEOUT_MS = 60_000;
 const READY_TIMEOUT_MS = 30_000;
 /** A document the server does not have yet (just opened): asked again this often, this many times. */
 const RETRY_DELAY_MS = 250;
@@ -40,44 +44,35 @@ export interface PreviewHost {
   exportFromPreview(preview: DiagramPreview, format: ExportFormat): void;
 }
 
-interface PendingExport {
-  format: ExportFormat;
-  resolve(bytes: Uint8Array): void;
-  reject(error: Error): void;
+/** What the preview knows of the document it shows. */
+interface DocumentState {
+  readonly resource: vscode.Uri;
+  /** The view the webview shows, by key. */
+  view: string;
+  diagrams?: PreviewDiagrams;
+  stale?: { version: number; message: string };
+  /** The newest version sent to the webview (diagrams or stale). */
+  postedVersion: number;
+  highlighted?: { view: string; nodeId: string | null };
+  /** `null` answers in a row (the server does not have the document yet). */
+  retries: number;
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    enableFindWidget: false,
-    // Only the built preview: never the workspace, never the rest of the extension.
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-  };
+function documentState(resource: vscode.Uri, view = 'architecture'): DocumentState {
+  return { resource, view, postedVersion: -1, retries: 0 };
 }
 
-export class DiagramPreview implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class DiagramPreview extends Disposable {
   private readonly didDispose = new vscode.EventEmitter<void>();
   /** Fires once, when the panel is closed or the preview disposed. */
   readonly onDidDispose = this.didDispose.event;
 
-  private resource: vscode.Uri;
-  private view: string;
-  private diagrams: PreviewDiagrams | undefined;
-  private stale: { version: number; message: string } | undefined;
-  /** The newest version sent to the webview (diagrams or stale). */
-  private postedVersion = -1;
-  private requestSeq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
+  private doc: DocumentState;
+  private readonly requests: LatestRequest<DiagramsResult, void>;
+  private readonly handshake = new WebviewHandshake(READY_TIMEOUT_MS);
+  private readonly exports: ExportRequests;
+  private readonly navigation = new PreviewNavigation(this);
   private dirtyWhileHidden = false;
-  private highlighted: { view: string; nodeId: string | null } | undefined;
-  private ready = false;
-  private readyWaiters: Array<() => void> = [];
-  private exportSeq = 0;
-  private readonly exports = new Map<number, PendingExport>();
-  private disposed = false;
 
   static create(host: PreviewHost, resource: vscode.Uri, column: vscode.ViewColumn, preserveFocus: boolean, following: boolean, view?: string): DiagramPreview {
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(resource), { viewColumn: column, preserveFocus }, webviewOptions(host.extensionUri));
@@ -98,43 +93,56 @@ export class DiagramPreview implements vscode.Disposable {
     readonly following: boolean,
     state: PreviewState,
   ) {
-    this.resource = resource;
-    this.view = state.view ?? 'architecture';
+    super();
+    this.doc = documentState(resource, state.view);
     panel.title = previewTitle(resource);
-    panel.webview.html = this.html(state);
-    this.disposables.push(
-      this.didDispose,
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
-      panel.onDidDispose(() => this.dispose()),
+    panel.webview.html = panelHtml(panel.webview, host.extensionUri, { ...state, uri: resource.toString(), theme: host.theme(), layout: host.layout() });
+    // Disposed in this order: pending work ends, `onDidDispose` fires, the panel closes
+    // (its own dispose event finds this preview disposed already), the listeners go.
+    this.exports = this._register(new ExportRequests());
+    this.requests = this._register(
+      new LatestRequest(
+        () => this.host.requestDiagrams(this.doc.resource),
+        (outcome) => this.settle(outcome),
+      ),
+    );
+    this._register({ dispose: () => this.didDispose.fire() });
+    this._register({ dispose: () => panel.dispose() });
+    this._register(this.didDispose);
+    this._register(panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
       panel.onDidChangeViewState(({ webviewPanel }) => {
         // A hidden webview is torn down; it says `ready` again when shown.
-        if (!webviewPanel.visible) this.ready = false;
+        if (!webviewPanel.visible) this.handshake.unloaded();
       }),
     );
   }
 
   get document(): vscode.Uri {
-    return this.resource;
+    return this.doc.resource;
+  }
+
+  /** The diagrams of the document's latest answered version. */
+  get diagrams(): PreviewDiagrams | undefined {
+    return this.doc.diagrams;
   }
 
   /** The view the webview shows, by key. */
   get currentView(): string {
-    return this.view;
+    return this.doc.view;
   }
 
   isShowing(uri: vscode.Uri): boolean {
-    return uri.toString() === this.resource.toString();
+    return uri.toString() === this.doc.resource.toString();
   }
 
   /** Shows another document in this panel (following the active editor). */
   showDocument(resource: vscode.Uri): void {
     if (this.isShowing(resource)) return;
-    this.resource = resource;
-    this.diagrams = undefined;
-    this.stale = undefined;
-    this.postedVersion = -1;
-    this.highlighted = undefined;
-    this.view = 'architecture';
+    this.doc = documentState(resource);
+    // An answer about the document shown before is not about this one.
+    this.requests.cancel();
     this.panel.title = previewTitle(resource);
     this.post({ type: 'document', uri: resource.toString() });
     this.scheduleUpdate(0);
@@ -142,7 +150,7 @@ export class DiagramPreview implements vscode.Disposable {
 
   showView(view: string): void {
     if (!isViewKey(view)) return;
-    this.view = view;
+    this.doc.view = view;
     this.post({ type: 'showView', view });
     this.updateHighlight(true);
   }
@@ -157,127 +165,71 @@ export class DiagramPreview implements vscode.Disposable {
 
   /** The document changed: ask for its diagrams after a pause in typing. */
   scheduleUpdate(delay = UPDATE_DELAY_MS): void {
-    if (this.disposed) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.isDisposed) return;
     if (!this.panel.visible) {
       // Messages to a hidden webview are lost; `ready` brings it up to date.
+      this.requests.unschedule();
       this.dirtyWhileHidden = true;
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
+    this.requests.schedule(delay);
   }
 
   /** Brings the webview up to date with the document now (exports wait for this). */
   async flush(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.refresh();
+    await this.requests.now();
   }
 
   /** Tells the webview which node the editor's cursor is on, when that changed (or always with `force`). */
-  updateHighlight(force: boolean, editor: vscode.TextEditor | undefined = this.editor()): void {
-    if (!this.diagrams || !editor) return;
-    const view = this.diagrams.views.find((v) => v.key === this.view);
+  updateHighlight(force: boolean, editor: vscode.TextEditor | undefined = editorShowing(this.doc.resource)): void {
+    const doc = this.doc;
+    if (!doc.diagrams || !editor) return;
+    const view = doc.diagrams.views.find((v) => v.key === doc.view);
     const nodeId = view ? nodeAtPosition(view.nodes, editor.selection.active) : null;
-    if (!force && this.highlighted?.view === this.view && this.highlighted.nodeId === nodeId) return;
-    this.highlighted = { view: this.view, nodeId };
-    this.post({ type: 'highlight', view: this.view, nodeId });
+    if (!force && doc.highlighted?.view === doc.view && doc.highlighted.nodeId === nodeId) return;
+    doc.highlighted = { view: doc.view, nodeId };
+    this.post({ type: 'highlight', view: doc.view, nodeId });
   }
 
   /** The diagram of the current view as SVG or PNG bytes, drawn by the webview. */
   async exportImage(format: ExportFormat, theme: ExportTheme): Promise<Uint8Array> {
     if (!this.panel.visible) this.panel.reveal(undefined, true);
-    await this.whenReady();
+    await this.handshake.whenReady();
     await this.flush();
-    const requestId = ++this.exportSeq;
-    return new Promise<Uint8Array>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.exports.delete(requestId);
-        reject(new Error('the preview did not draw the export within a minute'));
-      }, EXPORT_TIMEOUT_MS);
-      this.exports.set(requestId, {
-        format,
-        resolve: (bytes) => {
-          clearTimeout(timer);
-          resolve(bytes);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-      this.post({ type: 'export', requestId, format, theme });
-    });
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    for (const pending of this.exports.values()) pending.reject(new Error('the preview was closed'));
-    this.exports.clear();
-    this.didDispose.fire();
-    this.panel.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    return this.exports.ask(format, theme, (message) => this.post(message));
   }
 
   // ---------------------------------------------------------------------------
 
-  private html(state: PreviewState): string {
-    const webview = this.panel.webview;
-    const root = vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview');
-    return previewHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
-      nonce: createNonce(),
-      state: { ...state, uri: this.resource.toString(), theme: this.host.theme(), layout: this.host.layout() },
-    });
-  }
-
   private post(message: ToWebviewMessage): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     void this.panel.webview.postMessage(message);
   }
 
-  private async refresh(): Promise<void> {
-    const seq = ++this.requestSeq;
-    const resource = this.resource;
-    let result: DiagramsResult;
-    try {
-      result = await this.host.requestDiagrams(resource);
-    } catch (error) {
-      if (seq === this.requestSeq && !this.disposed) this.post({ type: 'unavailable', message: `The language server did not answer: ${errorMessage(error)}` });
+  /** The latest request's answer (an overtaken one never gets here). */
+  private settle(outcome: Outcome<DiagramsResult>): void {
+    if (!outcome.ok) {
+      this.post({ type: 'unavailable', message: `The language server did not answer: ${errorMessage(outcome.error)}` });
       return;
     }
-    // Overtaken by a newer request, or the panel moved on: drop it.
-    if (seq !== this.requestSeq || this.disposed || !this.isShowing(resource)) return;
+    const result = outcome.value;
+    const doc = this.doc;
     if (result === null) {
       // Just opened: the server may not have the document yet.
-      if (this.retries++ < MAX_RETRIES) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          void this.refresh();
-        }, RETRY_DELAY_MS);
-      } else {
-        this.post({ type: 'unavailable', message: 'The language server does not have this document open. Open the design in an editor to see its diagrams.' });
-      }
+      if (doc.retries++ < MAX_RETRIES) this.requests.schedule(RETRY_DELAY_MS);
+      else this.post({ type: 'unavailable', message: 'The language server does not have this document open. Open the design in an editor to see its diagrams.' });
       return;
     }
-    this.retries = 0;
-    if (result.version <= this.postedVersion) return;
-    this.postedVersion = result.version;
+    doc.retries = 0;
+    if (result.version <= doc.postedVersion) return;
+    doc.postedVersion = result.version;
     if (result.stale) {
-      this.stale = { version: result.version, message: result.message };
+      doc.stale = { version: result.version, message: result.message };
       this.post({ type: 'stale', version: result.version, message: result.message });
       return;
     }
-    this.stale = undefined;
-    this.diagrams = result;
+    doc.stale = undefined;
+    doc.diagrams = result;
     this.post({ type: 'update', diagrams: result });
     this.updateHighlight(true);
   }
@@ -290,21 +242,21 @@ export class DiagramPreview implements vscode.Disposable {
         this.onReady();
         return;
       case 'reveal':
-        this.reveal(message.view, message.nodeId, false).catch(showError);
+        this.navigation.reveal(message.view, message.nodeId, false).catch(showError);
         return;
       case 'viewChanged':
-        this.view = message.view;
+        this.doc.view = message.view;
         this.updateHighlight(true);
         return;
       case 'selectStep':
-        this.selectStep(message.view, message.step).catch(showError);
+        this.navigation.selectStep(message.view, message.step).catch(showError);
         return;
       case 'exportRequest':
         this.host.exportFromPreview(this, message.format);
         return;
       case 'exported':
       case 'exportFailed':
-        this.settleExport(message);
+        this.exports.answer(message);
         return;
       default: {
         const unreachable: never = message;
@@ -314,103 +266,21 @@ export class DiagramPreview implements vscode.Disposable {
   }
 
   private onReady(): void {
-    this.ready = true;
-    for (const resolve of this.readyWaiters.splice(0)) resolve();
+    this.handshake.loaded();
     // A new webview (first load, shown again, reloaded): replay what it should show. Its
     // HTML names the document the panel opened with; it may follow another one by now.
-    this.post({ type: 'document', uri: this.resource.toString() });
+    const doc = this.doc;
+    this.post({ type: 'document', uri: doc.resource.toString() });
     this.post({ type: 'theme', theme: this.host.theme() });
     this.post({ type: 'layout', layout: this.host.layout() });
-    if (this.diagrams) this.post({ type: 'update', diagrams: this.diagrams });
-    if (this.stale) this.post({ type: 'stale', version: this.stale.version, message: this.stale.message });
+    if (doc.diagrams) this.post({ type: 'update', diagrams: doc.diagrams });
+    if (doc.stale) this.post({ type: 'stale', version: doc.stale.version, message: doc.stale.message });
     this.updateHighlight(true);
-    if (!this.diagrams || this.dirtyWhileHidden) {
+    if (!doc.diagrams || this.dirtyWhileHidden) {
       this.dirtyWhileHidden = false;
       this.scheduleUpdate(0);
     }
   }
-
-  private whenReady(): Promise<void> {
-    if (this.ready) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the preview did not load')), READY_TIMEOUT_MS);
-      this.readyWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  private settleExport(message: Extract<FromWebviewMessage, { type: 'exported' | 'exportFailed' }>): void {
-    const pending = this.exports.get(message.requestId);
-    if (!pending) return; // nobody asked for it
-    this.exports.delete(message.requestId);
-    if (message.type === 'exportFailed') {
-      pending.reject(new Error(`the preview could not export: ${message.message}`));
-      return;
-    }
-    if (message.format !== pending.format) {
-      pending.reject(new Error(`the preview answered with ${message.format.toUpperCase()} instead of ${pending.format.toUpperCase()}`));
-      return;
-    }
-    const bytes = message.format === 'svg' ? new TextEncoder().encode(message.data) : decodeBase64(message.data);
-    if (message.format === 'png' && !isPng(bytes)) {
-      pending.reject(new Error('the preview did not produce a PNG'));
-      return;
-    }
-    pending.resolve(bytes);
-  }
-
-  /** Selects the definition of a node of `view` in the editor. */
-  private async reveal(view: string, nodeId: string, preserveFocus: boolean): Promise<void> {
-    const found = this.diagrams?.views.find((v) => v.key === view)?.nodes.find((n) => n.nodeId === nodeId);
-    if (!found) return; // not a node of this document's diagrams
-    const node = await this.current(view, found);
-    if (node) await this.select(node.selection, preserveFocus);
-  }
-
-  /** Selects a dry-run step in the editor, keeping the focus in the preview (to step on). */
-  private async selectStep(view: string, index: number): Promise<void> {
-    const flow = this.diagrams?.flows.find((f) => f.key === view);
-    if (!flow || index >= flow.steps.length) return;
-    const document = await vscode.workspace.openTextDocument(this.resource);
-    if (document.version !== this.diagrams?.version) await this.flush();
-    const step = this.diagrams?.flows.find((f) => f.key === view)?.steps[index];
-    if (step) await this.select(step.range, true);
-  }
-
-  /**
-   * The node as of the document's current version: the webview may have shown an older
-   * one. Matched by kind and id, since generated node ids move when the design changes.
-   */
-  private async current(view: string, node: PreviewNode): Promise<PreviewNode | undefined> {
-    const document = await vscode.workspace.openTextDocument(this.resource);
-    if (document.version === this.diagrams?.version) return node;
-    await this.flush();
-    return this.diagrams?.views.find((v) => v.key === view)?.nodes.find((n) => n.kind === node.kind && n.id === node.id);
-  }
-
-  private async select(range: Range, preserveFocus: boolean): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(this.resource);
-    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-    const visible = this.editor();
-    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus });
-    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-
-  /** The editor showing this preview's document: the active one, else a visible one. */
-  private editor(): vscode.TextEditor | undefined {
-    const active = vscode.window.activeTextEditor;
-    if (active && this.isShowing(active.document.uri)) return active;
-    return vscode.window.visibleTextEditors.find((e) => this.isShowing(e.document.uri));
-  }
-}
-
-/** `Preview photo-sharing.sysdesign.yaml`, like Markdown's preview. */
-export function previewTitle(resource: vscode.Uri): string {
-  const name = resource.path.split('/').pop() || resource.toString();
-  return `Preview ${name}`;
 }
 
 function errorMessage(error: unknown): string {

@@ -3,11 +3,12 @@
 // document, cursor and setting changes to them, and exporting. The diagrams come from
 // the language server (`sysdesign/diagrams`); this layer never sees the core or Mermaid.
 import * as vscode from 'vscode';
-import { DIAGRAMS_REQUEST, type DiagramsParams, type DiagramsResult, type ExportFormat, type ExportTheme } from '../../protocol';
-import type { DeferredLanguageClient } from '../deferredClient';
+import { DiagramsRequest, type ExportFormat, type ExportTheme } from '../../protocol';
+import { sendRequest, type DeferredLanguageClient } from '../deferredClient';
 import { LANGUAGE_ID } from '../ids';
 import { parsePreviewState } from './messages';
-import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewHost } from './preview';
+import { PREVIEW_VIEW_TYPE } from './panel';
+import { DiagramPreview, type PreviewHost } from './preview';
 import { previewFollows, previewLayout, previewTheme } from './settings';
 
 /** Context key: some preview is open (shows the export commands in the palette). */
@@ -31,7 +32,7 @@ export class PreviewManager implements vscode.Disposable {
       extensionUri,
       requestDiagrams: async (document) => {
         const client = await language.client;
-        return client.sendRequest<DiagramsResult>(DIAGRAMS_REQUEST, { uri: client.code2ProtocolConverter.asUri(document) } satisfies DiagramsParams);
+        return sendRequest(client, DiagramsRequest, { uri: client.code2ProtocolConverter.asUri(document) });
       },
       theme: previewTheme,
       layout: previewLayout,

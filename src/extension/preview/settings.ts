@@ -2,20 +2,18 @@
 // untrusted workspace they are read from the user's settings only: a cloned repository's
 // `.vscode/settings.json` cannot change them.
 import * as vscode from 'vscode';
-import type { PreviewLayoutSetting, PreviewThemeSetting } from '../../protocol';
+import { layoutSetting, themeSetting, type PreviewLayoutSetting, type PreviewThemeSetting } from '../../protocol';
 
 export const SECTION = 'sysdesign.preview';
 
 /** `trusted`: whether the workspace is trusted (a parameter so that tests can ask both ways). */
 export function previewTheme(trusted = vscode.workspace.isTrusted): PreviewThemeSetting {
-  const value = renderingSetting('theme', trusted);
-  return value === 'light' || value === 'dark' ? value : 'auto';
+  return themeSetting(renderingSetting('theme', trusted));
 }
 
 /** `sysdesign.preview.layout`: the architecture's layout engine, by size (`auto`) or always one. */
 export function previewLayout(trusted = vscode.workspace.isTrusted): PreviewLayoutSetting {
-  const value = renderingSetting('layout', trusted);
-  return value === 'dagre' || value === 'elk' ? value : 'auto';
+  return layoutSetting(renderingSetting('layout', trusted));
 }
 
 function renderingSetting(name: string, trusted: boolean): unknown {

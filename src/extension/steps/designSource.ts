@@ -8,13 +8,15 @@
  * fires only when what the view would show changed.
  */
 import * as vscode from 'vscode';
-import { ANALYSIS_REQUEST, type AnalysisParams, type AnalysisResult, type AnalysisSummary } from '../../protocol';
+import { AnalysisRequest, type AnalysisResult, type AnalysisSummary, type RequestDescriptor } from '../../protocol';
+import { Disposable } from '../disposable';
 import { LANGUAGE_ID } from '../ids';
+import { LatestRequest, type Outcome } from '../latestRequest';
 import { sameSummary } from './stepsTree';
 
 /** The part of the language client this needs (a `LanguageClient` is one). */
 export interface AnalysisClient {
-  sendRequest<R>(method: string, param: unknown, token?: vscode.CancellationToken): Promise<R>;
+  sendRequest<P, R>(request: RequestDescriptor<P, R>, params: P, token?: vscode.CancellationToken): Promise<R>;
 }
 
 /** Quiet time after a keystroke before asking again (the server debounces diagnostics by 150 ms too). */
@@ -24,44 +26,56 @@ export function isDesign(document: vscode.TextDocument): boolean {
   return document.languageId === LANGUAGE_ID;
 }
 
-export class DesignSource implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+export class DesignSource extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** The shown design changed, or its summary did, or a request failed. */
   readonly onDidChange = this.changed.event;
 
   private shown: vscode.TextDocument | undefined;
   private latest: AnalysisSummary | undefined;
   private failure: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pending: vscode.CancellationTokenSource | undefined;
-  private sequence = 0;
-  private inFlight: Promise<AnalysisSummary | undefined> | undefined;
+  private readonly requests: LatestRequest<AnalysisResult, AnalysisSummary | undefined>;
 
   constructor(
     private readonly client: AnalysisClient,
     private readonly delayMs = REFRESH_DELAY_MS,
   ) {
-    this.disposables.push(
-      this.changed,
+    super();
+    this.requests = this._register(
+      new LatestRequest(
+        (token) => {
+          const document = this.shown;
+          return document ? this.client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }, token) : Promise.resolve(null);
+        },
+        (outcome) => this.settle(outcome),
+      ),
+    );
+    this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isDesign(editor.document)) this.show(editor.document);
       }),
-      // A language change closes and reopens the document: a plain file becomes a design.
+    );
+    // A language change closes and reopens the document: a plain file becomes a design.
+    this._register(
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (isDesign(document) && vscode.window.activeTextEditor?.document === document) this.show(document);
       }),
+    );
+    this._register(
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.shown) this.show(this.fallback());
       }),
+    );
+    this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.shown && event.contentChanges.length > 0) this.schedule(this.delayMs);
+        if (event.document === this.shown && event.contentChanges.length > 0) this.requests.schedule(this.delayMs);
       }),
+    );
+    this._register(
       vscode.languages.onDidChangeDiagnostics((event) => {
         const shown = this.shown?.uri.toString();
-        if (shown !== undefined && event.uris.some((uri) => uri.toString() === shown)) this.schedule(0);
+        if (shown !== undefined && event.uris.some((uri) => uri.toString() === shown)) this.requests.schedule(0);
       }),
-      { dispose: () => this.cancel() },
     );
     this.show(this.fallback());
   }
@@ -84,22 +98,22 @@ export class DesignSource implements vscode.Disposable {
   /** Shows `document` (a design) or nothing. */
   show(document: vscode.TextDocument | undefined): void {
     if (document === this.shown) return;
-    this.cancel();
+    this.requests.cancel();
     this.shown = document;
     this.failure = undefined;
     // The previous design's summary stays until the new one arrives (no empty flash in
     // between); `summary` already hides it, and the view reads `summary`.
     this.changed.fire();
-    if (document) this.schedule(0);
+    if (document) this.requests.schedule(0);
   }
 
   /**
    * Asks the server now and resolves with the summary of the document's current version
    * (or the best the server has), `undefined` without a design or on failure.
    */
-  refresh(): Promise<AnalysisSummary | undefined> {
-    this.clearTimer();
-    return this.request();
+  async refresh(): Promise<AnalysisSummary | undefined> {
+    if (!this.shown) return undefined;
+    return this.requests.now();
   }
 
   /** A summary computed for the shown document's current version, asking when needed. */
@@ -107,15 +121,12 @@ export class DesignSource implements vscode.Disposable {
     const document = this.shown;
     if (!document) return undefined;
     if (this.summary?.version === document.version) return this.summary;
-    if (this.inFlight) {
-      const result = await this.inFlight;
+    const inFlight = this.requests.inFlight;
+    if (inFlight) {
+      const result = await inFlight;
       if (result?.version === document.version && document === this.shown) return result;
     }
     return this.refresh();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 
   private fallback(): vscode.TextDocument | undefined {
@@ -124,65 +135,19 @@ export class DesignSource implements vscode.Disposable {
     return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => isDesign(d) && !d.isClosed);
   }
 
-  private schedule(delay: number): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.request();
-    }, delay);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private cancel(): void {
-    this.clearTimer();
-    this.pending?.cancel();
-    this.pending?.dispose();
-    this.pending = undefined;
-    this.sequence++;
-    this.inFlight = undefined;
-  }
-
-  private request(): Promise<AnalysisSummary | undefined> {
-    const document = this.shown;
-    if (!document) return Promise.resolve(undefined);
-    this.pending?.cancel();
-    this.pending?.dispose();
-    const cancellation = new vscode.CancellationTokenSource();
-    this.pending = cancellation;
-    const sequence = ++this.sequence;
-    const params: AnalysisParams = { uri: document.uri.toString() };
-    const isLatest = () => sequence === this.sequence && document === this.shown;
-    const flight = this.client.sendRequest<AnalysisResult>(ANALYSIS_REQUEST, params, cancellation.token).then(
-      (result) => {
-        if (!isLatest()) return undefined;
-        this.finish(cancellation);
-        // `null`: the server has not seen the document yet; its diagnostics will bring us back.
-        if (!result) return undefined;
-        const changed = this.failure !== undefined || !sameSummary(this.summary, result);
-        this.latest = result;
-        this.failure = undefined;
-        if (changed) this.changed.fire();
-        return result;
-      },
-      (error: unknown) => {
-        if (!isLatest() || cancellation.token.isCancellationRequested) return undefined;
-        this.finish(cancellation);
-        this.failure = error instanceof Error ? error.message : String(error);
-        this.changed.fire();
-        return undefined;
-      },
-    );
-    this.inFlight = flight;
-    return flight;
-  }
-
-  private finish(cancellation: vscode.CancellationTokenSource): void {
-    if (this.pending === cancellation) this.pending = undefined;
-    cancellation.dispose();
-    this.inFlight = undefined;
+  /** The latest request's answer: `null` means the server has not seen the document yet; its diagnostics will bring us back. */
+  private settle(outcome: Outcome<AnalysisResult>): AnalysisSummary | undefined {
+    if (!outcome.ok) {
+      this.failure = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      this.changed.fire();
+      return undefined;
+    }
+    const result = outcome.value;
+    if (!result) return undefined;
+    const changed = this.failure !== undefined || !sameSummary(this.summary, result);
+    this.latest = result;
+    this.failure = undefined;
+    if (changed) this.changed.fire();
+    return result;
   }
 }

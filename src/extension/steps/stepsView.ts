@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Command } from '../commands/command';
+import { Disposable } from '../disposable';
 import { addItemCommand } from './addItemCommand';
 import { DesignSource, type AnalysisClient } from './designSource';
 import { refreshCommand } from './refreshCommand';
@@ -20,7 +21,7 @@ export const STEPS_EXPLORER_VIEW = 'sysdesign.stepsExplorer';
 export const HAS_DESIGN_CONTEXT = 'sysdesign.steps.hasDesign';
 export const FOLLOW_CURSOR_SETTING = 'sysdesign.steps.followCursor';
 
-export class StepsView implements vscode.Disposable {
+export class StepsView extends Disposable {
   readonly source: DesignSource;
   readonly provider: StepsProvider;
   /** The activity-bar view. */
@@ -29,7 +30,6 @@ export class StepsView implements vscode.Disposable {
   readonly explorerView: vscode.TreeView<StepsElement>;
   readonly commands: readonly Command[];
 
-  private readonly disposables: vscode.Disposable[] = [];
   private followCursor: boolean;
   /** The selection the reveal command set last: following it back would be a loop. */
   private revealed: { uri: string; selection: vscode.Selection } | undefined;
@@ -38,18 +38,21 @@ export class StepsView implements vscode.Disposable {
   private hasDesign: boolean | undefined;
 
   constructor(client: AnalysisClient) {
-    this.source = new DesignSource(client);
-    this.provider = new StepsProvider(this.source);
-    this.view = vscode.window.createTreeView(STEPS_VIEW, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.explorerView = vscode.window.createTreeView(STEPS_EXPLORER_VIEW, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(this.view, this.explorerView, this.provider, this.source);
+    super();
+    // Registered in this order, disposed in this order: the views before their provider and source.
+    const source = new DesignSource(client);
+    const provider = new StepsProvider(source);
+    this.view = this._register(vscode.window.createTreeView(STEPS_VIEW, { treeDataProvider: provider, showCollapseAll: true }));
+    this.explorerView = this._register(vscode.window.createTreeView(STEPS_EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true }));
+    this.provider = this._register(provider);
+    this.source = this._register(source);
     this.followCursor = readFollowCursor();
     this.commands = [refreshCommand(this), addItemCommand(this), revealCommand(this)];
 
-    this.disposables.push(
-      this.source.onDidChange(() => this.updateViews()),
-      this.provider.onDidChangeTreeData(() => this.afterRefresh()),
-      vscode.window.onDidChangeTextEditorSelection((event) => this.onSelection(event)),
+    this._register(this.source.onDidChange(() => this.updateViews()));
+    this._register(this.provider.onDidChangeTreeData(() => this.afterRefresh()));
+    this._register(vscode.window.onDidChangeTextEditorSelection((event) => this.onSelection(event)));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(FOLLOW_CURSOR_SETTING)) this.followCursor = readFollowCursor();
       }),
@@ -82,10 +85,6 @@ export class StepsView implements vscode.Disposable {
         .map((view) => view.reveal(element, { select: true, focus: false })),
     );
     return element;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 
   private onSelection(event: vscode.TextEditorSelectionChangeEvent): void {

@@ -4,7 +4,7 @@
 // writing workspace settings here cannot touch the repository.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { webviewOptions } from '../../../src/extension/preview/preview';
+import { webviewOptions } from '../../../src/extension/preview/panel';
 import { previewLayout, previewTheme, SECTION } from '../../../src/extension/preview/settings';
 import { ourExtension, repoFile } from './helpers';
 

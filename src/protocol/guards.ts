@@ -1,0 +1,51 @@
+/**
+ * Run-time checks of what the preview hands across a boundary, shared by the extension
+ * (which trusts nothing from the webview) and the webview (which reads its own saved
+ * state and the extension's `data-state`), so both sides agree on a view key, a setting
+ * and a saved zoom. Pure functions with no imports: the webview bundles them.
+ */
+import type { PreviewLayoutSetting, PreviewThemeSetting, ViewTransform } from './preview';
+
+/** `architecture`, `er`, `estimates`, or `flow:` and a flow id (no control characters). */
+const VIEW = /^(?:architecture|er|estimates|flow:[^\u0000-\u001f\u007f]{1,512})$/;
+/** Saved zoom and pan: at most this many views (a saved state is small). */
+const MAX_TRANSFORMS = 100;
+
+export function isViewKey(value: unknown): value is string {
+  return typeof value === 'string' && VIEW.test(value);
+}
+
+/** A theme setting from anywhere (a setting, the initial state): anything unknown is `auto`. */
+export function themeSetting(value: unknown): PreviewThemeSetting {
+  return value === 'light' || value === 'dark' ? value : 'auto';
+}
+
+/** A layout setting from anywhere (a setting, the initial state, a message): anything unknown is `auto`. */
+export function layoutSetting(value: unknown): PreviewLayoutSetting {
+  return value === 'dagre' || value === 'elk' ? value : 'auto';
+}
+
+export function isViewTransform(value: unknown): value is ViewTransform {
+  return isRecord(value) && isFiniteNumber(value.scale) && value.scale > 0 && isFiniteNumber(value.x) && isFiniteNumber(value.y);
+}
+
+/**
+ * Saved zoom and pan per view (the first 100), each copied field by field; `undefined`
+ * when `value` is not an object. `acceptKey` says which view keys to keep.
+ */
+export function viewTransforms(value: unknown, acceptKey: (key: string) => boolean): Record<string, ViewTransform> | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, ViewTransform> = {};
+  for (const [key, t] of Object.entries(value).slice(0, MAX_TRANSFORMS)) {
+    if (acceptKey(key) && isViewTransform(t)) out[key] = { scale: t.scale, x: t.x, y: t.y };
+  }
+  return out;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}

@@ -1,0 +1,76 @@
+// The preview's DOM, built once: the toolbar (tabs, the stepper's group, zoom, export),
+// the banner, the viewport with its stage and message, the estimate panel and the
+// offscreen host Mermaid renders into. Controls call back through `ElementActions`.
+import type { ExportFormat } from '../protocol';
+import { h } from './dom';
+import { nodeAt } from './svgNodes';
+
+export interface Elements {
+  tabs: HTMLElement;
+  zoomTools: HTMLElement;
+  zoomLabel: HTMLButtonElement;
+  exportTools: HTMLElement;
+  banner: HTMLElement;
+  viewport: HTMLElement;
+  stage: HTMLElement;
+  message: HTMLElement;
+  estimates: HTMLElement;
+  renderHost: HTMLElement;
+}
+
+export interface ElementActions {
+  tabsKey(tabs: HTMLElement, e: KeyboardEvent): void;
+  zoomTo100(): void;
+  zoomBy(factor: number): void;
+  fit(): void;
+  exportRequest(format: ExportFormat): void;
+  /** A click on a node of the diagram. */
+  clickNode(nodeId: string): void;
+  viewportKey(e: KeyboardEvent): void;
+}
+
+/** Replaces the content of `root` with the preview; `stepper` is the stepper's toolbar group. */
+export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: ElementActions): Elements {
+  const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Diagrams' });
+  tabs.addEventListener('keydown', (e) => actions.tabsKey(tabs, e));
+
+  const zoomLabel = button('Zoom to 100%', '100%', () => actions.zoomTo100(), { class: 'zoom-label' });
+  const zoomTools = h(
+    'div',
+    { class: 'group zoom', role: 'group', 'aria-label': 'Zoom' },
+    button('Zoom out (-)', '−', () => actions.zoomBy(1 / 1.2)),
+    zoomLabel,
+    button('Zoom in (+)', '+', () => actions.zoomBy(1.2)),
+    button('Fit to window (0)', 'Fit', () => actions.fit()),
+  );
+  const exportTools = h(
+    'div',
+    { class: 'group export', role: 'group', 'aria-label': 'Export' },
+    button('Export as SVG…', 'SVG', () => actions.exportRequest('svg')),
+    button('Export as PNG…', 'PNG', () => actions.exportRequest('png')),
+  );
+  const toolbar = h('div', { class: 'toolbar' }, tabs, h('div', { class: 'tools' }, stepper, zoomTools, exportTools));
+
+  const banner = h('div', { class: 'banner', role: 'status' });
+  banner.hidden = true;
+  const stage = h('div', { class: 'stage' });
+  const message = h('div', { class: 'message', role: 'status' });
+  const viewport = h('div', { class: 'viewport', tabindex: 0, role: 'region', 'aria-label': 'Diagram' }, stage, message);
+  viewport.addEventListener('click', (e) => {
+    const nodeId = nodeAt(e.target);
+    if (nodeId !== undefined) actions.clickNode(nodeId);
+  });
+  viewport.addEventListener('keydown', (e) => actions.viewportKey(e));
+  const estimates = h('div', { class: 'estimates', role: 'tabpanel', 'aria-label': 'Estimates' });
+  estimates.hidden = true;
+  const renderHost = h('div', { class: 'render-host', 'aria-hidden': 'true' });
+
+  root.replaceChildren(toolbar, banner, viewport, estimates, renderHost);
+  return { tabs, zoomTools, zoomLabel, exportTools, banner, viewport, stage, message, estimates, renderHost };
+}
+
+export function button(label: string, text: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {
+  const b = h('button', { type: 'button', 'aria-label': label, title: label, ...extra }, text);
+  b.addEventListener('click', onClick);
+  return b;
+}
