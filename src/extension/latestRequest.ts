@@ -14,11 +14,11 @@ export class LatestRequest<T, A> implements vscode.Disposable {
   private flight: Promise<A | undefined> | undefined;
 
   /**
-   * `fetch` asks (it may pass the token on to the server); `settle` turns the latest
+   * `ask` sends the request (it may pass the token on to the server); `settle` turns the latest
    * request's outcome into what `now()` resolves with, and is never called for a dropped one.
    */
   constructor(
-    private readonly fetch: (token: vscode.CancellationToken) => Promise<T>,
+    private readonly ask: (token: vscode.CancellationToken) => Promise<T>,
     private readonly settle: (outcome: Outcome<T>) => A,
   ) {}
 
@@ -50,7 +50,7 @@ export class LatestRequest<T, A> implements vscode.Disposable {
     const cancellation = new vscode.CancellationTokenSource();
     this.cancellation = cancellation;
     const sequence = ++this.sequence;
-    const flight = this.fetch(cancellation.token)
+    const flight = this.ask(cancellation.token)
       .then(
         (value): Outcome<T> => ({ ok: true, value }),
         (error: unknown): Outcome<T> => ({ ok: false, error }),

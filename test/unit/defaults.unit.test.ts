@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KIND_DEFAULTS, type CostDefaults, type SourcedFigure } from '../../src/core/load/defaults';
 import { COMPONENT_KINDS, type ComponentKind } from '../../src/core/types';
 import { approx } from '../support/approx';
@@ -173,5 +175,15 @@ describe('load defaults: the per-kind table of SPEC 5.5', () => {
     assert.equal(KIND_DEFAULTS.service.max_connections?.assumption, true, 'the ~50k WebSocket book figure');
     assert.equal(KIND_DEFAULTS['object-store'].capacity?.assumption, false);
     assert.equal(KIND_DEFAULTS['nosql-database'].capacity?.assumption, false);
+  });
+});
+
+describe('the README shows the table of defaults (SPEC 5.5)', () => {
+  it('every row of docs/defaults.md is in README.md, as written', () => {
+    const root = join(__dirname, '..', '..');
+    const rows = readFileSync(join(root, 'docs', 'defaults.md'), 'utf8').split('\n').filter((l) => l.startsWith('| `'));
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    assert.equal(rows.length, 16);
+    for (const row of rows) assert.ok(readme.includes(row), row.slice(0, 40));
   });
 });
