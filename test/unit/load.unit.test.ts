@@ -299,7 +299,7 @@ flows:
   it('a flow with rate: and its own peak factor', () => {
     const b = analysed(base().replace('  - id: write-flow\n    requirement: write-item\n', '  - id: write-flow\n    rate: 50/s\n    peak_factor: 4\n'));
     approx(b.estimate.flows[1].peak_per_second, 200);
-    assert.equal(component(b, 'db').peak_writes_per_second, null === null ? 0 : 0, 'a rate: flow has no traffic kind: its steps count as reads');
+    assert.equal(component(b, 'db').peak_writes_per_second, 0, 'a rate: flow has no traffic kind: its steps count as reads');
   });
 
   it('a flow with no rate carries no load', () => {

@@ -55,7 +55,7 @@ function unknownKey({ error, segments, parentSchema, tree, push }: KeywordError)
 }
 
 /** `type`. */
-function wrongType({ error, segments, tree, push, missing }: KeywordError): void {
+function wrongType({ error, segments, tree, push }: KeywordError): void {
   const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
   if (segments.length === 0) {
     if (error.data === null || error.data === undefined) {

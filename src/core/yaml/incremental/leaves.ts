@@ -86,7 +86,7 @@ export function leafFor(lines: Lines, part: LeafPart, prefix: string, levels: nu
   const reused = take(source, start, prefix, text, sentinel, 0) ?? (source.delta !== 0 ? take(source, start, prefix, text, sentinel, source.delta) : undefined);
   if (reused !== undefined) return reused;
   source.stats.parsed++;
-  const leaf = parseLeaf(source.parser, lines.text, start, prefix, text, sentinel, levels, isItemLine(lines, part.from));
+  const leaf = parseLeaf(source.parser, { fullText: lines.text, start, prefix, text, sentinel, levels, seq: isItemLine(lines, part.from) });
   if (typeof leaf !== 'string') source.next.set(start, leaf);
   return leaf;
 }
@@ -107,7 +107,18 @@ function take(source: LeafSource, start: number, prefix: string, text: string, s
  * Parses one chunk in its context (`levels` lines of prefix); a string says why it cannot
  * stand for its part of a full parse.
  */
-function parseLeaf(parser: ChunkParser, fullText: string, start: number, prefix: string, text: string, sentinel: string, levels: number, seq: boolean): Leaf | string {
+/** One chunk to parse in its minimal context: `prefix + text + sentinel`, `levels` deep, at `start` of `fullText`. */
+interface LeafInput {
+  fullText: string;
+  start: number;
+  prefix: string;
+  text: string;
+  sentinel: string;
+  levels: number;
+  seq: boolean;
+}
+
+function parseLeaf(parser: ChunkParser, { fullText, start, prefix, text, sentinel, levels, seq }: LeafInput): Leaf | string {
   let doc;
   try {
     const parsed = parser.parseChunk(prefix + text + sentinel);
