@@ -15,17 +15,16 @@ export interface Sized {
   origin: FigureOrigin;
 }
 
-const OWN_FIELD: Record<KindDefaultField, keyof ComponentFigures> = {
+/** The component's own field for each sized figure: the same name in the model and in its figures. */
+const OWN_FIELD: Record<KindDefaultField, keyof ComponentFigures & keyof Component> = {
   capacity: 'capacity',
   storage_capacity: 'storageCapacity',
   max_connections: 'maxConnections',
 };
 
-const OWN_SOURCE: Record<KindDefaultField, 'capacity' | 'storageCapacity' | 'maxConnections'> = OWN_FIELD as never;
-
 export function sizedFigure(component: Component, field: KindDefaultField, figures: Figures, serverCapacityText?: string): Sized | null {
   const own = figures.components.get(component)?.[OWN_FIELD[field]];
-  const written = component[OWN_SOURCE[field]];
+  const written = component[OWN_FIELD[field]];
   if (written) return own === null || own === undefined ? null : { value: own, origin: { from: 'component', shown: written.text } };
   const kind = component.kind;
   if (!kind) return null;
