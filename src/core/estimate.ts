@@ -2,7 +2,7 @@
  * The back-of-the-envelope estimate of SPEC 2.3: figures in, numbers out. Pure
  * arithmetic on base units; a number that cannot be computed is null, never a guess.
  */
-import { computeLoad, type Load } from './load';
+import { computeLoad, roundNoise, type Load } from './load';
 import type { Figures } from './quantities';
 import type { AvailabilityEstimate, Design, Estimate, FlowEstimate, Totals, TrafficEstimate } from './types';
 
@@ -192,9 +192,4 @@ function sum(xs: Array<number | null>): number | null {
   let total: number | null = null;
   for (const x of xs) if (x !== null) total = (total ?? 0) + x;
   return total;
-}
-
-/** Removes binary floating-point noise (0.1 + 0.2) so ceil() and equality behave as people expect. */
-function roundNoise(x: number): number {
-  return Number.isFinite(x) ? Number.parseFloat(x.toPrecision(12)) : x;
 }

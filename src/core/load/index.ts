@@ -1,4 +1,4 @@
-export { computeLoad, type Load } from './componentLoad';
+export { computeLoad, roundNoise, type Load } from './componentLoad';
 export { erlangC, erlangCWait } from './erlang';
 export { KIND_DEFAULTS, type KindDefaults, type SourcedFigure } from './defaults';
 export { flowRate, type FlowRate } from './flowRates';
