@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyseText } from '../../src/core/analyse';
+import { designMarkdown } from '../../src/core/diagram/markdown';
 import { erlangC, erlangCWait, EXACT_LIMIT } from '../../src/core/load/erlang';
 import type { ComponentLoad, Problem } from '../../src/core/types';
 import { approx } from '../support/approx';
@@ -340,5 +341,17 @@ flows:
   it('no figure becomes Infinity or NaN', () => {
     const json = JSON.stringify(analyseText(text).estimate);
     assert.doesNotMatch(json, /Infinity|NaN/);
+  });
+});
+
+describe('load: in the Markdown export', () => {
+  it('ids in the load figures are escaped like any text of the design (found by the fuzz campaign)', () => {
+    const text = `${HEAD}estimation:\n  dau: 1M\ncomponents:\n  - { id: c, kind: client }\n  - { id: "a<b", kind: service }\nconnections:\n  - { from: c, to: "a<b" }\nflows:\n  - id: f\n    rate: 1/s\n    steps:\n      - { from: c, to: "a<b" }\n`;
+    const analysis = analyseText(text);
+    assert.deepEqual(analysis.estimate.flows[0].single_points_of_failure, ['a<b']);
+    const markdown = designMarkdown(analysis);
+    const prose = markdown.replace(/^```[\s\S]*?^```$/gm, '').replace(/`[^`]*`/g, '');
+    assert.doesNotMatch(prose, /(?<!\\)<b/);
+    assert.match(markdown, /a\\<b/);
   });
 });

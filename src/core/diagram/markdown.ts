@@ -6,7 +6,7 @@
  * markup, a link, HTML or a table cell of its own; diagram text is already encoded.
  */
 import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
-import { cellsOf, estimateReport, NONE, type ReportRow, type ReportSection } from '../report';
+import { cellsOf, estimateReport, NONE, type Figure, type ReportRow, type ReportSection } from '../report';
 import type { Design, Estimate, EvaluatedQuantity, QuantitySource } from '../types';
 import { codeSpan, escapeMarkdown } from './encode';
 import { diagramFor, type DiagramView } from './views';
@@ -105,7 +105,9 @@ function estimation(input: MarkdownInput, out: string[]): void {
       const right = columns.flatMap((f, i) => (f.unit === 'word' ? [] : [i + 1]));
       // Item rows are labelled by an id written in the design, shown as code.
       const label = (row: ReportRow) => (section.layout === 'items' ? code(row.label) : row.label);
-      out.push(...table([section.heading, ...columns.map((f) => f.label)], rows.map((row) => [label(row), ...cellsOf(row).map((f) => f.text)]), right), '');
+      // Words (a kind, the ids of single points of failure) come from the design: escaped like any text of it.
+      const text = (f: Figure) => (f.unit === 'word' && f.value !== null ? cell(f.text) : f.text);
+      out.push(...table([section.heading, ...columns.map((f) => f.label)], rows.map((row) => [label(row), ...cellsOf(row).map(text)]), right), '');
     }
   }
 }
