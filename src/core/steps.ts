@@ -214,10 +214,11 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   });
   const designSections = sectionSpans('components', 'groups', 'connections', 'flows');
   const designItems: StepItem[] = [];
-  if (bottleneckItems.length > 0) designItems.push(folder('bottlenecks', overTarget > 0 ? `Bottlenecks (${overTarget} over ${formatPercent(target)})` : 'Busiest (all under target)', bottleneckItems));
   if (componentItems.length > 0) designItems.push(folder('components', `Components (${componentItems.length})`, componentItems));
   if (connectionItems.length > 0) designItems.push(folder('connections', `Connections (${connectionItems.length})`, connectionItems));
   if (flowItems.length > 0 || important.length > 0) designItems.push(folder('flows', `Dry runs (${coveredCount}/${important.length})`, flowItems));
+  // Last: the items repeat components listed above, and the cursor follows the first match.
+  if (bottleneckItems.length > 0) designItems.push(folder('bottlenecks', overTarget > 0 ? `Bottlenecks (${overTarget} over ${formatPercent(target)})` : 'Busiest (all under target)', bottleneckItems));
   const designMissing: string[] = [];
   if (componentItems.length === 0) designMissing.push('components');
   if (connectionItems.length === 0) designMissing.push('connections');

@@ -35,13 +35,13 @@ describe('steps: the five steps with status and items', () => {
     assert.equal(est.items[1].description, '3.47k/s read · peak 10.4k/s');
     assert.deepEqual(api.items.map((i) => i.label), ['POST /v1/photos', 'GET /v1/feed?cursor={cursor}', 'PATCH /v1/photos/{photo_id}']);
     assert.equal(dm.items[0].description, '4 fields · photo-db');
-    assert.deepEqual(design.items.map((i) => i.label), ['Busiest (all under target)', 'Components (7)', 'Connections (7)', 'Dry runs (2/2)']);
-    // The busiest components first, each with its utilisation at peak (SPEC 5.2).
-    assert.deepEqual(design.items[0].children!.map((c) => [c.label, c.description]), [['api', '65.4%'], ['photo-db', '39.4%'], ['feed-cache', '12.9%'], ['lb', '10.5%'], ['blobs', '1.32%']]);
-    const api2 = design.items[1].children!.find((c) => c.label === 'api')!;
+    assert.deepEqual(design.items.map((i) => i.label), ['Components (7)', 'Connections (7)', 'Dry runs (2/2)', 'Busiest (all under target)']);
+    // The busiest components, each with its utilisation at peak (SPEC 5.2).
+    assert.deepEqual(design.items[3].children!.map((c) => [c.label, c.description]), [['api', '65.4%'], ['photo-db', '39.4%'], ['feed-cache', '12.9%'], ['lb', '10.5%'], ['blobs', '1.32%']]);
+    const api2 = design.items[0].children!.find((c) => c.label === 'api')!;
     assert.equal(api2.description, 'service · ×8 · 65.4%');
     assert.equal(api2.detail, 'service');
-    const feed = design.items[3].children![1];
+    const feed = design.items[2].children![1];
     // 99.9% with 8 replicas: 1 - 0.001^8 is 1 to double precision
     assert.equal(feed.description, '6 hops · 100% · 20 ms / 200 ms ✓');
   });

@@ -47,7 +47,7 @@ describe('steps view', () => {
     assert.deepEqual(labels(steps, child(tree, 'api')), ['POST /v1/photos', 'GET /v1/feed?cursor={cursor}', 'PATCH /v1/photos/{photo_id}']);
     assert.deepEqual(labels(steps, child(tree, 'estimation')), ['upload-photo', 'view-feed']);
     assert.equal(steps.provider.getTreeItem(child(tree, 'estimation')[1]).description, '3.47k/s read · peak 10.4k/s');
-    assert.deepEqual(labels(steps, child(tree, 'design')), ['Components (7)', 'Connections (7)', 'Dry runs (2/2)']);
+    assert.deepEqual(labels(steps, child(tree, 'design')), ['Components (7)', 'Connections (7)', 'Dry runs (2/2)', 'Busiest (all under target)']);
 
     // Components sit in a folder, each with the icon of its kind; getParent climbs back up.
     const cache = element(steps, 'component:feed-cache');
@@ -60,7 +60,8 @@ describe('steps view', () => {
 
     // Dry runs with their check result.
     const dryRun = steps.provider.getTreeItem(element(steps, 'flow:view-feed-dry-run'));
-    assert.equal(dryRun.description, '6 hops · 99.9999999% · 20 ms / 200 ms ✓');
+    // 99.9% with 8 replicas: 1 - 0.001^8 is 1 to double precision
+    assert.equal(dryRun.description, '6 hops · 100% · 20 ms / 200 ms ✓');
     assert.equal(icon(dryRun), 'pass testing.iconPassed');
   });
 
