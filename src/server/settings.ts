@@ -20,7 +20,8 @@ export function readSettings(raw: unknown): Settings {
   const given = record(record(section?.estimation)?.defaultConventions);
   for (const name of CONVENTION_NAMES) {
     const v = given?.[name];
-    if (typeof v === 'number' && Number.isFinite(v) && v > 0) conventions[name] = v;
+    // A utilisation target is a fraction of capacity: over 1 would size for overload.
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0 && (name !== 'target_utilisation' || v <= 1)) conventions[name] = v;
   }
   return {
     codeLensEnabled: bool(record(section?.codeLens)?.enabled, true),

@@ -9,6 +9,7 @@ import { buildFix } from '../../src/server/features/codeActions';
 import { indentUnit } from '../../src/server/edits/textLayout';
 import type { DocumentAnalysis } from '../../src/server/features/types';
 import { positionsOf } from '../../src/server/positions';
+import { readSettings } from '../../src/server/settings';
 import { schemaAt } from '../../src/server/schema';
 import { cursorContext, pathAt, shapeOf } from '../../src/server/yamlContext';
 
@@ -92,6 +93,17 @@ describe('server features without a connection', () => {
     it('indentation unit', () => {
       assert.equal(indentUnit('a:\n    b: 1\n        c: 2\n'), 4);
       assert.equal(indentUnit('a: 1\n'), 2);
+    });
+  });
+
+  describe('settings', () => {
+    it('estimation.defaultConventions.target_utilisation: a fraction up to 1, anything else ignored', () => {
+      const read = (v: unknown) => readSettings({ estimation: { defaultConventions: { target_utilisation: v } } }).defaultConventions.target_utilisation;
+      assert.equal(read(0.6), 0.6);
+      assert.equal(read(1), 1);
+      assert.equal(read(1.5), undefined);
+      assert.equal(read(0), undefined);
+      assert.equal(read('70%'), undefined);
     });
   });
 
