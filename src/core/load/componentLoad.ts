@@ -26,8 +26,6 @@ export interface Load {
 }
 
 interface Tally {
-  reads: number;
-  writes: number;
   peakReads: number;
   peakWrites: number;
   bytesIn: number;
@@ -44,10 +42,12 @@ export function computeLoad(design: Design, figures: Figures, traffic: readonly 
   for (const t of traffic) if (!lines.has(t.id)) lines.set(t.id, t);
   const components = new Map<string, Component>();
   for (const c of design.components) if (!components.has(c.id.name)) components.set(c.id.name, c);
-  const forward = new Map<string, Connection>();
+  // from -> to -> the first connection written that way (nested maps: no key strings per step).
+  const forward = new Map<string, Map<string, Connection>>();
   for (const c of design.connections) {
-    const key = arrowKey(c.from.name, c.to.name);
-    if (!forward.has(key)) forward.set(key, c);
+    let targets = forward.get(c.from.name);
+    if (!targets) forward.set(c.from.name, (targets = new Map()));
+    if (!targets.has(c.to.name)) targets.set(c.to.name, c);
   }
   const tallies = new Map<string, Tally>();
   const connectionTallies = new Map<Connection, { peak: number; bytes: number }>();
@@ -58,9 +58,9 @@ export function computeLoad(design: Design, figures: Figures, traffic: readonly 
     if (!rate) continue;
     rates.set(flow, rate);
     for (const step of flow.steps) {
-      const connection = forward.get(arrowKey(step.from.name, step.to.name));
+      const connection = forward.get(step.from.name)?.get(step.to.name);
       // A step back along a connection is its reply: the request already counted.
-      if (!connection && forward.has(arrowKey(step.to.name, step.from.name))) continue;
+      if (!connection && forward.get(step.to.name)?.has(step.from.name)) continue;
       const own = figures.steps.get(step);
       const calls = step.calls ? (own?.calls ?? null) : 1;
       if (calls === null) continue;
@@ -80,12 +80,10 @@ export function computeLoad(design: Design, figures: Figures, traffic: readonly 
       tallies.set(step.to.name, t);
       t.reached = true;
       if (kind === 'write') {
-        t.writes += avg;
         t.peakWrites += peak;
         t.bytesIn += bytes;
         t.writtenBytes += bytes;
       } else {
-        t.reads += avg;
         t.peakReads += peak;
         t.bytesOut += bytes;
       }
@@ -107,7 +105,7 @@ export function computeLoad(design: Design, figures: Figures, traffic: readonly 
     components: out,
     connections: design.connections.map((c) => {
       const t = connectionTallies.get(c);
-      return { from: c.from.name, to: c.to.name, peak_per_second: t ? roundNoise(t.peak) : null, bytes_per_second: t ? roundNoise(t.bytes) : null };
+      return { from: c.from.name, to: c.to.name, peak_per_second: t ? t.peak : null, bytes_per_second: t ? t.bytes : null };
     }),
     rates,
     byId,
@@ -167,8 +165,8 @@ function componentLoad(c: Component, t: Tally | undefined, figures: Figures, ret
     peak_per_second: peak,
     peak_reads_per_second: peakReads,
     peak_writes_per_second: peakWrites,
-    bytes_in_per_second: reached ? roundNoise(t.bytesIn) : null,
-    bytes_out_per_second: reached ? roundNoise(t.bytesOut) : null,
+    bytes_in_per_second: reached ? t.bytesIn : null,
+    bytes_out_per_second: reached ? t.bytesOut : null,
     stored_bytes: stored,
     connections,
     capacity_per_second: cap,
@@ -189,16 +187,12 @@ function componentLoad(c: Component, t: Tally | undefined, figures: Figures, ret
       ...(storageCapacity ? { storage_capacity: storageCapacity.origin } : {}),
       ...(maxConnections ? { max_connections: maxConnections.origin } : {}),
     },
-    by_flow: t ? [...t.byFlow].map(([flow, s]) => ({ flow, peak_per_second: roundNoise(s.peak), kind: s.kind })) : [],
+    by_flow: t ? [...t.byFlow].map(([flow, s]) => ({ flow, peak_per_second: s.peak, kind: s.kind })) : [],
   };
 }
 
 function newTally(): Tally {
-  return { reads: 0, writes: 0, peakReads: 0, peakWrites: 0, bytesIn: 0, bytesOut: 0, writtenBytes: 0, reached: false, byFlow: new Map() };
-}
-
-function arrowKey(from: string, to: string): string {
-  return `${from}\u0000${to}`;
+  return { peakReads: 0, peakWrites: 0, bytesIn: 0, bytesOut: 0, writtenBytes: 0, reached: false, byFlow: new Map() };
 }
 
 /** Removes binary floating-point noise (0.1 + 0.2) so ceil() and equality behave as people expect. */
