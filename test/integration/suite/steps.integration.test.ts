@@ -52,7 +52,7 @@ describe('steps view', () => {
     // Components sit in a folder, each with the icon of its kind; getParent climbs back up.
     const cache = element(steps, 'component:feed-cache');
     const cacheItem = steps.provider.getTreeItem(cache);
-    assert.equal(cacheItem.description, 'cache · Redis');
+    assert.equal(cacheItem.description, 'cache · Redis · 12.9%');
     assert.equal((cacheItem.iconPath as vscode.ThemeIcon).id, 'zap');
     const folder = steps.provider.getParent(cache);
     assert.equal(folder?.key, 'folder:components');
@@ -154,7 +154,7 @@ describe('steps view', () => {
 
     // A flow step is no item of its own: its dry run contains it.
     selected = nextSelection(steps);
-    editor.selection = cursorAt(example, '      - api -> feed-cache: newest photo ids', 10);
+    editor.selection = cursorAt(example, '      - api -> feed-cache: { label: newest photo ids, size: 20 * 16 bytes }', 10);
     assert.equal((await selected).key, 'flow:view-feed-dry-run');
   });
 
