@@ -14,9 +14,13 @@
  *      npm run bench -- 1000,10000 40      (sizes, keystrokes per scenario)
  *      npm run bench -- --from-scratch     (also time analyseText, our analysis without reuse)
  *      npm run bench -- --source           (our sources under tsx instead of the bundle)
+ *      npm run bench -- --against REV      (also our core as it was at git revision REV, bundled
+ *                                           the same way, on the same keystrokes: the cost of
+ *                                           what changed since REV)
+ *      npm run bench -- --out FILE         (write bench/FILE instead of the default name)
  */
-import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -26,8 +30,20 @@ import type * as AnalyseModule from '../src/core/analyse';
 import { generateDesign } from '../test/support/generate';
 
 const root = path.join(__dirname, '..');
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** `--name value` options; what is left (and not a `--flag`) is positional. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  return value;
+}
+const VALUED = new Set(['--against', '--out']);
+const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(i > 0 && VALUED.has(all[i - 1])));
 const fromSource = process.argv.includes('--source');
+/** A git revision whose core is measured side by side with ours (bundled the same way). */
+const against = option('--against');
+const outName = option('--out');
 /** Also time `analyseText` (our analysis from scratch, without reuse) on every keystroke. */
 const fromScratch = process.argv.includes('--from-scratch');
 const sizes = (args[0] ?? '100,1000,10000,50000').split(',').map(Number);
@@ -47,6 +63,31 @@ function loadCore(): typeof AnalyseModule {
   return require(outfile) as typeof AnalyseModule;
 }
 const { createInstrumentedAnalyzer, analyseText } = loadCore();
+
+/**
+ * Our core as it was at git revision `rev`: its `src/core` and `schemas` (and the
+ * tsconfig.base.json its tsconfig extends, which esbuild reads), extracted with
+ * `git archive` into a temporary folder, bundled exactly as `loadCore` bundles the current
+ * one (the packages come from the current node_modules). Also says which commit `rev` is.
+ */
+function loadCoreAt(rev: string): { core: typeof AnalyseModule; commit: string; subject: string } {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  const subject = execFileSync('git', ['log', '-1', '--format=%s', commit], { cwd: root, encoding: 'utf8' }).trim();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `sysdesign-bench-${commit.slice(0, 7)}-`));
+  try {
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src/core', 'schemas', 'tsconfig.base.json'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+    const outdir = path.join(root, '.cache', 'bench');
+    mkdirSync(outdir, { recursive: true });
+    const outfile = path.join(outdir, `analyse-${commit.slice(0, 12)}.js`);
+    // The same options as loadCore; nodePaths only lets the temporary folder find the packages.
+    buildSync({ entryPoints: [path.join(tmp, 'src', 'core', 'analyse.ts')], bundle: true, outfile, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning', nodePaths: [path.join(root, 'node_modules')] });
+    return { core: require(outfile) as typeof AnalyseModule, commit, subject };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+const previous = against === undefined ? undefined : loadCoreAt(against);
 /** Keystrokes typed elsewhere before measuring: enough for the JIT on small documents, cheap on big ones. */
 const warmupFor = (lines: number): number => (lines >= 10000 ? 10 : 40);
 const SCHEMA_URI = 'file:///sysdesign.schema.json';
@@ -132,6 +173,8 @@ function yamlLanguageService(): LanguageService {
 }
 
 interface Row {
+  /** The 1-minute load average when the row was done. */
+  load_average: number;
   lines: number;
   chars: number;
   scenario: string;
@@ -140,6 +183,10 @@ interface Row {
   yaml_language_server: { median_ms: number; p90_ms: number; diagnostics: number };
   /** With --from-scratch: `analyseText` on the same texts. */
   ours_from_scratch?: { median_ms: number; p90_ms: number };
+  /** With --against REV: the core of REV, reused the same way, on the same texts. */
+  against?: { rev: string; median_ms: number; p90_ms: number; problems: number; chunk_path: number };
+  /** With --against: our median over REV's (1.10 = ours takes 10 % longer). */
+  ratio_ours_over_against?: number;
   /** yaml-language-server's median over ours. */
   ratio: number;
 }
@@ -172,15 +219,28 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   };
   let lastProblems = 0;
   let lastDiagnostics = 0;
+  const old = previous?.core.createInstrumentedAnalyzer();
+  let lastOldProblems = 0;
+  const rev = (t: string): number => {
+    if (!old) return 0;
+    const started = performance.now();
+    const analysis = old.analyzer.analyse(t);
+    const elapsed = performance.now() - started;
+    lastOldProblems = analysis.problems.length;
+    return elapsed;
+  };
 
-  // Open the document in both, then type elsewhere to warm both up (JIT, caches, schema).
+  // Open the document in all, then type elsewhere to warm all up (JIT, caches, schema).
   ours(text);
+  rev(text);
   await theirs(text);
   for (const t of warm) {
     ours(t);
+    rev(t);
     await theirs(t);
   }
   ours(text);
+  rev(text);
   await theirs(text);
 
   const scratch = (t: string): number => {
@@ -191,10 +251,29 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   const a: number[] = [];
   const b: number[] = [];
   const c: number[] = [];
+  const d: number[] = [];
   const parsed: number[] = [];
   let chunkPath = 0;
+  let oldChunkPath = 0;
   for (let i = 0; i < texts.length; i++) {
-    if (i % 2 === 0) {
+    if (old) {
+      // Three contenders: ours and REV's each go first, in the middle and last equally often
+      // (ours, REV, yls; yls, REV, ours; REV, ours, yls; yls, ours, REV).
+      const t = texts[i];
+      const order: Array<'ours' | 'rev' | 'yls'> = [
+        ['ours', 'rev', 'yls'] as const,
+        ['yls', 'rev', 'ours'] as const,
+        ['rev', 'ours', 'yls'] as const,
+        ['yls', 'ours', 'rev'] as const,
+      ][i % 4].slice();
+      for (const who of order) {
+        if (who === 'ours') a.push(ours(t));
+        else if (who === 'rev') d.push(rev(t));
+        else b.push(await theirs(t));
+      }
+      if (fromScratch) c.push(scratch(t));
+      if (old.stats.parse.path === 'chunks') oldChunkPath++;
+    } else if (i % 2 === 0) {
       a.push(ours(texts[i]));
       b.push(await theirs(texts[i]));
       if (fromScratch) c.push(scratch(texts[i]));
@@ -207,6 +286,7 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     if (stats.parse.path === 'chunks') chunkPath++;
   }
   return {
+    load_average: Number(os.loadavg()[0].toFixed(1)),
     lines: textLines.length - 1,
     chars: text.length,
     scenario: scenario.name,
@@ -214,6 +294,8 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     ours: { median_ms: round(median(a)), p90_ms: round(quantile(a, 0.9)), problems: lastProblems, chunk_path: chunkPath, chunks_parsed_median: median(parsed) },
     yaml_language_server: { median_ms: round(median(b)), p90_ms: round(quantile(b, 0.9)), diagnostics: lastDiagnostics },
     ours_from_scratch: fromScratch ? { median_ms: round(median(c)), p90_ms: round(quantile(c, 0.9)) } : undefined,
+    against: previous ? { rev: previous.commit.slice(0, 7), median_ms: round(median(d)), p90_ms: round(quantile(d, 0.9)), problems: lastOldProblems, chunk_path: oldChunkPath } : undefined,
+    ratio_ours_over_against: previous ? round(median(a) / median(d)) : undefined,
     ratio: round(median(b) / median(a)),
   };
 }
@@ -246,7 +328,9 @@ async function main(): Promise<void> {
   const info = machine();
   console.log(`${info.cpu}, nproc ${info.nproc}, node ${info.node}, yaml-language-server ${info.yaml_language_server}, ours ${fromSource ? 'from source (tsx)' : 'bundled (esbuild)'}`);
   console.log('median ms per keystroke (new text -> problems [+ estimate]); ratio = theirs / ours\n');
-  console.log(`${'lines'.padEnd(8)}${'scenario'.padEnd(44)}${'ours'.padStart(9)}${'yaml-ls'.padStart(10)}${'ratio'.padStart(8)}  chunk path`);
+  if (previous) console.log(`against ${previous.commit.slice(0, 7)} (${previous.subject}), bundled the same way; ours/REV = our median over REV's`);
+  const againstHeader = previous ? `${previous.commit.slice(0, 7).padStart(9)}${'ours/REV'.padStart(10)}` : '';
+  console.log(`${'lines'.padEnd(8)}${'scenario'.padEnd(44)}${'ours'.padStart(9)}${againstHeader}${'yaml-ls'.padStart(10)}${'ratio'.padStart(8)}  chunk path  problems`);
   const rows: Row[] = [];
   for (const lines of sizes) {
     // Big documents take yaml-language-server over a second per keystroke: fewer keystrokes.
@@ -255,7 +339,12 @@ async function main(): Promise<void> {
       const row = await measure(lines, scenario, keystrokes, lines + k);
       rows.push(row);
       console.log(
-        `${String(row.lines).padEnd(8)}${scenario.name.padEnd(44)}${row.ours.median_ms.toFixed(2).padStart(9)}${row.yaml_language_server.median_ms.toFixed(2).padStart(10)}${`${row.ratio.toFixed(1)}x`.padStart(8)}  ${row.ours.chunk_path}/${row.keystrokes}` +
+        `${String(row.lines).padEnd(8)}${scenario.name.padEnd(44)}${row.ours.median_ms.toFixed(2).padStart(9)}` +
+          (row.against ? `${row.against.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against ?? 0).toFixed(2).padStart(10)}` : '') +
+          `${row.yaml_language_server.median_ms.toFixed(2).padStart(10)}${`${row.ratio.toFixed(1)}x`.padStart(8)}  ${row.ours.chunk_path}/${row.keystrokes}` +
+          (row.against ? ` (REV ${row.against.chunk_path})` : '') +
+          `  ours ${row.ours.problems}, yls ${row.yaml_language_server.diagnostics}` +
+          (row.against ? `, REV ${row.against.problems}` : '') +
           (row.ours_from_scratch ? `   from scratch ${row.ours_from_scratch.median_ms.toFixed(2)} ms` : ''),
       );
     }
@@ -265,14 +354,19 @@ async function main(): Promise<void> {
     machine: info,
     ours: fromSource ? 'sources under tsx' : 'src/core bundled by esbuild (as shipped)',
     from_scratch: fromScratch,
+    against: previous ? { rev: against, commit: previous.commit, subject: previous.subject, how: 'src/core and schemas of the commit (git archive), bundled by esbuild with the same options as ours' } : undefined,
+    load_average_at_end: Number(os.loadavg()[0].toFixed(1)),
     method:
-      'Same process, same texts; per keystroke the two contenders run alternately (A,B then B,A). Ours: createAnalyzer() reused across keystrokes, analyse(text) -> problems, estimate, model. yaml-language-server: getLanguageService with our schema, doValidation(new TextDocument per keystroke, false). Designs from test/support/generate.ts; warm-up: open, then 40 keystrokes elsewhere (10 from 10,000 lines on).',
+      'Same process, same texts; per keystroke the two contenders run alternately (A,B then B,A). Ours: createAnalyzer() reused across keystrokes, analyse(text) -> problems, estimate, model. yaml-language-server: getLanguageService with our schema, doValidation(new TextDocument per keystroke, false). Designs from test/support/generate.ts; warm-up: open, then 40 keystrokes elsewhere (10 from 10,000 lines on).' +
+      (previous
+        ? ` With --against: a third contender, the core of ${previous.commit.slice(0, 7)} reused the same way; per keystroke the order cycles through (ours, REV, yls), (yls, REV, ours), (REV, ours, yls), (yls, ours, REV).`
+        : ''),
     scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
     rows,
   };
   // The default run is the one bench/README.md reports; variants go to their own file.
-  const variant = [fromScratch ? 'from-scratch' : '', fromSource ? 'source' : ''].filter((v) => v !== '').join('-');
-  const file = variant === '' ? 'results.json' : `results-${variant}.json`;
+  const variant = [fromScratch ? 'from-scratch' : '', fromSource ? 'source' : '', previous ? `against-${previous.commit.slice(0, 7)}` : ''].filter((v) => v !== '').join('-');
+  const file = outName ?? (variant === '' ? 'results.json' : `results-${variant}.json`);
   writeFileSync(path.join(__dirname, file), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nwrote bench/${file}`);
 }
