@@ -117,6 +117,25 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/**
+ * The generated design without what the load model added to it (component `capacity`,
+ * `shards`, `storage_capacity`; a flow's `traffic`; step maps become their label), as it
+ * would be written for a core without the load model.
+ */
+function withoutLoadFields(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^    (capacity|shards|storage_capacity|traffic): /.test(l))
+    .map((l) => l.replace(/: \{ label: ([^,}]+)(,[^}]*)?\}$/, ': $1'))
+    .join('\n');
+}
+
+function sameLine(lines: string[], line: string): number {
+  const at = lines.indexOf(line);
+  if (at < 0) throw new Error(`no line ${JSON.stringify(line)}`);
+  return at;
+}
+
 function nearest(lines: string[], around: number, pattern: RegExp): number {
   for (let d = 0; d < lines.length; d++) {
     if (around + d < lines.length && pattern.test(lines[around + d])) return around + d;
@@ -187,6 +206,9 @@ interface Row {
   against?: { rev: string; median_ms: number; p90_ms: number; problems: number; chunk_path: number };
   /** With --against: our median over REV's (1.10 = ours takes 10 % longer). */
   ratio_ours_over_against?: number;
+  /** With --against: REV's core on the same keystrokes in the design without the load model's fields. */
+  against_without_load_fields?: { rev: string; lines: number; chars: number; median_ms: number; p90_ms: number; problems: number };
+  ratio_ours_over_against_without_load_fields?: number;
   /** yaml-language-server's median over ours. */
   ratio: number;
 }
@@ -195,8 +217,15 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   const text = generateDesign(lines);
   const textLines = text.split('\n');
   const at = scenario.line(textLines);
-  const warm = typing(text, nearest(textLines, Math.floor(textLines.length / 4), /^\s+- .* -> .*: \w+$/), word(warmupFor(lines), seed + 1));
+  const warmAt = nearest(textLines, Math.floor(textLines.length / 4), /^\s+- .* -> .*: \w+$/);
+  const warm = typing(text, warmAt, word(warmupFor(lines), seed + 1));
   const texts = typing(text, at, word(keystrokes, seed));
+  // For REV's core also the same design without the load model's fields (which its schema
+  // rejects, so on the same texts it spends time reporting them), typed at the same lines.
+  const plain = withoutLoadFields(text);
+  const plainLines = plain.split('\n');
+  const plainWarm = typing(plain, sameLine(plainLines, textLines[warmAt]), word(warmupFor(lines), seed + 1));
+  const plainTexts = typing(plain, sameLine(plainLines, textLines[at]), word(keystrokes, seed));
 
   const { analyzer, stats } = createInstrumentedAnalyzer();
   const service = yamlLanguageService();
@@ -229,6 +258,21 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     lastOldProblems = analysis.problems.length;
     return elapsed;
   };
+  const oldPlain = previous?.core.createInstrumentedAnalyzer();
+  let lastOldPlainProblems = 0;
+  const revPlain = (t: string): number => {
+    if (!oldPlain) return 0;
+    const started = performance.now();
+    const analysis = oldPlain.analyzer.analyse(t);
+    const elapsed = performance.now() - started;
+    lastOldPlainProblems = analysis.problems.length;
+    return elapsed;
+  };
+  if (oldPlain) {
+    revPlain(plain);
+    for (const t of plainWarm) revPlain(t);
+    revPlain(plain);
+  }
 
   // Open the document in all, then type elsewhere to warm all up (JIT, caches, schema).
   ours(text);
@@ -252,23 +296,23 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   const b: number[] = [];
   const c: number[] = [];
   const d: number[] = [];
+  const e: number[] = [];
   const parsed: number[] = [];
   let chunkPath = 0;
   let oldChunkPath = 0;
   for (let i = 0; i < texts.length; i++) {
     if (old) {
-      // Three contenders: ours and REV's each go first, in the middle and last equally often
-      // (ours, REV, yls; yls, REV, ours; REV, ours, yls; yls, ours, REV).
+      // Four contenders (ours, REV's on the same text, REV's on the text without the load
+      // fields, yaml-language-server): the order rotates on every keystroke and reverses
+      // every fourth, so each goes first, second, third and last equally often.
       const t = texts[i];
-      const order: Array<'ours' | 'rev' | 'yls'> = [
-        ['ours', 'rev', 'yls'] as const,
-        ['yls', 'rev', 'ours'] as const,
-        ['rev', 'ours', 'yls'] as const,
-        ['yls', 'ours', 'rev'] as const,
-      ][i % 4].slice();
+      const contenders = ['ours', 'rev-plain', 'yls', 'rev'] as const;
+      const order = [...contenders.slice(i % 4), ...contenders.slice(0, i % 4)];
+      if (Math.floor(i / 4) % 2 === 1) order.reverse();
       for (const who of order) {
         if (who === 'ours') a.push(ours(t));
         else if (who === 'rev') d.push(rev(t));
+        else if (who === 'rev-plain') e.push(revPlain(plainTexts[i]));
         else b.push(await theirs(t));
       }
       if (fromScratch) c.push(scratch(t));
@@ -296,6 +340,8 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     ours_from_scratch: fromScratch ? { median_ms: round(median(c)), p90_ms: round(quantile(c, 0.9)) } : undefined,
     against: previous ? { rev: previous.commit.slice(0, 7), median_ms: round(median(d)), p90_ms: round(quantile(d, 0.9)), problems: lastOldProblems, chunk_path: oldChunkPath } : undefined,
     ratio_ours_over_against: previous ? round(median(a) / median(d)) : undefined,
+    against_without_load_fields: previous ? { rev: previous.commit.slice(0, 7), lines: plainLines.length - 1, chars: plain.length, median_ms: round(median(e)), p90_ms: round(quantile(e, 0.9)), problems: lastOldPlainProblems } : undefined,
+    ratio_ours_over_against_without_load_fields: previous ? round(median(a) / median(e)) : undefined,
     ratio: round(median(b) / median(a)),
   };
 }
@@ -329,7 +375,8 @@ async function main(): Promise<void> {
   console.log(`${info.cpu}, nproc ${info.nproc}, node ${info.node}, yaml-language-server ${info.yaml_language_server}, ours ${fromSource ? 'from source (tsx)' : 'bundled (esbuild)'}`);
   console.log('median ms per keystroke (new text -> problems [+ estimate]); ratio = theirs / ours\n');
   if (previous) console.log(`against ${previous.commit.slice(0, 7)} (${previous.subject}), bundled the same way; ours/REV = our median over REV's`);
-  const againstHeader = previous ? `${previous.commit.slice(0, 7).padStart(9)}${'ours/REV'.padStart(10)}` : '';
+  if (previous) console.log('REV = its core on the same texts; REV- = on the same keystrokes in the design without the load fields (its schema rejects them)');
+  const againstHeader = previous ? `${'REV'.padStart(9)}${'ours/REV'.padStart(10)}${'REV-'.padStart(9)}${'ours/REV-'.padStart(10)}` : '';
   console.log(`${'lines'.padEnd(8)}${'scenario'.padEnd(44)}${'ours'.padStart(9)}${againstHeader}${'yaml-ls'.padStart(10)}${'ratio'.padStart(8)}  chunk path  problems`);
   const rows: Row[] = [];
   for (const lines of sizes) {
@@ -341,10 +388,12 @@ async function main(): Promise<void> {
       console.log(
         `${String(row.lines).padEnd(8)}${scenario.name.padEnd(44)}${row.ours.median_ms.toFixed(2).padStart(9)}` +
           (row.against ? `${row.against.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against ?? 0).toFixed(2).padStart(10)}` : '') +
+          (row.against_without_load_fields ? `${row.against_without_load_fields.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against_without_load_fields ?? 0).toFixed(2).padStart(10)}` : '') +
           `${row.yaml_language_server.median_ms.toFixed(2).padStart(10)}${`${row.ratio.toFixed(1)}x`.padStart(8)}  ${row.ours.chunk_path}/${row.keystrokes}` +
           (row.against ? ` (REV ${row.against.chunk_path})` : '') +
           `  ours ${row.ours.problems}, yls ${row.yaml_language_server.diagnostics}` +
           (row.against ? `, REV ${row.against.problems}` : '') +
+          (row.against_without_load_fields ? `, REV- ${row.against_without_load_fields.problems}` : '') +
           (row.ours_from_scratch ? `   from scratch ${row.ours_from_scratch.median_ms.toFixed(2)} ms` : ''),
       );
     }
@@ -359,7 +408,7 @@ async function main(): Promise<void> {
     method:
       'Same process, same texts; per keystroke the two contenders run alternately (A,B then B,A). Ours: createAnalyzer() reused across keystrokes, analyse(text) -> problems, estimate, model. yaml-language-server: getLanguageService with our schema, doValidation(new TextDocument per keystroke, false). Designs from test/support/generate.ts; warm-up: open, then 40 keystrokes elsewhere (10 from 10,000 lines on).' +
       (previous
-        ? ` With --against: a third contender, the core of ${previous.commit.slice(0, 7)} reused the same way; per keystroke the order cycles through (ours, REV, yls), (yls, REV, ours), (REV, ours, yls), (yls, ours, REV).`
+        ? ` With --against: the core of ${previous.commit.slice(0, 7)} reused the same way, twice: on the same texts (against), and on the same keystrokes in the same design without the load model's fields, which its schema rejects (against_without_load_fields); the order of the four rotates every keystroke and reverses every fourth.`
         : ''),
     scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
     rows,
