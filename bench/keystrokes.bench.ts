@@ -59,7 +59,15 @@ function loadCore(): typeof AnalyseModule {
   const outdir = path.join(root, '.cache', 'bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = path.join(outdir, 'analyse.js');
-  buildSync({ entryPoints: [path.join(root, 'src', 'core', 'analyse.ts')], bundle: true, outfile, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
+  buildSync({
+    entryPoints: [path.join(root, 'src', 'core', 'analyse.ts')],
+    bundle: true,
+    outfile,
+    platform: 'neutral',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   return require(outfile) as typeof AnalyseModule;
 }
 const { createInstrumentedAnalyzer, analyseText } = loadCore();
@@ -81,7 +89,16 @@ function loadCoreAt(rev: string): { core: typeof AnalyseModule; commit: string; 
     mkdirSync(outdir, { recursive: true });
     const outfile = path.join(outdir, `analyse-${commit.slice(0, 12)}.js`);
     // The same options as loadCore; nodePaths only lets the temporary folder find the packages.
-    buildSync({ entryPoints: [path.join(tmp, 'src', 'core', 'analyse.ts')], bundle: true, outfile, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning', nodePaths: [path.join(root, 'node_modules')] });
+    buildSync({
+      entryPoints: [path.join(tmp, 'src', 'core', 'analyse.ts')],
+      bundle: true,
+      outfile,
+      platform: 'neutral',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+      nodePaths: [path.join(root, 'node_modules')],
+    });
     return { core: require(outfile) as typeof AnalyseModule, commit, subject };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -338,9 +355,20 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     ours: { median_ms: round(median(a)), p90_ms: round(quantile(a, 0.9)), problems: lastProblems, chunk_path: chunkPath, chunks_parsed_median: median(parsed) },
     yaml_language_server: { median_ms: round(median(b)), p90_ms: round(quantile(b, 0.9)), diagnostics: lastDiagnostics },
     ours_from_scratch: fromScratch ? { median_ms: round(median(c)), p90_ms: round(quantile(c, 0.9)) } : undefined,
-    against: previous ? { rev: previous.commit.slice(0, 7), median_ms: round(median(d)), p90_ms: round(quantile(d, 0.9)), problems: lastOldProblems, chunk_path: oldChunkPath } : undefined,
+    against: previous
+      ? { rev: previous.commit.slice(0, 7), median_ms: round(median(d)), p90_ms: round(quantile(d, 0.9)), problems: lastOldProblems, chunk_path: oldChunkPath }
+      : undefined,
     ratio_ours_over_against: previous ? round(median(a) / median(d)) : undefined,
-    against_without_load_fields: previous ? { rev: previous.commit.slice(0, 7), lines: plainLines.length - 1, chars: plain.length, median_ms: round(median(e)), p90_ms: round(quantile(e, 0.9)), problems: lastOldPlainProblems } : undefined,
+    against_without_load_fields: previous
+      ? {
+          rev: previous.commit.slice(0, 7),
+          lines: plainLines.length - 1,
+          chars: plain.length,
+          median_ms: round(median(e)),
+          p90_ms: round(quantile(e, 0.9)),
+          problems: lastOldPlainProblems,
+        }
+      : undefined,
     ratio_ours_over_against_without_load_fields: previous ? round(median(a) / median(e)) : undefined,
     ratio: round(median(b) / median(a)),
   };
@@ -372,7 +400,9 @@ function machine(): Record<string, string | number> {
 
 async function main(): Promise<void> {
   const info = machine();
-  console.log(`${info.cpu}, nproc ${info.nproc}, node ${info.node}, yaml-language-server ${info.yaml_language_server}, ours ${fromSource ? 'from source (tsx)' : 'bundled (esbuild)'}`);
+  console.log(
+    `${info.cpu}, nproc ${info.nproc}, node ${info.node}, yaml-language-server ${info.yaml_language_server}, ours ${fromSource ? 'from source (tsx)' : 'bundled (esbuild)'}`,
+  );
   console.log('median ms per keystroke (new text -> problems [+ estimate]); ratio = theirs / ours\n');
   if (previous) console.log(`against ${previous.commit.slice(0, 7)} (${previous.subject}), bundled the same way; ours/REV = our median over REV's`);
   if (previous) console.log('REV = its core on the same texts; REV- = on the same keystrokes in the design without the load fields (its schema rejects them)');
@@ -388,7 +418,9 @@ async function main(): Promise<void> {
       console.log(
         `${String(row.lines).padEnd(8)}${scenario.name.padEnd(44)}${row.ours.median_ms.toFixed(2).padStart(9)}` +
           (row.against ? `${row.against.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against ?? 0).toFixed(2).padStart(10)}` : '') +
-          (row.against_without_load_fields ? `${row.against_without_load_fields.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against_without_load_fields ?? 0).toFixed(2).padStart(10)}` : '') +
+          (row.against_without_load_fields
+            ? `${row.against_without_load_fields.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against_without_load_fields ?? 0).toFixed(2).padStart(10)}`
+            : '') +
           `${row.yaml_language_server.median_ms.toFixed(2).padStart(10)}${`${row.ratio.toFixed(1)}x`.padStart(8)}  ${row.ours.chunk_path}/${row.keystrokes}` +
           (row.against ? ` (REV ${row.against.chunk_path})` : '') +
           `  ours ${row.ours.problems}, yls ${row.yaml_language_server.diagnostics}` +
@@ -403,7 +435,14 @@ async function main(): Promise<void> {
     machine: info,
     ours: fromSource ? 'sources under tsx' : 'src/core bundled by esbuild (as shipped)',
     from_scratch: fromScratch,
-    against: previous ? { rev: against, commit: previous.commit, subject: previous.subject, how: 'src/core and schemas of the commit (git archive), bundled by esbuild with the same options as ours' } : undefined,
+    against: previous
+      ? {
+          rev: against,
+          commit: previous.commit,
+          subject: previous.subject,
+          how: 'src/core and schemas of the commit (git archive), bundled by esbuild with the same options as ours',
+        }
+      : undefined,
     load_average_at_end: Number(os.loadavg()[0].toFixed(1)),
     method:
       'Same process, same texts; per keystroke the two contenders run alternately (A,B then B,A). Ours: createAnalyzer() reused across keystrokes, analyse(text) -> problems, estimate, model. yaml-language-server: getLanguageService with our schema, doValidation(new TextDocument per keystroke, false). Designs from test/support/generate.ts; warm-up: open, then 40 keystrokes elsewhere (10 from 10,000 lines on).' +

@@ -16,12 +16,7 @@ export function generateDesign(lines: number): string {
   const services = Math.max(2, Math.round((lines - FIXED_LINES) / LINES_PER_SERVICE));
   const dbs = Math.min(4, services);
   const design = sizing(services, dbs);
-  const out: string[] = [
-    'sysdesign: 1',
-    `name: Generated design of about ${lines} lines`,
-    'requirements:',
-    '  functional:',
-  ];
+  const out: string[] = ['sysdesign: 1', `name: Generated design of about ${lines} lines`, 'requirements:', '  functional:'];
   for (let i = 0; i < services; i++) {
     out.push(`    - id: req-${i}`, `      text: Users do thing ${i}`, `      op: ${isWrite(i) ? 'create' : 'read'}`);
   }
@@ -41,7 +36,15 @@ export function generateDesign(lines: number): string {
   for (let i = 0; i < services; i++) {
     out.push(`  - id: table_${i}`, `    store: db-${i % dbs}`, '    fields:', `      id_${i}: uuid pk`, '      created_at: timestamp index');
   }
-  out.push('components:', '  - id: client', '    kind: client', '  - id: lb', '    kind: load-balancer', `    capacity: ${LB_CAPACITY / 1000}k/s`, `    replicas: ${design.lbReplicas}`);
+  out.push(
+    'components:',
+    '  - id: client',
+    '    kind: client',
+    '  - id: lb',
+    '    kind: load-balancer',
+    `    capacity: ${LB_CAPACITY / 1000}k/s`,
+    `    replicas: ${design.lbReplicas}`,
+  );
   for (let j = 0; j < dbs; j++) {
     out.push(
       `  - id: db-${j}`,
