@@ -14,9 +14,13 @@
  *      npm run bench -- 1000,10000 40      (sizes, keystrokes per scenario)
  *      npm run bench -- --from-scratch     (also time analyseText, our analysis without reuse)
  *      npm run bench -- --source           (our sources under tsx instead of the bundle)
+ *      npm run bench -- --against REV      (also our core as it was at git revision REV, bundled
+ *                                           the same way, on the same keystrokes: the cost of
+ *                                           what changed since REV)
+ *      npm run bench -- --out FILE         (write bench/FILE instead of the default name)
  */
-import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -26,8 +30,20 @@ import type * as AnalyseModule from '../src/core/analyse';
 import { generateDesign } from '../test/support/generate';
 
 const root = path.join(__dirname, '..');
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** `--name value` options; what is left (and not a `--flag`) is positional. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
+  return value;
+}
+const VALUED = new Set(['--against', '--out']);
+const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(i > 0 && VALUED.has(all[i - 1])));
 const fromSource = process.argv.includes('--source');
+/** A git revision whose core is measured side by side with ours (bundled the same way). */
+const against = option('--against');
+const outName = option('--out');
 /** Also time `analyseText` (our analysis from scratch, without reuse) on every keystroke. */
 const fromScratch = process.argv.includes('--from-scratch');
 const sizes = (args[0] ?? '100,1000,10000,50000').split(',').map(Number);
@@ -43,10 +59,52 @@ function loadCore(): typeof AnalyseModule {
   const outdir = path.join(root, '.cache', 'bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = path.join(outdir, 'analyse.js');
-  buildSync({ entryPoints: [path.join(root, 'src', 'core', 'analyse.ts')], bundle: true, outfile, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
+  buildSync({
+    entryPoints: [path.join(root, 'src', 'core', 'analyse.ts')],
+    bundle: true,
+    outfile,
+    platform: 'neutral',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   return require(outfile) as typeof AnalyseModule;
 }
 const { createInstrumentedAnalyzer, analyseText } = loadCore();
+
+/**
+ * Our core as it was at git revision `rev`: its `src/core` and `schemas` (and the
+ * tsconfig.base.json its tsconfig extends, which esbuild reads), extracted with
+ * `git archive` into a temporary folder, bundled exactly as `loadCore` bundles the current
+ * one (the packages come from the current node_modules). Also says which commit `rev` is.
+ */
+function loadCoreAt(rev: string): { core: typeof AnalyseModule; commit: string; subject: string } {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  const subject = execFileSync('git', ['log', '-1', '--format=%s', commit], { cwd: root, encoding: 'utf8' }).trim();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `sysdesign-bench-${commit.slice(0, 7)}-`));
+  try {
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src/core', 'schemas', 'tsconfig.base.json'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+    const outdir = path.join(root, '.cache', 'bench');
+    mkdirSync(outdir, { recursive: true });
+    const outfile = path.join(outdir, `analyse-${commit.slice(0, 12)}.js`);
+    // The same options as loadCore; nodePaths only lets the temporary folder find the packages.
+    buildSync({
+      entryPoints: [path.join(tmp, 'src', 'core', 'analyse.ts')],
+      bundle: true,
+      outfile,
+      platform: 'neutral',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+      nodePaths: [path.join(root, 'node_modules')],
+    });
+    return { core: require(outfile) as typeof AnalyseModule, commit, subject };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+const previous = against === undefined ? undefined : loadCoreAt(against);
 /** Keystrokes typed elsewhere before measuring: enough for the JIT on small documents, cheap on big ones. */
 const warmupFor = (lines: number): number => (lines >= 10000 ? 10 : 40);
 const SCHEMA_URI = 'file:///sysdesign.schema.json';
@@ -75,6 +133,25 @@ const SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+/**
+ * The generated design without what the load model added to it (component `capacity`,
+ * `shards`, `storage_capacity`; a flow's `traffic`; step maps become their label), as it
+ * would be written for a core without the load model.
+ */
+function withoutLoadFields(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^    (capacity|shards|storage_capacity|traffic): /.test(l))
+    .map((l) => l.replace(/: \{ label: ([^,}]+)(,[^}]*)?\}$/, ': $1'))
+    .join('\n');
+}
+
+function sameLine(lines: string[], line: string): number {
+  const at = lines.indexOf(line);
+  if (at < 0) throw new Error(`no line ${JSON.stringify(line)}`);
+  return at;
+}
 
 function nearest(lines: string[], around: number, pattern: RegExp): number {
   for (let d = 0; d < lines.length; d++) {
@@ -132,6 +209,8 @@ function yamlLanguageService(): LanguageService {
 }
 
 interface Row {
+  /** The 1-minute load average when the row was done. */
+  load_average: number;
   lines: number;
   chars: number;
   scenario: string;
@@ -140,6 +219,13 @@ interface Row {
   yaml_language_server: { median_ms: number; p90_ms: number; diagnostics: number };
   /** With --from-scratch: `analyseText` on the same texts. */
   ours_from_scratch?: { median_ms: number; p90_ms: number };
+  /** With --against REV: the core of REV, reused the same way, on the same texts. */
+  against?: { rev: string; median_ms: number; p90_ms: number; problems: number; chunk_path: number };
+  /** With --against: our median over REV's (1.10 = ours takes 10 % longer). */
+  ratio_ours_over_against?: number;
+  /** With --against: REV's core on the same keystrokes in the design without the load model's fields. */
+  against_without_load_fields?: { rev: string; lines: number; chars: number; median_ms: number; p90_ms: number; problems: number };
+  ratio_ours_over_against_without_load_fields?: number;
   /** yaml-language-server's median over ours. */
   ratio: number;
 }
@@ -148,8 +234,15 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   const text = generateDesign(lines);
   const textLines = text.split('\n');
   const at = scenario.line(textLines);
-  const warm = typing(text, nearest(textLines, Math.floor(textLines.length / 4), /^\s+- .* -> .*: \w+$/), word(warmupFor(lines), seed + 1));
+  const warmAt = nearest(textLines, Math.floor(textLines.length / 4), /^\s+- .* -> .*: \w+$/);
+  const warm = typing(text, warmAt, word(warmupFor(lines), seed + 1));
   const texts = typing(text, at, word(keystrokes, seed));
+  // For REV's core also the same design without the load model's fields (which its schema
+  // rejects, so on the same texts it spends time reporting them), typed at the same lines.
+  const plain = withoutLoadFields(text);
+  const plainLines = plain.split('\n');
+  const plainWarm = typing(plain, sameLine(plainLines, textLines[warmAt]), word(warmupFor(lines), seed + 1));
+  const plainTexts = typing(plain, sameLine(plainLines, textLines[at]), word(keystrokes, seed));
 
   const { analyzer, stats } = createInstrumentedAnalyzer();
   const service = yamlLanguageService();
@@ -172,15 +265,43 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   };
   let lastProblems = 0;
   let lastDiagnostics = 0;
+  const old = previous?.core.createInstrumentedAnalyzer();
+  let lastOldProblems = 0;
+  const rev = (t: string): number => {
+    if (!old) return 0;
+    const started = performance.now();
+    const analysis = old.analyzer.analyse(t);
+    const elapsed = performance.now() - started;
+    lastOldProblems = analysis.problems.length;
+    return elapsed;
+  };
+  const oldPlain = previous?.core.createInstrumentedAnalyzer();
+  let lastOldPlainProblems = 0;
+  const revPlain = (t: string): number => {
+    if (!oldPlain) return 0;
+    const started = performance.now();
+    const analysis = oldPlain.analyzer.analyse(t);
+    const elapsed = performance.now() - started;
+    lastOldPlainProblems = analysis.problems.length;
+    return elapsed;
+  };
+  if (oldPlain) {
+    revPlain(plain);
+    for (const t of plainWarm) revPlain(t);
+    revPlain(plain);
+  }
 
-  // Open the document in both, then type elsewhere to warm both up (JIT, caches, schema).
+  // Open the document in all, then type elsewhere to warm all up (JIT, caches, schema).
   ours(text);
+  rev(text);
   await theirs(text);
   for (const t of warm) {
     ours(t);
+    rev(t);
     await theirs(t);
   }
   ours(text);
+  rev(text);
   await theirs(text);
 
   const scratch = (t: string): number => {
@@ -191,10 +312,29 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
   const a: number[] = [];
   const b: number[] = [];
   const c: number[] = [];
+  const d: number[] = [];
+  const e: number[] = [];
   const parsed: number[] = [];
   let chunkPath = 0;
+  let oldChunkPath = 0;
   for (let i = 0; i < texts.length; i++) {
-    if (i % 2 === 0) {
+    if (old) {
+      // Four contenders (ours, REV's on the same text, REV's on the text without the load
+      // fields, yaml-language-server): the order rotates on every keystroke and reverses
+      // every fourth, so each goes first, second, third and last equally often.
+      const t = texts[i];
+      const contenders = ['ours', 'rev-plain', 'yls', 'rev'] as const;
+      const order = [...contenders.slice(i % 4), ...contenders.slice(0, i % 4)];
+      if (Math.floor(i / 4) % 2 === 1) order.reverse();
+      for (const who of order) {
+        if (who === 'ours') a.push(ours(t));
+        else if (who === 'rev') d.push(rev(t));
+        else if (who === 'rev-plain') e.push(revPlain(plainTexts[i]));
+        else b.push(await theirs(t));
+      }
+      if (fromScratch) c.push(scratch(t));
+      if (old.stats.parse.path === 'chunks') oldChunkPath++;
+    } else if (i % 2 === 0) {
       a.push(ours(texts[i]));
       b.push(await theirs(texts[i]));
       if (fromScratch) c.push(scratch(texts[i]));
@@ -207,6 +347,7 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     if (stats.parse.path === 'chunks') chunkPath++;
   }
   return {
+    load_average: Number(os.loadavg()[0].toFixed(1)),
     lines: textLines.length - 1,
     chars: text.length,
     scenario: scenario.name,
@@ -214,6 +355,21 @@ async function measure(lines: number, scenario: Scenario, keystrokes: number, se
     ours: { median_ms: round(median(a)), p90_ms: round(quantile(a, 0.9)), problems: lastProblems, chunk_path: chunkPath, chunks_parsed_median: median(parsed) },
     yaml_language_server: { median_ms: round(median(b)), p90_ms: round(quantile(b, 0.9)), diagnostics: lastDiagnostics },
     ours_from_scratch: fromScratch ? { median_ms: round(median(c)), p90_ms: round(quantile(c, 0.9)) } : undefined,
+    against: previous
+      ? { rev: previous.commit.slice(0, 7), median_ms: round(median(d)), p90_ms: round(quantile(d, 0.9)), problems: lastOldProblems, chunk_path: oldChunkPath }
+      : undefined,
+    ratio_ours_over_against: previous ? round(median(a) / median(d)) : undefined,
+    against_without_load_fields: previous
+      ? {
+          rev: previous.commit.slice(0, 7),
+          lines: plainLines.length - 1,
+          chars: plain.length,
+          median_ms: round(median(e)),
+          p90_ms: round(quantile(e, 0.9)),
+          problems: lastOldPlainProblems,
+        }
+      : undefined,
+    ratio_ours_over_against_without_load_fields: previous ? round(median(a) / median(e)) : undefined,
     ratio: round(median(b) / median(a)),
   };
 }
@@ -244,9 +400,14 @@ function machine(): Record<string, string | number> {
 
 async function main(): Promise<void> {
   const info = machine();
-  console.log(`${info.cpu}, nproc ${info.nproc}, node ${info.node}, yaml-language-server ${info.yaml_language_server}, ours ${fromSource ? 'from source (tsx)' : 'bundled (esbuild)'}`);
+  console.log(
+    `${info.cpu}, nproc ${info.nproc}, node ${info.node}, yaml-language-server ${info.yaml_language_server}, ours ${fromSource ? 'from source (tsx)' : 'bundled (esbuild)'}`,
+  );
   console.log('median ms per keystroke (new text -> problems [+ estimate]); ratio = theirs / ours\n');
-  console.log(`${'lines'.padEnd(8)}${'scenario'.padEnd(44)}${'ours'.padStart(9)}${'yaml-ls'.padStart(10)}${'ratio'.padStart(8)}  chunk path`);
+  if (previous) console.log(`against ${previous.commit.slice(0, 7)} (${previous.subject}), bundled the same way; ours/REV = our median over REV's`);
+  if (previous) console.log('REV = its core on the same texts; REV- = on the same keystrokes in the design without the load fields (its schema rejects them)');
+  const againstHeader = previous ? `${'REV'.padStart(9)}${'ours/REV'.padStart(10)}${'REV-'.padStart(9)}${'ours/REV-'.padStart(10)}` : '';
+  console.log(`${'lines'.padEnd(8)}${'scenario'.padEnd(44)}${'ours'.padStart(9)}${againstHeader}${'yaml-ls'.padStart(10)}${'ratio'.padStart(8)}  chunk path  problems`);
   const rows: Row[] = [];
   for (const lines of sizes) {
     // Big documents take yaml-language-server over a second per keystroke: fewer keystrokes.
@@ -255,7 +416,16 @@ async function main(): Promise<void> {
       const row = await measure(lines, scenario, keystrokes, lines + k);
       rows.push(row);
       console.log(
-        `${String(row.lines).padEnd(8)}${scenario.name.padEnd(44)}${row.ours.median_ms.toFixed(2).padStart(9)}${row.yaml_language_server.median_ms.toFixed(2).padStart(10)}${`${row.ratio.toFixed(1)}x`.padStart(8)}  ${row.ours.chunk_path}/${row.keystrokes}` +
+        `${String(row.lines).padEnd(8)}${scenario.name.padEnd(44)}${row.ours.median_ms.toFixed(2).padStart(9)}` +
+          (row.against ? `${row.against.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against ?? 0).toFixed(2).padStart(10)}` : '') +
+          (row.against_without_load_fields
+            ? `${row.against_without_load_fields.median_ms.toFixed(2).padStart(9)}${(row.ratio_ours_over_against_without_load_fields ?? 0).toFixed(2).padStart(10)}`
+            : '') +
+          `${row.yaml_language_server.median_ms.toFixed(2).padStart(10)}${`${row.ratio.toFixed(1)}x`.padStart(8)}  ${row.ours.chunk_path}/${row.keystrokes}` +
+          (row.against ? ` (REV ${row.against.chunk_path})` : '') +
+          `  ours ${row.ours.problems}, yls ${row.yaml_language_server.diagnostics}` +
+          (row.against ? `, REV ${row.against.problems}` : '') +
+          (row.against_without_load_fields ? `, REV- ${row.against_without_load_fields.problems}` : '') +
           (row.ours_from_scratch ? `   from scratch ${row.ours_from_scratch.median_ms.toFixed(2)} ms` : ''),
       );
     }
@@ -265,14 +435,26 @@ async function main(): Promise<void> {
     machine: info,
     ours: fromSource ? 'sources under tsx' : 'src/core bundled by esbuild (as shipped)',
     from_scratch: fromScratch,
+    against: previous
+      ? {
+          rev: against,
+          commit: previous.commit,
+          subject: previous.subject,
+          how: 'src/core and schemas of the commit (git archive), bundled by esbuild with the same options as ours',
+        }
+      : undefined,
+    load_average_at_end: Number(os.loadavg()[0].toFixed(1)),
     method:
-      'Same process, same texts; per keystroke the two contenders run alternately (A,B then B,A). Ours: createAnalyzer() reused across keystrokes, analyse(text) -> problems, estimate, model. yaml-language-server: getLanguageService with our schema, doValidation(new TextDocument per keystroke, false). Designs from test/support/generate.ts; warm-up: open, then 40 keystrokes elsewhere (10 from 10,000 lines on).',
+      'Same process, same texts; per keystroke the two contenders run alternately (A,B then B,A). Ours: createAnalyzer() reused across keystrokes, analyse(text) -> problems, estimate, model. yaml-language-server: getLanguageService with our schema, doValidation(new TextDocument per keystroke, false). Designs from test/support/generate.ts; warm-up: open, then 40 keystrokes elsewhere (10 from 10,000 lines on).' +
+      (previous
+        ? ` With --against: the core of ${previous.commit.slice(0, 7)} reused the same way, twice: on the same texts (against), and on the same keystrokes in the same design without the load model's fields, which its schema rejects (against_without_load_fields); the order of the four rotates every keystroke and reverses every fourth.`
+        : ''),
     scenarios: SCENARIOS.map((s) => ({ name: s.name, description: s.description })),
     rows,
   };
   // The default run is the one bench/README.md reports; variants go to their own file.
-  const variant = [fromScratch ? 'from-scratch' : '', fromSource ? 'source' : ''].filter((v) => v !== '').join('-');
-  const file = variant === '' ? 'results.json' : `results-${variant}.json`;
+  const variant = [fromScratch ? 'from-scratch' : '', fromSource ? 'source' : '', previous ? `against-${previous.commit.slice(0, 7)}` : ''].filter((v) => v !== '').join('-');
+  const file = outName ?? (variant === '' ? 'results.json' : `results-${variant}.json`);
   writeFileSync(path.join(__dirname, file), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nwrote bench/${file}`);
 }

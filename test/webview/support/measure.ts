@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { createAnalyzer } from '../../../src/core';
 import { architectureDiagram, diagramFor, MAX_DIAGRAM_EDGES } from '../../../src/core/diagram';
 import type { LayoutEngine } from '../../../src/webview/layout';
-import { generateDesign } from '../../support/generate';
+import { designLinesFor, generateDesign } from '../../support/generate';
 import type { PreviewPage } from './harness';
 
 /** Where the bare baseline is served (see harness.ts). */
@@ -13,7 +13,7 @@ export const BARE_MERMAID = '/baseline/bare-mermaid.js';
 
 /** The generated design whose architecture has `nodes` components (client, lb, 4 databases, services). */
 export function designWithComponents(nodes: number): string {
-  return generateDesign(40 + 27 * (nodes - 6));
+  return generateDesign(designLinesFor(nodes - 6));
 }
 
 /** The core's architecture flowchart of that design, and whether the preview would draw it (edge and text caps). */
