@@ -11,11 +11,17 @@ export function instancesText(load: ComponentLoad): string {
   return load.shards > 1 ? `${load.shards} shards × ${load.replicas}` : String(load.instances);
 }
 
-/** "needs 19" or "needs 4 shards" when that differs from what the design has. */
+/**
+ * "needs 19" / "needs 4 shards" when the design has fewer than its load needs, "26 would do"
+ * when it has more (a saving to look at); nothing when it has exactly that.
+ */
 export function neededText(load: ComponentLoad): string | undefined {
-  if (load.shards_needed !== null && load.shards_needed !== load.shards) return `needs ${load.shards_needed} shard${load.shards_needed === 1 ? '' : 's'}`;
-  if (load.shards_needed === null && load.instances_needed !== null && load.instances_needed !== load.instances) return `needs ${load.instances_needed}`;
-  return undefined;
+  const shards = load.shards_needed !== null;
+  const needed = shards ? load.shards_needed : load.instances_needed;
+  const have = shards ? load.shards : load.instances;
+  if (needed === null || needed === have) return undefined;
+  const what = shards ? ` shard${needed === 1 ? '' : 's'}` : '';
+  return needed > have ? `needs ${needed}${what}` : `${needed}${what} would do`;
 }
 
 /** A hover's Markdown: the load and its breakdown, each sized figure with formula, inputs and origin. */
