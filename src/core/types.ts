@@ -4,6 +4,13 @@
  * Every position is a UTF-16 offset into the analysed text (what JavaScript string
  * indices count), `end` exclusive. Editor layers turn offsets into line/character
  * with their own document model; the core never thinks in lines.
+ *
+ * Why one file of ~500 lines: it holds declarations only (no logic), in three sections
+ * that read top to bottom as the pipeline does (spans and problems, the model of a
+ * design, the estimate and the Analysis), and every layer imports it, mostly with
+ * `import type`. Split into files, each name would still be re-exported from here,
+ * and the estimate section is the one the load work (`load/`, `estimate.ts`) is
+ * changing now; split it when that settles, if the sections grow apart.
  */
 
 /** A half-open range of offsets `[start, end)` in the analysed text. */

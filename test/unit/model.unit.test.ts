@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseText } from '../../src/core/analyse';
-import { parseArrow, parseFieldDefinition } from '../../src/core/model';
+import { parseArrow } from '../../src/core/model/arrows';
+import { parseFieldDefinition } from '../../src/core/model/fields';
 
 describe('model: arrows in every written form keep their ranges', () => {
   const text = [

@@ -16,8 +16,12 @@ export {
   RATE,
   BANDWIDTH,
 } from './dimension';
-export type { Expectation, QuantityError, EvaluateOptions, QuantityResult, BReading } from './evaluate';
-export { evaluateQuantity, referencedNames, QUANTITY_CODES, FIELD_EXPECTATIONS } from './evaluate';
+export type { EvaluateOptions, QuantityResult, BReading } from './evaluate';
+export { evaluateQuantity, referencedNames } from './evaluate';
+export type { QuantityError } from './errors';
+export { QUANTITY_CODES } from './errors';
+export type { Expectation } from './expectation';
+export { FIELD_EXPECTATIONS } from './expectation';
 export {
   formatCount,
   formatRate,

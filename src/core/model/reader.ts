@@ -1,23 +1,21 @@
 /**
- * YAML tree -> Design. Every id, reference, label and quantity keeps its exact span.
- * Tolerant by design: a field of the wrong shape is left out of the model (the schema
- * reports it), so a half-written design still yields a useful model for the editor.
+ * The YAML node -> model part readers, one method per kind of part (a section, a list item,
+ * a scalar as text, id or quantity). Tolerant: a node of the wrong shape reads as
+ * `undefined` (the schema reports it), so a half-written design still yields a useful model.
  */
 import { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { spanOf } from './yaml';
+import { spanOf } from '../yaml';
 import {
   COMPONENT_KINDS,
   HTTP_METHODS,
   REQUIREMENT_OPS,
-  SECTION_NAMES,
   type Api,
   type Arrow,
   type Component,
   type ComponentKind,
   type Connection,
   type DataModel,
-  type Design,
   type Estimation,
   type Field,
   type Flow,
@@ -32,160 +30,28 @@ import {
   type RequirementOp,
   type Requirements,
   type KindDefaultsSource,
-  type Section,
-  type SectionName,
   type Step,
   type Span,
   type Text,
   type Traffic,
-} from './types';
+} from '../types';
+import { parseArrow } from './arrows';
+import type { ModelCache } from './cache';
+import { parseFieldDefinition } from './fields';
 
-const SECTION_SET = new Set<string>(SECTION_NAMES);
 const KIND_SET = new Set<string>(COMPONENT_KINDS);
 const OP_SET = new Set<string>(REQUIREMENT_OPS);
 const METHOD_SET = new Set<string>(HTTP_METHODS);
 
-export function emptyDesign(): Design {
-  return { sections: [], apis: [], dataModels: [], components: [], groups: [], connections: [], flows: [] };
-}
-
 /**
- * Model parts by the YAML node they were read from, for an analyzer that analyses one
- * document version after another (`createAnalyzer`).
- *
- * Why this is sound: the incremental parser (`incremental.ts`) hands out the *same* node
- * object for a chunk whose text did not change, with only its ranges shifted by the
- * length of an edit before it; every other node is new. A part read from such a node is
- * therefore the part read before, with every offset shifted by the same amount. A part
- * depends on nothing outside its node (the text it slices is the node's own), and it is
- * cached per reading (`kind`): a node moved from `components` to `groups` by an edit of
- * the section key is read again as a group.
- *
- * Two generations of Maps: a part not read during a whole analysis is dropped after the
- * next one, so memory follows the document whatever the garbage collector does.
+ * The most items of one list the model reads: the schema's largest `maxItems` (connections).
+ * Here rather than in `index.ts`, which imports the `Reader`: no import cycle.
  */
-export class ModelCache {
-  private current = new Map<object, CachedPart>();
-  private previous = new Map<object, CachedPart>();
-
-  /** Starts an analysis. */
-  nextGeneration(): void {
-    this.previous = this.current;
-    this.current = new Map();
-  }
-
-  /** The part `read` makes of `node`, from the cache when this node was read as `kind` before. */
-  read<T>(kind: string, node: object, start: number, read: () => T): T {
-    const first = this.current.get(node) ?? this.previous.get(node);
-    for (let entry = first; entry !== undefined; entry = entry.next) {
-      if (entry.kind !== kind) continue;
-      if (entry.start !== start) {
-        entry.part = shiftSpans(entry.part, start - entry.start);
-        entry.start = start;
-      }
-      this.current.set(node, first!);
-      return entry.part as T;
-    }
-    const part = read();
-    this.current.set(node, { kind, start, part, next: first });
-    return part;
-  }
-}
-
-interface CachedPart {
-  kind: string;
-  /** The node's start offset when `part` was read or last shifted. */
-  start: number;
-  part: unknown;
-  /** The same node read another way. */
-  next: CachedPart | undefined;
-}
-
-/**
- * A copy of a model part with every offset moved by `delta`. Offsets are exactly the
- * `start` and `end` properties (every `Span` of types.ts); the original is never mutated,
- * since an earlier analysis may still hold it.
- */
-export function shiftSpans(value: unknown, delta: number): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => shiftSpans(item, delta));
-  // A spread copy keeps the original's shape (hidden class): copies of copies stay as fast
-  // to make and to read as the parts the model built (property by property, they were not).
-  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const key in out) {
-    const v = out[key];
-    if (typeof v === 'number') {
-      if (key === 'start' || key === 'end') out[key] = v + delta;
-    } else if (v !== null && typeof v === 'object') {
-      out[key] = shiftSpans(v, delta);
-    }
-  }
-  return out;
-}
-
-/** The most items of one list the model reads: the schema's largest `maxItems` (connections). */
 export const MAX_LIST_ITEMS = 5000;
-
-/**
- * Reads the model from the document's root node. `text` is the analysed text. With a
- * `cache`, list items and named quantities read from unchanged nodes are reused.
- */
-export function buildDesign(root: YamlNode | null, text: string, cache?: ModelCache): Design {
-  const design = emptyDesign();
-  cache?.nextGeneration();
-  if (!isMap(root)) return design;
-  const read = new Reader(text, cache);
-  for (const pair of root.items as Pair<YamlNode, YamlNode | null>[]) {
-    if (!isScalar(pair.key)) continue;
-    const name = String(pair.key.value);
-    const key = spanOf(pair.key);
-    if (SECTION_SET.has(name)) {
-      const end = pair.value?.range ? pair.value.range[1] : key.end;
-      design.sections.push({ name: name as SectionName, key, start: key.start, end: Math.max(end, key.end) } satisfies Section);
-    }
-    const value = pair.value;
-    switch (name) {
-      case 'sysdesign':
-        if (isScalar(value) && typeof value.value === 'number') design.version = value.value;
-        break;
-      case 'name':
-        design.name = read.text(value);
-        break;
-      case 'description':
-        design.description = read.text(value);
-        break;
-      case 'requirements':
-        design.requirements = read.requirements(value);
-        break;
-      case 'estimation':
-        design.estimation = read.estimation(value);
-        break;
-      case 'apis':
-        design.apis = read.list(value, 'api', (item) => read.api(item));
-        break;
-      case 'data_models':
-        design.dataModels = read.list(value, 'data-model', (item) => read.dataModel(item));
-        break;
-      case 'components':
-        design.components = read.list(value, 'component', (item) => read.component(item));
-        break;
-      case 'groups':
-        design.groups = read.list(value, 'group', (item) => read.group(item));
-        break;
-      case 'connections':
-        design.connections = read.list(value, 'connection', (item) => read.connection(item));
-        break;
-      case 'flows':
-        design.flows = read.list(value, 'flow', (item) => read.flow(item));
-        break;
-    }
-  }
-  return design;
-}
 
 type Entries = Map<string, { key: Scalar; value: YamlNode | null; pair: Pair }>;
 
-class Reader {
+export class Reader {
   constructor(
     private readonly source: string,
     private readonly cache?: ModelCache,
@@ -521,68 +387,4 @@ class Reader {
     const label = isMap(value) ? this.text(this.entries(value)?.get('label')?.value) : this.text(value);
     return { ...span, from: parsed.from, to: parsed.to, label: label && label.text.length > 0 ? label : undefined };
   }
-}
-
-/**
- * `a -> b` or, when `allowLabel`, `a -> b: label`, as written at `offset`. Only the
- * arrow's structure is checked here; the schema checks the id spelling.
- */
-export function parseArrow(text: string, offset: number, allowLabel: boolean): Pick<Arrow, 'from' | 'to' | 'label'> | undefined {
-  const arrowAt = text.indexOf('->');
-  if (arrowAt < 0) return undefined;
-  const from = trimmed(text, 0, arrowAt, offset);
-  let toEnd = text.length;
-  let label: Text | undefined;
-  if (allowLabel) {
-    const colon = text.indexOf(':', arrowAt + 2);
-    if (colon >= 0) {
-      toEnd = colon;
-      const l = trimmed(text, colon + 1, text.length, offset);
-      if (l) label = { text: l.name, start: l.start, end: l.end };
-    }
-  }
-  const to = trimmed(text, arrowAt + 2, toEnd, offset);
-  if (!from || !to) return undefined;
-  return { from, to, label };
-}
-
-function trimmed(text: string, start: number, end: number, offset: number): Ident | undefined {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end > start ? { name: text.slice(start, end), start: offset + start, end: offset + end } : undefined;
-}
-
-/**
- * `uuid pk`, `varchar(200) unique`, `uuid fk users.user_id`, `timestamp index`.
- * The first word is the type (parentheses included); then modifiers in any order.
- */
-export function parseFieldDefinition(definition: Text | undefined): Pick<Field, 'type' | 'pk' | 'index' | 'unique' | 'fk'> {
-  const out: Pick<Field, 'type' | 'pk' | 'index' | 'unique' | 'fk'> = { pk: false, index: false, unique: false };
-  if (!definition) return out;
-  const words: Ident[] = [];
-  const text = definition.text;
-  const re = /[^\s(]+(?:\([^)]*\))?|\([^)]*\)/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    words.push({ name: m[0], start: definition.start + m.index, end: definition.start + m.index + m[0].length });
-  }
-  if (words.length === 0) return out;
-  out.type = { text: words[0].name, start: words[0].start, end: words[0].end };
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i].name.toLowerCase();
-    if (w === 'pk') out.pk = true;
-    else if (w === 'index') out.index = true;
-    else if (w === 'unique') out.unique = true;
-    else if (w === 'fk' && i + 1 < words.length) {
-      const target = words[++i];
-      const dot = target.name.indexOf('.');
-      out.fk =
-        dot < 0
-          ? { table: target }
-          : {
-              table: { name: target.name.slice(0, dot), start: target.start, end: target.start + dot },
-              field: dot + 1 < target.name.length ? { name: target.name.slice(dot + 1), start: target.start + dot + 1, end: target.end } : undefined,
-            };
-    }
-  }
-  return out;
 }

@@ -1,0 +1,128 @@
+/**
+ * What each field expects of its quantity (spec 2.2), and the check of an evaluated
+ * quantity against it: the dimension, the range of a ratio, no negative values, with a
+ * message that says what to write instead (and fixes where the replacement is certain).
+ */
+import type { Conventions } from '../types';
+import type { Dimension, Quantity } from './dimension';
+import { dim, dimensionPhrase, isCount, sameDimension } from './dimension';
+import { QUANTITY_CODES, quote, type ReportError } from './errors';
+import { formatQuantity } from './format';
+import type { Node } from './parser';
+
+/** What a field needs (spec 2.2). `any` (for `values`) accepts every dimension. */
+export type Expectation = 'count' | 'bytes' | 'time' | 'rate' | 'ratio' | 'any';
+
+/**
+ * What each quantity field of a design expects (spec 2.2), by its YAML key. Latency
+ * targets and component/connection latencies are `latency`; `values` accept any dimension.
+ */
+export const FIELD_EXPECTATIONS = {
+  users: 'count',
+  dau: 'count',
+  replication: 'count',
+  peak_factor: 'count',
+  seconds_per_day: 'count',
+  days_per_month: 'count',
+  days_per_year: 'count',
+  size: 'bytes',
+  retention: 'time',
+  latency: 'time',
+  per_user: 'rate',
+  rate: 'rate',
+  server_capacity: 'rate',
+  availability: 'ratio',
+  durability: 'ratio',
+  cache_hot_ratio: 'ratio',
+  values: 'any',
+} as const satisfies Record<string, Expectation>;
+
+/** What a field expects, for messages: "bytes (e.g. `2MB`)". */
+const EXPECTED: Record<Exclude<Expectation, 'any'>, { words: string; dim: Dimension }> = {
+  count: { words: 'a plain number (e.g. `10M`)', dim: dim(0, 0) },
+  bytes: { words: 'bytes (e.g. `2MB`)', dim: dim(1, 0) },
+  time: { words: 'a duration (e.g. `200ms` or `10y`)', dim: dim(0, 1) },
+  rate: { words: 'a rate (e.g. `30/day` or `500/s`)', dim: dim(0, -1) },
+  ratio: { words: 'a fraction or percentage (e.g. `99.9%` or `0.999`)', dim: dim(0, 0) },
+};
+
+/** An example of what each expectation accepts, for the message of an empty value. */
+export const EXAMPLE: Record<Expectation, string> = {
+  count: '`10M`',
+  bytes: '`2MB`',
+  time: '`200ms` or `10y`',
+  rate: '`30/day` or `500/s`',
+  ratio: '`99.9%`',
+  any: '`2MB`, `30/day` or `10M`',
+};
+
+/** Whether an expression is one literal or name, so `X/day` means what it says without parentheses. */
+function isAtomic(node: Node): boolean {
+  return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group';
+}
+
+export function checkExpectation(
+  q: Quantity,
+  node: Node,
+  source: string,
+  { field, expect, conventions }: { field: string; expect: Expectation; conventions: Conventions },
+  error: ReportError,
+): Quantity | null {
+  if (expect === 'any') return q;
+  const expected = EXPECTED[expect];
+  const shown = quote(source);
+  const { start, end } = node;
+  if (!sameDimension(q.dim, expected.dim)) {
+    // A bare zero needs no unit.
+    if (q.value === 0 && isCount(q.dim)) return { value: 0, dim: expected.dim };
+    const head = `${field} needs ${expected.words}, but ${shown} is ${dimensionPhrase(q.dim)}`;
+    if (isCount(q.dim)) {
+      const operand = isAtomic(node) ? source : `(${source})`;
+      if (expect === 'rate') {
+        return error(QUANTITY_CODES.dimension, `${head}: write \`${operand}/day\` or \`${operand}/s\``, start, end, [
+          { kind: 'replace', text: `${operand}/day` },
+          { kind: 'replace', text: `${operand}/s` },
+        ]);
+      }
+      if (expect === 'bytes') {
+        return error(QUANTITY_CODES.dimension, `${head}: add a unit, e.g. \`${operand} bytes\` or \`${operand}KB\``, start, end);
+      }
+      if (expect === 'time') {
+        return error(QUANTITY_CODES.dimension, `${head}: add a unit, e.g. \`${operand}ms\`, \`${operand}s\` or \`${operand} days\``, start, end);
+      }
+    }
+    if (expect === 'count' && q.dim.bytes === 0 && q.dim.time === -1) {
+      return error(QUANTITY_CODES.dimension, `${head}: a per-time rate does not fit here`, start, end);
+    }
+    return error(QUANTITY_CODES.dimension, head, start, end);
+  }
+  if (expect === 'ratio') {
+    if (q.value < 0 || q.value > 1) {
+      const literal = node.kind === 'literal' && node.suffixes.length === 0 && !node.percent;
+      if (literal && q.value > 1 && q.value <= 100) {
+        const fraction = Number((q.value / 100).toPrecision(12));
+        return error(
+          QUANTITY_CODES.range,
+          `${field} must be between 0 and 1, but ${shown} is ${formatQuantity(q, conventions)}: write \`${source}%\` or \`${fraction}\``,
+          start,
+          end,
+          [
+            { kind: 'replace', text: `${source}%` },
+            { kind: 'replace', text: String(fraction) },
+          ],
+        );
+      }
+      return error(
+        QUANTITY_CODES.range,
+        `${field} must be between 0 and 1 (0% to 100%), but ${shown} is ${formatQuantity(q, conventions)}: write e.g. \`99.9%\` or \`0.999\``,
+        start,
+        end,
+      );
+    }
+    return q;
+  }
+  if (q.value < 0) {
+    return error(QUANTITY_CODES.range, `${field} cannot be negative, but ${shown} is ${formatQuantity(q, conventions)}`, start, end);
+  }
+  return q;
+}
