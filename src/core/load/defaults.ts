@@ -1,4 +1,7 @@
 /**
+ * One data table, kept whole on purpose (its length is the sixteen kinds with a source,
+ * year and note per figure, not logic): `docs/defaults.md` and the README mirror it.
+ *
  * Per-kind defaults of the load/capacity model (SPEC 5.5): what one instance of each
  * component kind handles, holds and costs when the design does not say.
  *
