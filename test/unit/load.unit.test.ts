@@ -355,3 +355,16 @@ describe('load: in the Markdown export', () => {
     assert.match(markdown, /a\\<b/);
   });
 });
+
+describe('load: writing step fields', () => {
+  it('a step `a -> b: label` with a second key says how to write fields, and a misspelt field gets a did-you-mean', () => {
+    const text = `${HEAD}components:\n  - { id: a, kind: service }\n  - { id: b, kind: service }\nconnections:\n  - a -> b\nflows:\n  - id: f\n    steps:\n      - a -> b: x\n        calls: 2\n      - a -> b: { label: x, callz: 2 }\n`;
+    const problems = analyseText(text).problems.map((p) => [text.slice(p.start, p.end), p.code, p.message]);
+    assert.deepEqual(problems.find((p) => p[0] === 'calls' && p[1] === 'sysdesign/invalid-value'), [
+      'calls',
+      'sysdesign/invalid-value',
+      'An arrow written "a -> b: label" has exactly one key; for more fields write "a -> b: { label: ..., calls: ... }" or use the long form (from, to, label, calls, async, size, kind)',
+    ]);
+    assert.deepEqual(problems.find((p) => p[0] === 'callz'), ['callz', 'sysdesign/unknown-key', 'Unknown key "callz" in "a -> b"; did you mean "calls"?']);
+  });
+});

@@ -15,6 +15,9 @@ import { arrowItemPath, capitalise, joinNames, thing } from './wording';
 /** Most problems reported for one document; past this the rest are noise. */
 const MAX_PROBLEMS = 1000;
 
+/** The one-key arrow maps: of connections, and of flow steps (whose value may be a map of fields). */
+const ARROW_MAPS = ['#/definitions/arrowMap', '#/definitions/stepArrowMap'];
+
 /** Keys of the long arrow forms: an object with one of these is a long form missing from/to. */
 const LONG_ARROW_KEYS = new Set(['from', 'to', 'label', 'async', 'latency', 'protocol', 'calls', 'size', 'kind']);
 
@@ -56,7 +59,7 @@ export function validateSchema(value: unknown, root: YamlNode | null): Problem[]
   const arrowWithExtras = new Set<string>();
   const longFormsWithoutEnds = new Set<string>();
   for (const error of errors) {
-    if (!error.schemaPath.startsWith('#/definitions/arrowMap')) continue;
+    if (!ARROW_MAPS.some((p) => error.schemaPath.startsWith(p))) continue;
     const path = arrowItemPath(error.instancePath);
     const item = getByPointer(value, decodePointer(path));
     if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
@@ -77,7 +80,7 @@ export function validateSchema(value: unknown, root: YamlNode | null): Problem[]
     const segments = decodePointer(instancePath);
     const parentSchema = (error.parentSchema ?? {}) as Record<string, unknown>;
 
-    if (error.schemaPath.startsWith('#/definitions/arrowMap')) {
+    if (ARROW_MAPS.some((p) => error.schemaPath.startsWith(p))) {
       const itemPath = arrowItemPath(instancePath);
       if (arrowWithExtras.has(itemPath) && keyword !== 'maxProperties') continue;
       if (longFormsWithoutEnds.has(itemPath)) {

@@ -181,7 +181,9 @@ function tooMany({ error, keyword, segments, tree, push }: KeywordError): void {
       make(
         span,
         'sysdesign/invalid-value',
-        `An arrow written "a -> b: label" has exactly one key; for more fields use the long form (${more})`,
+        arrow === 'connection'
+          ? `An arrow written "a -> b: label" has exactly one key; for more fields use the long form (${more})`
+          : `An arrow written "a -> b: label" has exactly one key; for more fields write "a -> b: { label: ..., calls: ... }" or use the long form (${more})`,
       ),
     );
     return;
