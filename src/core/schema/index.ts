@@ -75,6 +75,8 @@ export function validateSchema(value: unknown, root: YamlNode | null): Problem[]
   const missing = new Map<string, string[]>();
 
   for (const error of errors) {
+    // Past the cap nothing more is kept (see the end), so do not word 15,000 unknown keys.
+    if (problems.length >= MAX_PROBLEMS) break;
     const { keyword, instancePath } = error;
     if (keyword === 'if' || keyword === 'propertyNames' || keyword === 'anyOf' || keyword === 'oneOf' || keyword === 'not' || keyword === '$ref') continue;
     const segments = decodePointer(instancePath);
