@@ -41,9 +41,9 @@ export interface PreviewDiagrams {
 }
 
 /**
- * Utilisation at peak in four bands: `low` under 50 %, `target` up to the design's
- * `target_utilisation` (70 % unless set), `high` under 100 %, `saturated` at 100 % or
- * more; `unknown` when there is no load or no capacity.
+ * Utilisation at peak in four bands: `low` under 50 % (20 points under a target below
+ * 70 %), `target` up to the design's `target_utilisation` (70 % unless set), `high` under
+ * 100 %, `saturated` at 100 % or more; `unknown` when there is no load or no capacity.
  */
 export type UtilisationBand = 'low' | 'target' | 'high' | 'saturated' | 'unknown';
 

@@ -185,8 +185,13 @@ export function utilisationBand(utilisation: number | null, target: number): Uti
   if (utilisation === null || Number.isNaN(utilisation)) return 'unknown';
   if (utilisation >= 1) return 'saturated';
   if (utilisation > target) return 'high';
-  if (utilisation >= Math.min(0.5, target)) return 'target';
+  if (utilisation >= lowEdge(target)) return 'target';
   return 'low';
+}
+
+/** Where the target band starts: 50 %, or 20 points under a lower target. */
+function lowEdge(target: number): number {
+  return Math.max(0, Math.min(0.5, target - 0.2));
 }
 
 /** The load of each component and connection at peak, formatted, for the heat map, the bar chart and edge weights. */
@@ -236,7 +241,7 @@ export function previewLoad(estimate: Estimate, architectureNodes: readonly Diag
   }
 
   const pct = (f: number) => formatPercent(f);
-  const low = Math.min(0.5, target);
+  const low = lowEdge(target);
   return {
     target,
     targetText: pct(target),
