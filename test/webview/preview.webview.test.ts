@@ -241,7 +241,8 @@ describe('the preview webview in Chromium', function () {
     assert.equal(await preview.page.locator('.stage g.node').count(), 8, 'the new component is drawn');
     assert.equal(await transform(), zoomed, 'zoom and pan kept');
     assert.equal(await preview.page.evaluate(() => (window as unknown as { __blank: number }).__blank), 0, 'the stage never showed no diagram');
-    // The state the serializer will get back: the view and its transform.
+    // The state the serializer will get back: the view and its transform (saved 250 ms after the last zoom or pan).
+    await preview.page.waitForFunction(() => window.__state !== undefined);
     const state = (await preview.page.evaluate(() => window.__state)) as { view: string; transforms: Record<string, { scale: number }> };
     assert.equal(state.view, 'architecture');
     assert.ok(state.transforms.architecture.scale > 1);
