@@ -635,6 +635,7 @@ describe('the preview webview in Chromium', function () {
     const expected = [1.2, 0.84, 0.6, 0.3].map((u) => (u / 1.2) * geometry.trackWidth);
     expected.forEach((w, i) => assert.ok(Math.abs(geometry.bars[i] - w) < 1.5, `bar ${i}: ${geometry.bars[i]} ≈ ${w}`));
     assert.ok(Math.abs(geometry.lineLeft - (geometry.trackLeft + (0.7 / 1.2) * geometry.trackWidth)) < 2, 'the target line at 70 %');
+    assert.equal(await page.locator('.bars .target-line').evaluate((e) => getComputedStyle(e).borderLeftStyle), 'dashed', 'the target line is drawn');
     const firstRow = await rows.first().boundingBox();
     const lastRow = await rows.last().boundingBox();
     assert.ok(geometry.lineTop <= firstRow!.y + 1 && geometry.lineBottom >= lastRow!.y + lastRow!.height - 1, 'the line spans every row');
