@@ -36,6 +36,59 @@ export interface PreviewDiagrams {
   flows: PreviewFlow[];
   /** The estimate as rows of words (`Read QPS` / `3.47k/s`), already formatted. */
   estimates: EstimateSection[];
+  /** The load at peak on the architecture's components and connections (the heat map, the bar chart, edge weights). */
+  load?: PreviewLoad;
+}
+
+/**
+ * Utilisation at peak in four bands: `low` under 50 % (20 points under a target below
+ * 70 %), `target` up to the design's `target_utilisation` (70 % unless set), `high` under
+ * 100 %, `saturated` at 100 % or more; `unknown` when there is no load or no capacity.
+ */
+export type UtilisationBand = 'low' | 'target' | 'high' | 'saturated' | 'unknown';
+
+export const UTILISATION_BANDS: readonly UtilisationBand[] = ['low', 'target', 'high', 'saturated', 'unknown'];
+
+export interface PreviewLoad {
+  /** `target_utilisation` as a fraction, and as the legend shows it (`70%`). */
+  target: number;
+  targetText: string;
+  /** The legend's words per band, e.g. `50–70% (target)`. */
+  bands: Array<{ band: UtilisationBand; text: string }>;
+  /** Every component with a load estimate, sorted by utilisation (highest first, unknown last). */
+  components: PreviewComponentLoad[];
+  /** Architecture edges by their generated node ids, with their peak rate. */
+  edges: PreviewEdgeLoad[];
+}
+
+export interface PreviewComponentLoad {
+  /** The component id as written. */
+  id: string;
+  /** Its architecture node (`n3`), when it is drawn. */
+  nodeId?: string;
+  /** A fraction (1 = 100 %), or null when unknown. */
+  utilisation: number | null;
+  band: UtilisationBand;
+  /** Formatted by the server: `25.5k/s`, `10 × 2k/s`, `127%`, `needs 19`, `12 ms`. */
+  peak: string;
+  sizing: string;
+  utilisationText: string;
+  needs?: string;
+  wait?: string;
+  /** One line for a tooltip: `api: peak 25.5k/s · 10 × 2k/s · 127% · needs 19`. */
+  summary: string;
+  /** Whether any flow reaches it (a node nothing reaches gets no tooltip). */
+  reached: boolean;
+}
+
+export interface PreviewEdgeLoad {
+  /** Generated node ids of the edge's ends. */
+  from: string;
+  to: string;
+  /** `1.2k/s`, formatted by the server. */
+  peak: string;
+  /** Stroke weight 1 (lightest) to 4 (the busiest edge), relative to the busiest edge. */
+  weight: 1 | 2 | 3 | 4;
 }
 
 /**
@@ -86,6 +139,8 @@ export interface PreviewFlow {
   /** The key of the flow's view (`flow:<id>`). */
   key: string;
   id: string;
+  /** The flow's rate, formatted: `rate 120/s · peak 360/s · 85 ms at peak`, when known. */
+  rate?: string;
   steps: PreviewStep[];
 }
 
@@ -97,6 +152,8 @@ export interface PreviewStep {
   fromNode?: string;
   toNode?: string;
   label?: string;
+  /** The queueing wait at peak of `to`, formatted (`wait 3.2 ms at peak`), when known. */
+  wait?: string;
   /** The whole step, selected in the editor when the preview steps onto it. */
   range: Range;
 }

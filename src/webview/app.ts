@@ -26,6 +26,7 @@ import { setText, show } from './dom';
 import { button, buildElements, type Elements } from './elements';
 import { drawEstimates } from './estimateTable';
 import { exportDiagram } from './exportDiagram';
+import { applyLoad, drawLegend } from './heatMap';
 import { stepKeyOf } from './keys';
 import { chooseLayout, type LayoutEngine } from './layout';
 import { PanZoom } from './panZoom';
@@ -171,7 +172,8 @@ export class App {
     show(this.el.banner, false);
     if (doc.view !== ESTIMATES_VIEW && !diagrams.views.some((v) => v.key === doc.view)) doc.view = 'architecture';
     this.updateTabs();
-    doc.drawn.estimates = drawEstimates(this.el.estimates, diagrams.estimates, doc.drawn.estimates);
+    doc.drawn.estimates = drawEstimates(this.el.estimates, diagrams.estimates, doc.drawn.estimates, diagrams.load);
+    drawLegend(this.el.legend, diagrams.load);
     this.stepper.update();
     this.refresh();
   }
@@ -181,6 +183,7 @@ export class App {
     this.doc = previewDocument(uri);
     this.el.stage.replaceChildren();
     this.el.tabs.replaceChildren();
+    drawLegend(this.el.legend, undefined);
     this.showMessage('Loading the diagrams…');
     this.saveState();
   }
@@ -205,6 +208,7 @@ export class App {
     show(this.el.viewport, !estimates);
     show(this.el.zoomTools, !estimates);
     show(this.el.exportTools, !estimates);
+    show(this.el.legend, doc.view === 'architecture' && doc.diagrams?.load !== undefined);
     this.stepper.updateVisibility();
     if (estimates) {
       this.markShown();
@@ -226,6 +230,7 @@ export class App {
     const cached = doc.renderings.get(view.key);
     if (cached && cached.key === key) {
       if (doc.shown?.view !== view.key || doc.shown.key !== key) this.swapIn(view, cached);
+      else this.applyMarks(); // the load may have changed without the diagram
       this.markShown();
       return;
     }
@@ -303,6 +308,7 @@ export class App {
     const svg = this.shownSvg();
     const doc = this.doc;
     if (!svg || doc.shown?.view !== doc.view) return;
+    if (doc.view === 'architecture') applyLoad(svg, doc.diagrams?.load);
     setHighlight(svg, doc.highlights.get(doc.view) ?? null);
     setStep(svg, this.stepper.mark());
   }

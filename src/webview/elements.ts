@@ -13,6 +13,8 @@ export interface Elements {
   banner: HTMLElement;
   viewport: HTMLElement;
   stage: HTMLElement;
+  /** The heat map's legend, over the architecture. */
+  legend: HTMLElement;
   message: HTMLElement;
   estimates: HTMLElement;
   renderHost: HTMLElement;
@@ -55,7 +57,9 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   banner.hidden = true;
   const stage = h('div', { class: 'stage' });
   const message = h('div', { class: 'message', role: 'status' });
-  const viewport = h('div', { class: 'viewport', tabindex: 0, role: 'region', 'aria-label': 'Diagram' }, stage, message);
+  const legend = h('div', { class: 'legend', role: 'note', 'aria-label': 'Heat map legend' });
+  legend.hidden = true;
+  const viewport = h('div', { class: 'viewport', tabindex: 0, role: 'region', 'aria-label': 'Diagram' }, stage, message, legend);
   viewport.addEventListener('click', (e) => {
     const nodeId = nodeAt(e.target);
     if (nodeId !== undefined) actions.clickNode(nodeId);
@@ -66,7 +70,7 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   const renderHost = h('div', { class: 'render-host', 'aria-hidden': 'true' });
 
   root.replaceChildren(toolbar, banner, viewport, estimates, renderHost);
-  return { tabs, zoomTools, zoomLabel, exportTools, banner, viewport, stage, message, estimates, renderHost };
+  return { tabs, zoomTools, zoomLabel, exportTools, banner, viewport, stage, message, legend, estimates, renderHost };
 }
 
 export function button(label: string, text: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {

@@ -3,6 +3,7 @@
 // base64 (exporter.ts).
 import type { ExportFormat, ExportTheme, PreviewView } from '../protocol';
 import { renderPng, serializeSvg } from './exporter';
+import { withoutLoad } from './heatMap';
 import type { LayoutEngine } from './layout';
 import { parseSvg, renderingKey, type Rendering } from './renderCache';
 import type { Renderer } from './renderer';
@@ -32,6 +33,7 @@ export async function exportDiagram(renderer: Renderer, input: ExportInput): Pro
     svg = result ? parseSvg(result.svg) : undefined;
   }
   if (!svg) throw new Error('Mermaid returned no SVG');
-  const text = serializeSvg(svg, wanted);
+  const shown = svg;
+  const text = withoutLoad(shown, () => serializeSvg(shown, wanted));
   return input.format === 'svg' ? text : await renderPng(text, svgSize(svg), wanted);
 }

@@ -131,7 +131,9 @@ export class Stepper {
     const s = index >= 0 ? flow.steps[index] : undefined;
     setText(
       this.caption,
-      s ? `Step ${index + 1} of ${flow.steps.length}: ${s.from} → ${s.to}${s.label ? `: ${s.label}` : ''}` : `${flow.steps.length} step${flow.steps.length === 1 ? '' : 's'}`,
+      s
+        ? `Step ${index + 1} of ${flow.steps.length}: ${s.from} → ${s.to}${s.label ? `: ${s.label}` : ''}${s.wait ? ` (${s.to}: ${s.wait})` : ''}${flow.rate ? ` · ${flow.rate}` : ''}`
+        : `${flow.steps.length} step${flow.steps.length === 1 ? '' : 's'}${flow.rate ? ` · ${flow.rate}` : ''}`,
     );
     this.prev.disabled = index <= 0;
     this.next.disabled = index >= flow.steps.length - 1;

@@ -4,7 +4,7 @@
 // window. The webview is read inside its frames; every step waits on a selector or a
 // condition in the page, never on a timer.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
@@ -15,6 +15,12 @@ const EXAMPLE_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', EXAMPL
 /** 1-based lines of `  - id: api` and of the CDN's `    kind: cdn`. */
 const API_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '  - id: api') + 1;
 const CDN_KIND_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '    kind: cdn') + 1;
+const TWITTER = 'twitter.sysdesign.yaml';
+const TWITTER_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', TWITTER), 'utf8');
+/** 1-based line of the Twitter example's `  - id: write-api`. */
+const WRITE_API_LINE = TWITTER_TEXT.split('\n').findIndex((l) => l === '  - id: write-api') + 1;
+/** The README's screenshots (the dev run refreshes them). */
+const README_IMAGES = join(__dirname, '..', '..', 'docs', 'images');
 /** Our webview's outer iframe (VS Code passes the extension id in its URL). */
 const OUTER = 'iframe.webview.ready[src*="extensionId=sysdesign.sysdesign"]';
 
@@ -182,5 +188,37 @@ describe('the diagram preview in the workbench', () => {
     await preview().locator(`.stage > ${VIEWS[2].svg}`).waitFor();
     await preview().locator('.tab[aria-selected="true"]', { hasText: VIEWS[2].tab }).waitFor();
     await workbench().screenshot('preview restored after reload');
+  });
+
+  it("colours the Twitter example's architecture by utilisation and shows a component's load in a code lens", async function () {
+    this.timeout(180_000);
+    assert.ok(WRITE_API_LINE > 0);
+    // A fresh editor area: the design opens as a text editor with the focus, its preview beside it.
+    await workbench().closeAllEditorsDiscarding();
+    await workbench().openFile(TWITTER);
+    await workbench().runCommand('System Design: Open Preview to the Side');
+    await page().locator(selectors.activeTab, { hasText: TWITTER }).waitFor();
+    await preview().getByRole('tab', { name: 'Architecture', exact: true }).click();
+    await preview().locator('.stage > svg [data-sd-node][data-sd-band="target"]').first().waitFor();
+    await preview().locator('.legend', { hasText: '(target)' }).waitFor();
+    assert.ok((await preview().locator('.stage > svg [data-sd-band]').count()) >= 10, 'the components are coloured');
+    assert.ok((await preview().locator('.stage > svg path[data-sd-peak]').count()) > 0, 'edges carry their peak rate');
+    await preview().getByRole('button', { name: 'Fit to window (0)' }).click();
+    const heatMap = await workbench().screenshot('preview heat map of the Twitter example');
+    // The component lens: `peak … · instances × capacity · utilisation` above `  - id: write-api`
+    // (the editor takes the focus back from the preview first).
+    await workbench().clickEditorLine(/^sysdesign: 1/);
+    await workbench().runCommand('Go to Line/Column...');
+    await page().locator(selectors.quickInputBox).fill(`:${WRITE_API_LINE}`);
+    await page().keyboard.press('Enter');
+    await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${WRITE_API_LINE}, Col 1$`));
+    await page().locator('.monaco-editor .codelens-decoration', { hasText: /^peak \S+ · [\d.k]+ × \S+ · \S+%/ }).first().waitFor();
+    const lens = await workbench().screenshot('component code lens');
+    // The README's pictures are refreshed on request only: a test run leaves tracked files alone.
+    if (process.env.SYSDESIGN_UPDATE_README_IMAGES === '1' && (process.env.SYSDESIGN_E2E_VARIANT ?? 'dev') === 'dev') {
+      mkdirSync(README_IMAGES, { recursive: true });
+      copyFileSync(heatMap, join(README_IMAGES, 'preview-heatmap.png'));
+      copyFileSync(lens, join(README_IMAGES, 'component-lens.png'));
+    }
   });
 });

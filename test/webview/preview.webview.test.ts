@@ -10,6 +10,8 @@ import { diagramsOf, diagramsOrStale, launchBrowser, PreviewPage, readRepoFile, 
 import { BARE_MERMAID, bareRender, designWithComponents, median } from './support/measure';
 
 const SPEC = readRepoFile('test', 'fixtures', 'spec-example.sysdesign.yaml');
+/** Known utilisations at peak: api 30 %, cache 60 %, db 84 %, search 120 %, lb unknown (nothing sends to it). */
+const HEAT = readRepoFile('test', 'fixtures', 'heat-map.sysdesign.yaml');
 
 /** The label payloads of RELIABILITY.md ("Mermaid generation"). */
 const PAYLOADS = [
@@ -239,7 +241,8 @@ describe('the preview webview in Chromium', function () {
     assert.equal(await preview.page.locator('.stage g.node').count(), 8, 'the new component is drawn');
     assert.equal(await transform(), zoomed, 'zoom and pan kept');
     assert.equal(await preview.page.evaluate(() => (window as unknown as { __blank: number }).__blank), 0, 'the stage never showed no diagram');
-    // The state the serializer will get back: the view and its transform.
+    // The state the serializer will get back: the view and its transform (saved 250 ms after the last zoom or pan).
+    await preview.page.waitForFunction(() => window.__state !== undefined);
     const state = (await preview.page.evaluate(() => window.__state)) as { view: string; transforms: Record<string, { scale: number }> };
     assert.equal(state.view, 'architecture');
     assert.ok(state.transforms.architecture.scale > 1);
@@ -295,7 +298,7 @@ describe('the preview webview in Chromium', function () {
     // Step 1 is client -> lb: both nodes and the edge between them.
     const first = flow.steps[0];
     assert.deepEqual((await marked()).sort(), [first.fromNode, `L_${first.fromNode}_${first.toNode}_0`, first.toNode].sort());
-    assert.match(await preview.page.locator('.step-caption').innerText(), /^Step 1 of 6: client → lb: POST \/v1\/photos$/);
+    assert.match(await preview.page.locator('.step-caption').innerText(), /^Step 1 of 6: client → lb: POST \/v1\/photos · rate 23\.1\/s · peak 46\.3\/s · 20 ms at peak$/, 'the step, then the flow\'s rate');
     await preview.clearPosted();
     await preview.page.getByRole('button', { name: 'Next step (n)' }).click();
     assert.deepEqual(await preview.waitForPosted((m) => m.type === 'selectStep'), { type: 'selectStep', view: flow.key, step: 1 });
@@ -324,7 +327,7 @@ describe('the preview webview in Chromium', function () {
     assert.equal(svg.requestId, 7);
     assert.match(svg.data, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[\s>]/);
     assert.match(svg.data, /fill:#ECECFF/i, 'drawn in the light theme although VS Code is dark');
-    assert.doesNotMatch(svg.data, /data-sd-node|sd-highlight|tabindex/);
+    assert.doesNotMatch(svg.data, /data-sd-node|data-sd-band|--sd-heat|sd-load-title|sd-weight|sd-highlight|tabindex/);
     const check = await preview.page.evaluate((text) => {
       const xml = new DOMParser().parseFromString(text, 'image/svg+xml');
       return { error: xml.querySelector('parsererror')?.textContent ?? null, nodes: xml.querySelectorAll('g.node').length, width: xml.documentElement.getAttribute('width') };
@@ -483,7 +486,8 @@ describe('the preview webview in Chromium', function () {
     const target = d200.views[0].nodes.find((n) => n.id === 'svc-150');
     assert.ok(target);
     const node = preview.page.locator(`.stage [data-sd-node="${target.nodeId}"]`);
-    assert.match(await node.evaluate((e) => e.textContent ?? ''), /^\s*svc-150\s*$/, 'the tagged element draws svc-150');
+    // Its drawn text (the heat map's tooltip, a `<title>`, is not drawn).
+    assert.match(await node.evaluate((e) => [...e.childNodes].filter((c) => c.nodeName !== 'title').map((c) => c.textContent ?? '').join('')), /^\s*svc-150\s*$/, 'the tagged element draws svc-150');
     await node.click();
     assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'architecture', nodeId: target.nodeId });
   });
@@ -550,5 +554,115 @@ describe('the preview webview in Chromium', function () {
     timings.elk200 = { oursMs, bareMs: bare.ms };
     console.log(`      200 components with ELK: ours ${oursMs} ms (update to shown, measured from Node), bare ${bare.ms.toFixed(0)} ms`);
     assert.ok(oursMs < bare.ms * 2 + 1000, `ours ${oursMs} ms vs bare ${bare.ms.toFixed(0)} ms`);
+  });
+
+  it('colours the architecture by utilisation band, with a legend, tooltips and weighted edges, without rendering again', async () => {
+    preview = await PreviewPage.open(browser, { bodyClass: 'vscode-dark' });
+    const d = diagramsOf(HEAT, 1);
+    const load = d.load!;
+    assert.deepEqual(
+      load.components.map((c) => [c.id, c.band, c.utilisationText]),
+      [
+        ['search', 'saturated', '120%'],
+        ['db', 'high', '84%'],
+        ['cache', 'target', '60%'],
+        ['api', 'low', '30%'],
+        ['lb', 'unknown', '—'],
+      ],
+    );
+    await preview.update(d, 'architecture');
+    const page = preview.page;
+    const nodeOf = (id: string) => d.views[0].nodes.find((n) => n.id === id)!.nodeId;
+    const bandOf = (id: string) => page.locator(`.stage [data-sd-node="${nodeOf(id)}"]`).first().getAttribute('data-sd-band');
+    for (const c of load.components) assert.equal(await bandOf(c.id), c.band, `${c.id}: band`);
+    // A node's fill is its band's colour: the same as the legend's swatch, different per band.
+    const fillOf = (id: string) =>
+      page.locator(`.stage [data-sd-node="${nodeOf(id)}"]`).first().evaluate((g) => getComputedStyle(g.querySelector('[style*="--sd-heat"]')!).fill);
+    const swatch = (band: string) => page.locator(`.legend .swatch[data-band="${band}"]`).evaluate((e) => getComputedStyle(e).backgroundColor);
+    const fills = new Set<string>();
+    for (const [id, band] of [['api', 'low'], ['cache', 'target'], ['db', 'high'], ['search', 'saturated']]) {
+      const fill = await fillOf(id);
+      assert.equal(fill, await swatch(band), `${id}: the ${band} colour`);
+      fills.add(fill);
+    }
+    assert.equal(fills.size, 4, 'four distinct colours');
+    // The legend: visible on the architecture, the server's words, in order.
+    const legend = page.locator('.legend');
+    assert.ok(await legend.isVisible());
+    assert.deepEqual(await legend.locator('.legend-item').allInnerTexts(), load.bands.map((b) => b.text));
+    assert.match(await legend.innerText(), /50%–70% \(target\)/);
+    // Tooltips: an SVG title with the figures.
+    const title = await page.locator(`.stage [data-sd-node="${nodeOf('search')}"] > title`).first().textContent();
+    assert.equal(title, 'search: peak 1.2k/s · 1 × 1k/s · 120% · needs 2');
+    // Edges weighted by peak rate: the busiest edge (api -> search) is the thickest.
+    const width = (from: string, to: string) =>
+      page.locator(`.stage path.flowchart-link[data-id^="L_${nodeOf(from)}_${nodeOf(to)}_"]`).evaluate((e) => parseFloat(getComputedStyle(e).strokeWidth));
+    assert.ok((await width('api', 'search')) > (await width('api', 'cache')), 'api -> search is drawn thicker than api -> cache');
+    // Only the load changes (a capacity): colours move, Mermaid does not render again.
+    const renders = await preview.renders();
+    await preview.update(diagramsOf(HEAT.replace('capacity: 1000/s\n    replicas: 2', 'capacity: 250/s\n    replicas: 2'), 2), 'architecture');
+    await page.waitForFunction((n) => document.querySelector(`.stage [data-sd-node="${n}"]`)?.getAttribute('data-sd-band') === 'saturated', nodeOf('api'));
+    assert.equal(await preview.renders(), renders, 'no new render for a load change');
+    assert.equal(await fillOf('api'), await swatch('saturated'));
+    // An export of the picture on screen leaves the heat map out (its colours are theme variables), and the screen keeps it.
+    await preview.send({ type: 'export', requestId: 9, format: 'svg', theme: 'current' });
+    const exported = (await preview.waitForPosted((m) => m.type === 'exported' || m.type === 'exportFailed')) as Extract<FromWebviewMessage, { type: 'exported' }>;
+    assert.equal(exported.type, 'exported');
+    assert.doesNotMatch(exported.data, /data-sd-band|--sd-heat|sd-load-title|sd-weight/);
+    assert.equal(await bandOf('api'), 'saturated');
+    assert.equal(await fillOf('api'), await swatch('saturated'));
+    // No legend on other views.
+    await preview.showView('flow:read', 2);
+    assert.equal(await legend.isVisible(), false);
+  });
+
+  it('draws the utilisation bar chart in the Estimates tab: sorted, proportional, a target line, keyboard focus', async () => {
+    preview = await PreviewPage.open(browser);
+    const d = diagramsOf(HEAT, 1);
+    await preview.update(d, 'architecture');
+    await preview.showView('estimates', 1);
+    const page = preview.page;
+    const rows = page.locator('.bars .bar-row');
+    assert.deepEqual(await rows.evaluateAll((es) => es.map((e) => e.getAttribute('data-id'))), ['search', 'db', 'cache', 'api', 'lb'], 'busiest first');
+    assert.deepEqual(await page.locator('.bars .bar').evaluateAll((es) => es.map((e) => e.getAttribute('data-band'))), ['saturated', 'high', 'target', 'low', 'unknown']);
+    const geometry = await page.evaluate(() => {
+      const track = document.querySelector('.bars .track')!.getBoundingClientRect();
+      const bars = [...document.querySelectorAll('.bars .bar')].map((b) => b.getBoundingClientRect().width);
+      const line = document.querySelector('.bars .target-line')!.getBoundingClientRect();
+      return { trackLeft: track.left, trackWidth: track.width, bars, lineLeft: line.left, lineTop: line.top, lineBottom: line.bottom };
+    });
+    // The scale ends at the busiest (120 %): widths are utilisation / 1.2 of the track.
+    const expected = [1.2, 0.84, 0.6, 0.3].map((u) => (u / 1.2) * geometry.trackWidth);
+    expected.forEach((w, i) => assert.ok(Math.abs(geometry.bars[i] - w) < 1.5, `bar ${i}: ${geometry.bars[i]} ≈ ${w}`));
+    assert.ok(Math.abs(geometry.lineLeft - (geometry.trackLeft + (0.7 / 1.2) * geometry.trackWidth)) < 2, 'the target line at 70 %');
+    assert.equal(await page.locator('.bars .target-line').evaluate((e) => getComputedStyle(e).borderLeftStyle), 'dashed', 'the target line is drawn');
+    const firstRow = await rows.first().boundingBox();
+    const lastRow = await rows.last().boundingBox();
+    assert.ok(geometry.lineTop <= firstRow!.y + 1 && geometry.lineBottom >= lastRow!.y + lastRow!.height - 1, 'the line spans every row');
+    // Keyboard: rows take focus with Tab, arrows move between them; each row is labelled.
+    await rows.first().focus();
+    assert.match((await rows.first().getAttribute('aria-label')) ?? '', /^search: 120% utilisation at peak, peak 1\.2k\/s, 1 × 1k\/s, needs 2$/);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'db');
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'lb');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'api');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'cache', 'rows are in the tab order');
+    // The tables are still there after the chart.
+    assert.ok((await page.locator('.estimates table.estimate').count()) > 0);
+  });
+
+  it('shows the flow rate and the queueing wait at each hop while stepping', async () => {
+    preview = await PreviewPage.open(browser);
+    await preview.update(diagramsOf(HEAT, 1), 'architecture');
+    const caption = preview.page.locator('.step-caption');
+    assert.match(await caption.innerText(), /^4 steps · rate 300\/s · peak 600\/s · saturated: search$/);
+    await preview.page.keyboard.press('n');
+    await preview.page.keyboard.press('n');
+    assert.match(await caption.innerText(), /^Step 2 of 4: api → cache \(cache: wait 1\.13 ms at peak\) · rate 300\/s/);
+    await preview.page.keyboard.press('n');
+    assert.match(await caption.innerText(), /^Step 3 of 4: api → db \(db: wait 3\.96 ms at peak\)/);
   });
 });

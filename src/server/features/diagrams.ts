@@ -9,6 +9,10 @@ import {
   briefLine,
   diagramFor,
   estimateReport,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatRate,
   labelledValue,
   listViews,
   NONE,
@@ -18,7 +22,21 @@ import {
   type Problem,
   type SymbolKind,
 } from '../../core';
-import type { EstimateRow, EstimateSection, PreviewDiagrams, PreviewFlow, PreviewNode, PreviewNodeKind, PreviewStale, PreviewView, Range } from '../../protocol';
+import type {
+  EstimateRow,
+  EstimateSection,
+  PreviewComponentLoad,
+  PreviewDiagrams,
+  PreviewEdgeLoad,
+  PreviewFlow,
+  PreviewLoad,
+  PreviewNode,
+  PreviewNodeKind,
+  PreviewStale,
+  PreviewView,
+  Range,
+  UtilisationBand,
+} from '../../protocol';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
 
@@ -60,8 +78,9 @@ export function diagrams(analysis: DocumentAnalysis, positions: Positions, docum
     version: document.version,
     name: design.name?.text,
     views,
-    flows: flowSteps(analysis.text, design, architectureNodes, positions),
+    flows: flowSteps(analysis.text, design, architectureNodes, positions, analysis.estimate),
     estimates: estimateSections(analysis.estimate),
+    load: previewLoad(analysis.estimate, architectureNodes),
   };
 }
 
@@ -113,9 +132,24 @@ function referencesByName(analysis: DocumentAnalysis, positions: Positions): Map
   return out;
 }
 
-function flowSteps(text: string, design: Design, architectureNodes: readonly DiagramNode[], positions: Positions): PreviewFlow[] {
+function flowSteps(text: string, design: Design, architectureNodes: readonly DiagramNode[], positions: Positions, estimate: Estimate): PreviewFlow[] {
   const nodeOf = new Map<string, string>();
   for (const n of architectureNodes) if (n.kind === 'component') nodeOf.set(n.id, n.nodeId);
+  const conventions = estimate.conventions;
+  const waitOf = new Map<string, string>();
+  for (const c of estimate.components) {
+    const wait = waitText(c.queue_wait_seconds, conventions);
+    if (wait !== undefined && !waitOf.has(c.id)) waitOf.set(c.id, `${wait} at peak`);
+  }
+  const rateOf = new Map<string, string>();
+  for (const f of estimate.flows) {
+    const parts: string[] = [];
+    if (f.rate_per_second !== null) parts.push(`rate ${formatRate(f.rate_per_second, conventions)}`);
+    if (f.peak_per_second !== null) parts.push(`peak ${formatRate(f.peak_per_second, conventions)}`);
+    if (f.latency_peak_seconds !== null) parts.push(`${formatDuration(f.latency_peak_seconds, conventions)} at peak`);
+    else if (f.saturated.length > 0) parts.push(`saturated: ${f.saturated.join(', ')}`);
+    if (parts.length > 0 && !rateOf.has(f.id)) rateOf.set(f.id, parts.join(' · '));
+  }
   const seen = new Set<string>();
   const flows: PreviewFlow[] = [];
   for (const flow of design.flows) {
@@ -125,17 +159,102 @@ function flowSteps(text: string, design: Design, architectureNodes: readonly Dia
     flows.push({
       key: `flow:${flow.id.name}`,
       id: flow.id.name,
+      rate: rateOf.get(flow.id.name),
       steps: flow.steps.map((step) => ({
         from: step.from.name,
         to: step.to.name,
         fromNode: nodeOf.get(step.from.name),
         toNode: nodeOf.get(step.to.name),
         label: step.label?.text,
+        wait: waitOf.get(step.to.name),
         range: positions.range(trimmedEnd(text, step)),
       })),
     });
   }
   return flows;
+}
+
+/** A queueing wait in words: under half a millisecond it is noise (`wait < 0.5 ms`), as in the estimate report. */
+function waitText(seconds: number | null, conventions: Estimate['conventions']): string | undefined {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return undefined;
+  return seconds < 0.0005 ? 'wait < 0.5 ms' : `wait ${formatDuration(seconds, conventions)}`;
+}
+
+/** The band of a utilisation at peak (see `UtilisationBand`). */
+export function utilisationBand(utilisation: number | null, target: number): UtilisationBand {
+  if (utilisation === null || Number.isNaN(utilisation)) return 'unknown';
+  if (utilisation >= 1) return 'saturated';
+  if (utilisation > target) return 'high';
+  if (utilisation >= lowEdge(target)) return 'target';
+  return 'low';
+}
+
+/** Where the target band starts: 50 %, or 20 points under a lower target. */
+function lowEdge(target: number): number {
+  return Math.max(0, Math.min(0.5, target - 0.2));
+}
+
+/** The load of each component and connection at peak, formatted, for the heat map, the bar chart and edge weights. */
+export function previewLoad(estimate: Estimate, architectureNodes: readonly DiagramNode[]): PreviewLoad | undefined {
+  if (estimate.components.length === 0) return undefined;
+  const conventions = estimate.conventions;
+  const target = estimate.conventions.target_utilisation;
+  const nodeOf = new Map<string, string>();
+  for (const n of architectureNodes) if (n.kind === 'component' && !nodeOf.has(n.id)) nodeOf.set(n.id, n.nodeId);
+  const seen = new Set<string>();
+  const components: PreviewComponentLoad[] = [];
+  for (const c of estimate.components) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    const utilisation = c.utilisation !== null && !Number.isNaN(c.utilisation) ? c.utilisation : null;
+    const peak = c.peak_per_second !== null ? formatRate(c.peak_per_second, conventions) : NONE;
+    const sizing = c.capacity_per_second !== null ? `${formatCount(c.instances)} × ${formatRate(c.capacity_per_second, conventions)}` : `${formatCount(c.instances)} × no capacity`;
+    const utilisationText = utilisation !== null ? formatPercent(utilisation) : NONE;
+    const needs = c.instances_needed !== null && c.instances_needed > c.instances ? `needs ${formatCount(c.instances_needed)}` : undefined;
+    const wait = waitText(c.queue_wait_seconds, conventions);
+    const summary = [`peak ${peak}`, sizing, utilisationText, needs, wait].filter((p): p is string => p !== undefined).join(' · ');
+    components.push({
+      id: c.id,
+      nodeId: nodeOf.get(c.id),
+      utilisation,
+      band: utilisationBand(utilisation, target),
+      peak,
+      sizing,
+      utilisationText,
+      needs,
+      wait,
+      summary: `${c.id}: ${summary}`,
+      reached: c.peak_per_second !== null,
+    });
+  }
+  components.sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1) || a.id.localeCompare(b.id));
+
+  const busiest = Math.max(0, ...estimate.connections.map((c) => (c.peak_per_second !== null && Number.isFinite(c.peak_per_second) ? c.peak_per_second : 0)));
+  const edges: PreviewEdgeLoad[] = [];
+  for (const c of estimate.connections) {
+    const from = nodeOf.get(c.from);
+    const to = nodeOf.get(c.to);
+    if (from === undefined || to === undefined || c.peak_per_second === null) continue;
+    const share = busiest > 0 && Number.isFinite(c.peak_per_second) ? c.peak_per_second / busiest : c.peak_per_second > 0 ? 1 : 0;
+    const weight = (share >= 0.75 ? 4 : share >= 0.4 ? 3 : share >= 0.1 ? 2 : 1) as PreviewEdgeLoad['weight'];
+    edges.push({ from, to, peak: formatRate(c.peak_per_second, conventions), weight });
+  }
+
+  const pct = (f: number) => formatPercent(f);
+  const low = lowEdge(target);
+  return {
+    target,
+    targetText: pct(target),
+    bands: [
+      { band: 'low', text: `under ${pct(low)}` },
+      { band: 'target', text: `${pct(low)}–${pct(target)} (target)` },
+      { band: 'high', text: `${pct(target)}–100%` },
+      { band: 'saturated', text: '100%+ saturated' },
+      { band: 'unknown', text: 'no load or capacity' },
+    ],
+    components,
+    edges,
+  };
 }
 
 /** The estimate report as the preview's rows: an item's figures in one line, named figures as label and value. */
