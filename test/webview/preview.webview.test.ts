@@ -487,7 +487,7 @@ describe('the preview webview in Chromium', function () {
     assert.ok(target);
     const node = preview.page.locator(`.stage [data-sd-node="${target.nodeId}"]`);
     // Its drawn text (the heat map's tooltip, a `<title>`, is not drawn).
-    assert.match(await node.evaluate((e) => [...e.childNodes].filter((c) => c.nodeName !== 'title').map((c) => c.textContent ?? '').join('')), /^\s*svc-150\s*$/, 'the tagged element draws svc-150');
+    assert.match(await node.evaluate((e) => [...e.childNodes].filter((c) => c.nodeName !== 'title').map((c) => c.textContent ?? '').join('')), /^\s*svc-150(\s|×|$)/, 'the tagged element draws svc-150');
     await node.click();
     assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'architecture', nodeId: target.nodeId });
   });
