@@ -21,7 +21,9 @@ export default tseslint.config(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts'] },
       'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
       // Resolves `./foo` to foo.ts or foo/index.ts the way each folder's tsconfig does.
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['src/*/tsconfig.json', 'test/tsconfig.json', 'test/*/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['src/*/tsconfig.json', 'test/tsconfig.json', 'test/*/tsconfig.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: {
       // A cycle through runtime imports. `import type` is erased, so this rule skips it;

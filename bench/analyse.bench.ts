@@ -33,5 +33,7 @@ for (const lines of sizes) {
     edit.push(performance.now() - t);
   }
   const actual = text.split('\n').length - 1;
-  console.log(`${String(actual).padEnd(8)}${String(text.length).padEnd(10)}${String(problems).padEnd(10)}${median(cold).toFixed(2).padStart(8)} ms ${median(edit).toFixed(2).padStart(9)} ms`);
+  console.log(
+    `${String(actual).padEnd(8)}${String(text.length).padEnd(10)}${String(problems).padEnd(10)}${median(cold).toFixed(2).padStart(8)} ms ${median(edit).toFixed(2).padStart(9)} ms`,
+  );
 }

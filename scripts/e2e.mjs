@@ -11,19 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lifetime } from './lib/lifetime.mjs';
-import {
-  chromiumLaunchOptions,
-  ensureSetup,
-  freePort,
-  installVsix,
-  npmRun,
-  root,
-  run,
-  seconds,
-  startCodeServer,
-  TEST_SETTINGS,
-  workbenchUrl,
-} from './lib/rig.mjs';
+import { chromiumLaunchOptions, ensureSetup, freePort, installVsix, npmRun, root, run, seconds, startCodeServer, TEST_SETTINGS, workbenchUrl } from './lib/rig.mjs';
 
 const VARIANTS = ['dev', 'vsix'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -95,7 +83,9 @@ async function runVariant(variant) {
     },
   });
   // SIGTERM lets playwright close its Chromium on the way out.
-  life.defer(() => { if (mocha.exitCode === null) mocha.kill('SIGTERM'); });
+  life.defer(() => {
+    if (mocha.exitCode === null) mocha.kill('SIGTERM');
+  });
   const code = await new Promise((resolve) => mocha.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 
   server.stop();

@@ -26,12 +26,25 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function usage(message) {
   console.error(`fuzz: ${message}`);
-  console.error('usage: node scripts/fuzz.mjs [--cases N] [--seed N] [--budget-ms MS] [--watchdog-ms MS] [--case I | --from I] [--replay FILE...] [--out DIR] [--heap-mb N] [--json]');
+  console.error(
+    'usage: node scripts/fuzz.mjs [--cases N] [--seed N] [--budget-ms MS] [--watchdog-ms MS] [--case I | --from I] [--replay FILE...] [--out DIR] [--heap-mb N] [--json]',
+  );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const o = { cases: 10_000, seed: undefined, budgetMs: 2000, watchdogMs: undefined, from: 0, only: undefined, files: undefined, out: join(root, '.cache', 'fuzz'), heapMb: 1024, json: false };
+  const o = {
+    cases: 10_000,
+    seed: undefined,
+    budgetMs: 2000,
+    watchdogMs: undefined,
+    from: 0,
+    only: undefined,
+    files: undefined,
+    out: join(root, '.cache', 'fuzz'),
+    heapMb: 1024,
+    json: false,
+  };
   const int = (name, value, min = 0) => {
     if (value === undefined || !/^-?\d+$/.test(value) || Number(value) < min) usage(`${name} needs an integer >= ${min}`);
     return Number(value);
@@ -40,17 +53,39 @@ function parseArgs(argv) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--cases': o.cases = int(flag, value(), 1); break;
-      case '--seed': o.seed = int(flag, value(), -(2 ** 31)) >>> 0; break;
-      case '--budget-ms': o.budgetMs = int(flag, value(), 1); break;
-      case '--watchdog-ms': o.watchdogMs = int(flag, value(), 1); break;
-      case '--from': o.from = int(flag, value()); break;
-      case '--case': o.only = int(flag, value()); break;
-      case '--out': o.out = resolve(value() ?? usage('--out needs a folder')); break;
-      case '--heap-mb': o.heapMb = int(flag, value(), 64); break;
-      case '--json': o.json = true; break;
-      case '--replay': o.files = []; while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) o.files.push(resolve(argv[++i])); break;
-      default: usage(`unknown option ${argv[i]}`);
+      case '--cases':
+        o.cases = int(flag, value(), 1);
+        break;
+      case '--seed':
+        o.seed = int(flag, value(), -(2 ** 31)) >>> 0;
+        break;
+      case '--budget-ms':
+        o.budgetMs = int(flag, value(), 1);
+        break;
+      case '--watchdog-ms':
+        o.watchdogMs = int(flag, value(), 1);
+        break;
+      case '--from':
+        o.from = int(flag, value());
+        break;
+      case '--case':
+        o.only = int(flag, value());
+        break;
+      case '--out':
+        o.out = resolve(value() ?? usage('--out needs a folder'));
+        break;
+      case '--heap-mb':
+        o.heapMb = int(flag, value(), 64);
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--replay':
+        o.files = [];
+        while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) o.files.push(resolve(argv[++i]));
+        break;
+      default:
+        usage(`unknown option ${argv[i]}`);
     }
   }
   if (o.files && o.files.length === 0) usage('--replay needs at least one file');
@@ -61,7 +96,7 @@ function parseArgs(argv) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const from = opts.files ? 0 : opts.only ?? opts.from;
+const from = opts.files ? 0 : (opts.only ?? opts.from);
 const to = opts.files ? opts.files.length : opts.only !== undefined ? opts.only + 1 : opts.from + opts.cases;
 const startupMs = 60_000;
 const failuresDir = join(opts.out, 'failures');
@@ -165,7 +200,8 @@ function runChild(first, dump) {
           times.push(m.ms);
           cpuTimes.push(m.cpuMs);
           if (m.failures.length > 0) recordFailure(m.index, m.failures.join('; '), `${m.kind}: ${m.description}`, m.text);
-          if (m.text !== undefined && (!slowest || m.cpuMs > slowest.cpuMs)) slowest = { index: m.index, ms: m.ms, cpuMs: m.cpuMs, description: `${m.kind}: ${m.description}`, text: m.text };
+          if (m.text !== undefined && (!slowest || m.cpuMs > slowest.cpuMs))
+            slowest = { index: m.index, ms: m.ms, cpuMs: m.cpuMs, description: `${m.kind}: ${m.description}`, text: m.text };
           // The next case starts at once: its watchdog runs from here even if its `start` is late.
           arm(opts.watchdogMs);
           progress();
@@ -195,12 +231,20 @@ function progress() {
 }
 
 function lastLines(text, n = 3) {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-n).join(' | ');
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n)
+    .join(' | ');
 }
 
 /** The line of a dead child's stderr that says why (V8's `FATAL ERROR: ...`), else its last line that is not a stack frame. */
 function why(stderr) {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const frame = (l) => /^\d+: /.test(l);
   return (lines.find((l) => /fatal|error|out of memory|call stack/i.test(l) && !frame(l)) ?? lines.filter((l) => !frame(l)).at(-1) ?? '').slice(0, 300);
 }
@@ -267,9 +311,12 @@ console.log(`cases run:     ${run} of ${to - from}`);
 console.log(`failures:      ${failures.length}`);
 for (const f of failures) {
   const replay = opts.files ? `--replay ${rel(f.file)}` : `--seed ${opts.seed} --case ${f.index}`;
-  console.log(`  case ${f.index}: ${f.reason}${f.description ? `\n    ${f.description.slice(0, 300)}` : ''}\n    ${f.file ? `input ${rel(f.file)}; ` : ''}replay: npm run fuzz -- ${replay}`);
+  console.log(
+    `  case ${f.index}: ${f.reason}${f.description ? `\n    ${f.description.slice(0, 300)}` : ''}\n    ${f.file ? `input ${rel(f.file)}; ` : ''}replay: npm run fuzz -- ${replay}`,
+  );
 }
-if (slowest) console.log(`slowest case:  ${ms(slowest.cpuMs)} CPU (${ms(slowest.ms)} wall), case ${slowest.index} (${slowest.description.slice(0, 160)}), saved as ${rel(slowestFile)}`);
+if (slowest)
+  console.log(`slowest case:  ${ms(slowest.cpuMs)} CPU (${ms(slowest.ms)} wall), case ${slowest.index} (${slowest.description.slice(0, 160)}), saved as ${rel(slowestFile)}`);
 console.log(`per case:      median ${ms(pct(50))}, p99 ${ms(pct(99))} wall; median ${ms(cpuPct(50))}, p99 ${ms(cpuPct(99))} CPU`);
 console.log(`total:         ${(totalMs / 1000).toFixed(1)} s (${children} child process${children === 1 ? '' : 'es'})`);
 console.log(`replay all:    npm run fuzz -- --seed ${opts.seed} --cases ${to - from}${from ? ` --from ${from}` : ''}`);

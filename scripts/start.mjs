@@ -19,7 +19,7 @@ import { ensureSetup, freePort, installVsix, npmRun, root, run, startCodeServer,
 const DEFAULT_PORT = 8765;
 const dev = process.argv.includes('--dev');
 const portArg = process.argv.indexOf('--port');
-const wantedPort = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.SYSDESIGN_PORT ?? 0) || undefined;
+const wantedPort = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.SYSDESIGN_PORT ?? 0)) || undefined;
 
 const stateDir = join(root, '.cache', 'start');
 const lockFile = join(stateDir, 'server.lock.json');
@@ -91,7 +91,11 @@ async function takeLock() {
     }
     say(`removing a stale lock (${held ? `pid ${held.pid} is gone` : 'unreadable'})`);
     if (held?.serverPgid && isAlive(held.serverPgid)) {
-      try { process.kill(-held.serverPgid, 'SIGTERM'); } catch { /* gone */ }
+      try {
+        process.kill(-held.serverPgid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
     }
     rmSync(lockFile, { force: true });
   }

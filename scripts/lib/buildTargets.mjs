@@ -25,11 +25,27 @@ const TARGETS = [
   // The library entry for tools (`exports["./core"]`): pure, runs in Node and browsers.
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
   // The `sysdesign` command.
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' }, define: { SYSDESIGN_VERSION: JSON.stringify(pkg.version) } },
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { SYSDESIGN_VERSION: JSON.stringify(pkg.version) },
+  },
   // The VS Code extension host (Node). `vscode` is provided by the host.
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   // The web extension host (VS Code for the Web): the same extension, its server in a web worker.
-  { entryPoints: ['src/extension/browserExtension.ts'], outfile: 'dist/extension.browser.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webLanguageClient] },
+  {
+    entryPoints: ['src/extension/browserExtension.ts'],
+    outfile: 'dist/extension.browser.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    plugins: [webLanguageClient],
+  },
   // The language server (Node, stdio or IPC); also the `sysdesign-language-server` bin.
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The same language server in a web worker (VS Code for the Web).

@@ -81,11 +81,16 @@ export async function startCodeServer({ port, home, userDataDir, extensionsDir, 
   mkdirSync(extensionsDir, { recursive: true });
   writeDefaultSettings(userDataDir, settings);
   const args = [
-    process.execPath, codeServerBin,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    process.execPath,
+    codeServerBin,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -107,7 +112,9 @@ export async function startCodeServer({ port, home, userDataDir, extensionsDir, 
   // leader, which a child of ours never is), so child.pid is the group id.
   const pgid = child.pid;
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
 
   let stopped = false;
   const stop = () => {
@@ -121,14 +128,27 @@ export async function startCodeServer({ port, home, userDataDir, extensionsDir, 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error(`code-server exited early (${exited.code ?? exited.signal})${logFile ? `; see ${logFile}` : ''}`);
-    if (Date.now() > deadline) { stop(); throw new Error('code-server did not answer /healthz within 60 s'); }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error('code-server did not answer /healthz within 60 s');
+    }
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200)); // polling a port that is not open yet: no event to wait on
   }
-  return { pid: pgid, url: `http://127.0.0.1:${port}`, stop, child, get stopped() { return stopped; } };
+  return {
+    pid: pgid,
+    url: `http://127.0.0.1:${port}`,
+    stop,
+    child,
+    get stopped() {
+      return stopped;
+    },
+  };
 }
 
 /**
@@ -167,14 +187,26 @@ function writeDefaultSettings(userDataDir, settings) {
 
 /** SIGTERM to a process group, then SIGKILL to whatever is left shortly after. */
 export function killGroup(pgid) {
-  try { process.kill(-pgid, 'SIGTERM'); } catch { return; }
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    return;
+  }
   // Synchronous on purpose: this also runs from 'exit' handlers.
   const until = Date.now() + 3000;
   while (Date.now() < until) {
-    try { process.kill(-pgid, 0); } catch { return; }
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return;
+    }
     spawnSync('sleep', ['0.1']);
   }
-  try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
 }
 
 /**

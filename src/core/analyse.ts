@@ -93,9 +93,14 @@ function analyse(text: string, options: AnalyzerOptions, caches: Caches | undefi
     // Last line of defence: the stages below guard themselves, but `analyse` must never throw.
     const design = emptyDesign();
     const figures = evaluateFigures(design, collectSymbols(design), options.defaultConventions);
-    guard(problems, 'analysis', () => {
-      throw error;
-    }, undefined);
+    guard(
+      problems,
+      'analysis',
+      () => {
+        throw error;
+      },
+      undefined,
+    );
     return { text, design, problems: sortAndDedupe(problems), estimate: computeEstimate(design, figures.figures), quantities: new Map(), symbols: collectSymbols(design) };
   }
 }
@@ -106,7 +111,10 @@ function analyseStages(text: string, options: AnalyzerOptions, problems: Problem
   const quiet = parsed.fatal;
 
   if (!quiet && parsed.value !== undefined) {
-    append(problems, guard(problems, 'schema', () => validateSchema(parsed.value, parsed.root), []));
+    append(
+      problems,
+      guard(problems, 'schema', () => validateSchema(parsed.value, parsed.root), []),
+    );
   }
 
   const design = guard(problems, 'model', () => buildDesign(parsed.root, text, caches?.model), emptyDesign());

@@ -109,7 +109,13 @@ interface Bounds {
   schemaChecksMin?: boolean;
 }
 
-const WHOLE_AT_LEAST_ONE: Bounds = { whole: true, min: 1, schemaChecksMin: true, max: MAX_COUNT, says: `a whole number from 1 to ${MAX_COUNT.toExponential(0).replace('e+', 'e')}` };
+const WHOLE_AT_LEAST_ONE: Bounds = {
+  whole: true,
+  min: 1,
+  schemaChecksMin: true,
+  max: MAX_COUNT,
+  says: `a whole number from 1 to ${MAX_COUNT.toExponential(0).replace('e+', 'e')}`,
+};
 const POSITIVE_RATE: Bounds = { min: 0, exclusive: true, max: 1e12, says: 'more than 0 and at most 1e12 per second' };
 const POSITIVE_BYTES: Bounds = { min: 0, exclusive: true, max: 1e21, says: 'more than 0 bytes' };
 const NON_NEGATIVE_COUNT: Bounds = { min: 0, max: 1e15, says: 'a count from 0 to 1e15' };
@@ -137,7 +143,14 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   cache?.nextGeneration();
   const conventionKeys = new Map<Conventions, string>();
 
-  const run = (source: QuantitySource, expect: Expectation, field: string, conventions: Conventions, lookup?: (name: string) => Quantity | null | undefined, knownNames?: Iterable<string>): Quantity | null => {
+  const run = (
+    source: QuantitySource,
+    expect: Expectation,
+    field: string,
+    conventions: Conventions,
+    lookup?: (name: string) => Quantity | null | undefined,
+    knownNames?: Iterable<string>,
+  ): Quantity | null => {
     const evaluate = (): QuantityResult => evaluateQuantity(source.text, { expect, field, conventions, lookup, knownNames, syntax: cache });
     let result: QuantityResult;
     let dimension: string | undefined;
@@ -148,8 +161,7 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
     } else {
       result = evaluate();
     }
-    const at = (e: { start: number; end: number }) =>
-      source.exact ? { start: source.start + e.start, end: source.start + e.end } : { start: source.start, end: source.end };
+    const at = (e: { start: number; end: number }) => (source.exact ? { start: source.start + e.start, end: source.start + e.end } : { start: source.start, end: source.end });
     for (const error of result.errors) problems.push(toProblem(error, at(error)));
     const names = result.names.map((n) => ({ name: n.name, ...at(n) }));
     quantities.set(source.start, {
@@ -172,7 +184,13 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
     const q = run(c.value, 'count', `conventions.${c.name.name}`, DEFAULT_CONVENTIONS);
     if (q === null) continue;
     if (c.name.name === 'target_utilisation' && q.value > 1) {
-      problems.push({ code: 'sysdesign/quantity-range', severity: 'error', message: `target_utilisation must be at most 100% (a fraction of capacity); it is ${formatForMessage(q.value * 100)}%.`, start: c.value.start, end: c.value.end });
+      problems.push({
+        code: 'sysdesign/quantity-range',
+        severity: 'error',
+        message: `target_utilisation must be at most 100% (a fraction of capacity); it is ${formatForMessage(q.value * 100)}%.`,
+        start: c.value.start,
+        end: c.value.end,
+      });
       continue;
     }
     if (!(q.value > 0) || !Number.isFinite(q.value)) {
@@ -185,11 +203,13 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   // Named values may use each other, `users` and `dau`; evaluated on first use, cycles reported once.
   const definitions = new Map<string, { source: QuantitySource; expect: Expectation; field: string; nameStart: number; nameEnd: number }>();
   for (const v of est?.values ?? []) {
-    if (!definitions.has(v.name.name)) definitions.set(v.name.name, { source: v.value, expect: 'any', field: `values.${v.name.name}`, nameStart: v.name.start, nameEnd: v.name.end });
+    if (!definitions.has(v.name.name))
+      definitions.set(v.name.name, { source: v.value, expect: 'any', field: `values.${v.name.name}`, nameStart: v.name.start, nameEnd: v.name.end });
   }
   if (est?.users) definitions.set('users', { source: est.users, expect: 'count', field: 'users', nameStart: est.users.start, nameEnd: est.users.end });
   if (est?.dau) definitions.set('dau', { source: est.dau, expect: 'count', field: 'dau', nameStart: est.dau.start, nameEnd: est.dau.end });
-  if (est?.concurrent) definitions.set('concurrent', { source: est.concurrent, expect: 'count', field: 'concurrent', nameStart: est.concurrent.start, nameEnd: est.concurrent.end });
+  if (est?.concurrent)
+    definitions.set('concurrent', { source: est.concurrent, expect: 'count', field: 'concurrent', nameStart: est.concurrent.start, nameEnd: est.concurrent.end });
   const known = [...definitions.keys(), ...PER_DAY_NAMES];
   const results = new Map<string, Quantity | null | 'pending'>();
   let depth = 0;
@@ -267,7 +287,13 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
     const low = bounds.exclusive ? value <= bounds.min : value < bounds.min;
     if (low && bounds.schemaChecksMin && PLAIN_NUMBER.test(source.text)) return null;
     if (!Number.isFinite(value) || low || value > bounds.max || (bounds.whole && !Number.isInteger(Math.round(value * 1e9) / 1e9))) {
-      problems.push({ code: 'sysdesign/quantity-range', severity: 'error', message: `${field} must be ${bounds.says}; it is ${formatForMessage(value)}.`, start: source.start, end: source.end });
+      problems.push({
+        code: 'sysdesign/quantity-range',
+        severity: 'error',
+        message: `${field} must be ${bounds.says}; it is ${formatForMessage(value)}.`,
+        start: source.start,
+        end: source.end,
+      });
       return null;
     }
     return bounds.whole ? Math.round(value) : value;
@@ -289,10 +315,14 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   const flows = new Map<Flow, { rate: number | null; peakFactor: number | null }>();
   for (const flow of design.flows) {
     if (flow.rate || flow.peakFactor) {
-      flows.set(flow, { rate: bounded(flow.rate, 'rate', 'rate', { min: 0, max: 1e15, says: 'a rate from 0 to 1e15 per second' }), peakFactor: bounded(flow.peakFactor, 'count', 'peak_factor', { min: 0, exclusive: true, max: 1e6, says: 'more than 0' }) });
+      flows.set(flow, {
+        rate: bounded(flow.rate, 'rate', 'rate', { min: 0, max: 1e15, says: 'a rate from 0 to 1e15 per second' }),
+        peakFactor: bounded(flow.peakFactor, 'count', 'peak_factor', { min: 0, exclusive: true, max: 1e6, says: 'more than 0' }),
+      });
     }
     for (const step of flow.steps) {
-      if (step.calls || step.size) steps.set(step, { calls: bounded(step.calls, 'count', 'calls', CALLS), size: bounded(step.size, 'bytes', 'size', { min: 0, max: 1e21, says: 'a size from 0 bytes' }) });
+      if (step.calls || step.size)
+        steps.set(step, { calls: bounded(step.calls, 'count', 'calls', CALLS), size: bounded(step.size, 'bytes', 'size', { min: 0, max: 1e21, says: 'a size from 0 bytes' }) });
     }
   }
   const kindDefaults = new Map<ComponentKind, Map<KindDefaultField, { value: number; shown: string }>>();

@@ -15,18 +15,7 @@ import type { Analysis, Problem, Span } from './types';
 export type StepKey = 'requirements' | 'estimation' | 'api' | 'data-model' | 'design';
 export type StepStatus = 'missing' | 'incomplete' | 'problems' | 'done';
 
-export type StepItemKind =
-  | 'requirement'
-  | 'out-of-scope'
-  | 'target'
-  | 'traffic'
-  | 'total'
-  | 'api'
-  | 'data-model'
-  | 'component'
-  | 'connection'
-  | 'flow'
-  | 'folder';
+export type StepItemKind = 'requirement' | 'out-of-scope' | 'target' | 'traffic' | 'total' | 'api' | 'data-model' | 'component' | 'connection' | 'flow' | 'folder';
 
 export interface ProblemCount {
   errors: number;
@@ -139,7 +128,10 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   // 3 API
   const servedRequirements = new Set(design.apis.flatMap((a) => (a.requirement ? [a.requirement.name] : [])));
   const apiItems = design.apis.map((a) =>
-    item('api', `api:${a.id.name}`, `${a.method ?? '?'} ${a.path?.text ?? '?'}`, a, count(a), { description: a.requirement ? `→ ${a.requirement.name}` : a.id.name, detail: a.method }),
+    item('api', `api:${a.id.name}`, `${a.method ?? '?'} ${a.path?.text ?? '?'}`, a, count(a), {
+      description: a.requirement ? `→ ${a.requirement.name}` : a.id.name,
+      detail: a.method,
+    }),
   );
   const unserved = functional.filter((r) => !servedRequirements.has(r.id.name));
   const apiMissing = apiItems.length === 0 ? ['endpoints'] : unserved.length > 0 ? [`an API for ${unserved.map((r) => r.id.name).join(', ')}`] : [];
@@ -197,10 +189,15 @@ export function designSteps(analysis: Analysis): DesignStep[] {
     .slice(0, 5);
   const overTarget = busiest.filter((x) => (x.load.utilisation ?? 0) > target).length;
   const bottleneckItems = busiest.map(({ c, load }) =>
-    item('component', `bottleneck:${c.id.name}`, c.id.name, c, count(c), { description: [formatPercent(load.utilisation ?? 0), neededText(load)].filter(Boolean).join(' · '), detail: c.kind }),
+    item('component', `bottleneck:${c.id.name}`, c.id.name, c, count(c), {
+      description: [formatPercent(load.utilisation ?? 0), neededText(load)].filter(Boolean).join(' · '),
+      detail: c.kind,
+    }),
   );
   const connectionItems = design.connections.map((c, i) =>
-    item('connection', `connection:${i}`, `${c.from.name} → ${c.to.name}`, c, count(c), { description: [c.label?.text, c.async ? 'async' : undefined].filter(Boolean).join(' · ') || undefined }),
+    item('connection', `connection:${i}`, `${c.from.name} → ${c.to.name}`, c, count(c), {
+      description: [c.label?.text, c.async ? 'async' : undefined].filter(Boolean).join(' · ') || undefined,
+    }),
   );
   const flowItems = design.flows.map((f, i) => {
     const e = estimate.flows[i];
@@ -208,7 +205,9 @@ export function designSteps(analysis: Analysis): DesignStep[] {
     if (e?.availability != null) parts.push(formatPercent(e.availability));
     if (e?.latency_seconds != null) {
       const target = e.latency_target_seconds;
-      parts.push(target === null ? formatDuration(e.latency_seconds) : `${formatDuration(e.latency_seconds)} / ${formatDuration(target)} ${e.latency_seconds <= target ? '✓' : '✗'}`);
+      parts.push(
+        target === null ? formatDuration(e.latency_seconds) : `${formatDuration(e.latency_seconds)} / ${formatDuration(target)} ${e.latency_seconds <= target ? '✓' : '✗'}`,
+      );
     }
     return item('flow', `flow:${f.id.name}`, f.id.name, f, count(f), { description: parts.join(' · '), detail: f.requirement?.name });
   });
@@ -218,7 +217,8 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   if (connectionItems.length > 0) designItems.push(folder('connections', `Connections (${connectionItems.length})`, connectionItems));
   if (flowItems.length > 0 || important.length > 0) designItems.push(folder('flows', `Dry runs (${coveredCount}/${important.length})`, flowItems));
   // Last: the items repeat components listed above, and the cursor follows the first match.
-  if (bottleneckItems.length > 0) designItems.push(folder('bottlenecks', overTarget > 0 ? `Bottlenecks (${overTarget} over ${formatPercent(target)})` : 'Busiest (all under target)', bottleneckItems));
+  if (bottleneckItems.length > 0)
+    designItems.push(folder('bottlenecks', overTarget > 0 ? `Bottlenecks (${overTarget} over ${formatPercent(target)})` : 'Busiest (all under target)', bottleneckItems));
   const designMissing: string[] = [];
   if (componentItems.length === 0) designMissing.push('components');
   if (connectionItems.length === 0) designMissing.push('connections');
@@ -254,10 +254,27 @@ interface StepParts {
 
 function step({ key, number, title, started, missing, problems, sections, items, description }: StepParts): DesignStep {
   const status: StepStatus = !started ? 'missing' : problems.errors + problems.warnings > 0 ? 'problems' : missing.length > 0 ? 'incomplete' : 'done';
-  return { key, number, title, status, description: started ? description : 'not started', missing, sections: sections.map((s) => ({ start: s.start, end: s.end })), problems, items };
+  return {
+    key,
+    number,
+    title,
+    status,
+    description: started ? description : 'not started',
+    missing,
+    sections: sections.map((s) => ({ start: s.start, end: s.end })),
+    problems,
+    items,
+  };
 }
 
-function item(kind: StepItemKind, key: string, label: string, span: Span, problems: ProblemCount, { description, detail }: { description?: string; detail?: string } = {}): StepItem {
+function item(
+  kind: StepItemKind,
+  key: string,
+  label: string,
+  span: Span,
+  problems: ProblemCount,
+  { description, detail }: { description?: string; detail?: string } = {},
+): StepItem {
   return { kind, key, label, description, detail, problems, start: span.start, end: span.end };
 }
 

@@ -76,19 +76,7 @@ export interface QuantitySource extends Span {
 // simply absent here: the schema reports them.
 // ---------------------------------------------------------------------------
 
-export const SECTION_NAMES = [
-  'sysdesign',
-  'name',
-  'description',
-  'requirements',
-  'estimation',
-  'apis',
-  'data_models',
-  'components',
-  'groups',
-  'connections',
-  'flows',
-] as const;
+export const SECTION_NAMES = ['sysdesign', 'name', 'description', 'requirements', 'estimation', 'apis', 'data_models', 'components', 'groups', 'connections', 'flows'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** A top-level key of the document: the key's span and the whole entry's span. */
@@ -272,15 +260,7 @@ export interface Component extends Span {
 }
 
 /** Kinds whose every copy applies every write and that hold data (SPEC 5.2). */
-export const STATEFUL_KINDS: ReadonlySet<ComponentKind> = new Set<ComponentKind>([
-  'cache',
-  'sql-database',
-  'nosql-database',
-  'object-store',
-  'queue',
-  'stream',
-  'search',
-]);
+export const STATEFUL_KINDS: ReadonlySet<ComponentKind> = new Set<ComponentKind>(['cache', 'sql-database', 'nosql-database', 'object-store', 'queue', 'stream', 'search']);
 
 export interface Group extends Span {
   id: Ident;

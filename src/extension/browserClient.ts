@@ -30,13 +30,16 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
     const port = worker as unknown as MessagePort;
     return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   };
-  return runLanguageClient((options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options), () => {
-    // `stop()` closes the connection but leaves the worker running.
-    worker?.terminate();
-    worker = undefined;
-    if (blobUrl) URL.revokeObjectURL(blobUrl);
-    blobUrl = undefined;
-  });
+  return runLanguageClient(
+    (options) => new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options),
+    () => {
+      // `stop()` closes the connection but leaves the worker running.
+      worker?.terminate();
+      worker = undefined;
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+      blobUrl = undefined;
+    },
+  );
 }
 
 /**

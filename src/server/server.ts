@@ -65,7 +65,13 @@ export function startServer(connection: Connection): void {
   const scheduler = new DiagnosticsScheduler(documents, publish);
 
   /** Runs `work` on the open document's current analysis; `fallback` when it is not open, cancelled or failing. */
-  const withDocument = <R>(what: string, uri: string, token: CancellationToken | undefined, fallback: R, work: (document: TextDocument, analysis: DocumentAnalysis, positions: Positions) => R): R => {
+  const withDocument = <R>(
+    what: string,
+    uri: string,
+    token: CancellationToken | undefined,
+    fallback: R,
+    work: (document: TextDocument, analysis: DocumentAnalysis, positions: Positions) => R,
+  ): R => {
     if (token?.isCancellationRequested) return fallback;
     const document = documents.get(uri);
     if (!document) return fallback;
@@ -159,7 +165,9 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onHover((params, token) => withDocument('hover', params.textDocument.uri, token, null, (_d, analysis, positions) => hover(analysis, positions, positions.offset(params.position))));
+  connection.onHover((params, token) =>
+    withDocument('hover', params.textDocument.uri, token, null, (_d, analysis, positions) => hover(analysis, positions, positions.offset(params.position))),
+  );
 
   connection.onDefinition((params, token) =>
     withDocument('definition', params.textDocument.uri, token, null, (d, analysis, positions) => definition(analysis, positions, d.uri, positions.offset(params.position))),
@@ -181,7 +189,9 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onDocumentSymbol((params, token) => withDocument('document symbols', params.textDocument.uri, token, [], (_d, analysis, positions) => documentSymbols(analysis, positions)));
+  connection.onDocumentSymbol((params, token) =>
+    withDocument('document symbols', params.textDocument.uri, token, [], (_d, analysis, positions) => documentSymbols(analysis, positions)),
+  );
 
   connection.onCodeAction((params, token) => {
     const only = params.context.only;
@@ -197,7 +207,9 @@ export function startServer(connection: Connection): void {
     );
   });
 
-  connection.onCodeLens((params, token) => (settings.codeLensEnabled ? withDocument('code lenses', params.textDocument.uri, token, [], (_d, analysis, positions) => codeLenses(analysis, positions)) : []));
+  connection.onCodeLens((params, token) =>
+    settings.codeLensEnabled ? withDocument('code lenses', params.textDocument.uri, token, [], (_d, analysis, positions) => codeLenses(analysis, positions)) : [],
+  );
 
   connection.languages.inlayHint.on((params, token) =>
     settings.inlayHintsEnabled
@@ -218,7 +230,9 @@ export function startServer(connection: Connection): void {
   );
 
   onRequest(DiagramsRequest, (params, token) =>
-    withDocument('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) => diagrams(analysis, positions, { uri: d.uri, version: d.version })),
+    withDocument('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
+      diagrams(analysis, positions, { uri: d.uri, version: d.version }),
+    ),
   );
 
   connection.onShutdown(() => scheduler.dispose());

@@ -174,7 +174,10 @@ export function entryAt(text: string, offset: number): { path: string[]; key: st
   const node = shape.nodes[index];
   const keySpan = { start: line.start + (node.keyStart ?? node.column), end: line.start + (node.keyEnd ?? node.column) };
   const valueStart = line.start + (node.valueColumn ?? line.text.length);
-  const valueText = line.text.slice(node.valueColumn ?? line.text.length).replace(/\s+#.*$/, '').trimEnd();
+  const valueText = line.text
+    .slice(node.valueColumn ?? line.text.length)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
   const value = valueText.length > 0 ? { start: valueStart, end: valueStart + valueText.length } : undefined;
   const inKey = offset >= keySpan.start && offset <= keySpan.end;
   const inValue = value !== undefined && offset >= value.start && offset <= value.end;

@@ -37,13 +37,18 @@ export class PanZoom {
     this.listen(doc, 'pointerup', (e) => this.onPointerUp(e as PointerEvent));
     this.listen(doc, 'pointercancel', (e) => this.onPointerUp(e as PointerEvent));
     // A drag ends with a click on whatever is under the pointer: swallow it.
-    this.listen(viewport, 'click', (e) => {
-      if (this.suppressClick) {
-        this.suppressClick = false;
-        e.stopPropagation();
-        e.preventDefault();
-      }
-    }, { capture: true });
+    this.listen(
+      viewport,
+      'click',
+      (e) => {
+        if (this.suppressClick) {
+          this.suppressClick = false;
+          e.stopPropagation();
+          e.preventDefault();
+        }
+      },
+      { capture: true },
+    );
   }
 
   get transform(): ViewTransform {

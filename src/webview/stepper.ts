@@ -34,7 +34,15 @@ export class Stepper {
     this.prev = button('Previous step (p)', '‹ Prev', () => this.move(-1));
     this.next = button('Next step (n)', 'Next ›', () => this.move(1));
     this.caption = h('span', { class: 'step-caption', 'aria-live': 'polite' });
-    this.element = h('div', { class: 'group stepper', role: 'group', 'aria-label': 'Step through a dry run' }, h('span', { class: 'label' }, 'Dry run'), this.flowSelect, this.prev, this.next, this.caption);
+    this.element = h(
+      'div',
+      { class: 'group stepper', role: 'group', 'aria-label': 'Step through a dry run' },
+      h('span', { class: 'label' }, 'Dry run'),
+      this.flowSelect,
+      this.prev,
+      this.next,
+      this.caption,
+    );
   }
 
   get hidden(): boolean {

@@ -23,7 +23,10 @@ describe('extension activation', () => {
     const rows = page.locator('.monaco-list-row').filter({ has: page.locator('.activation-time') });
     // Open the design once the window's startup activations are done (Git activates at
     // startup), so that ours is not measured while the extension host is busy with them.
-    await rows.filter({ has: page.locator('.name', { hasText: /^Git$/ }) }).first().waitFor();
+    await rows
+      .filter({ has: page.locator('.name', { hasText: /^Git$/ }) })
+      .first()
+      .waitFor();
     const runningTab = page.locator('.tabs-container .tab', { hasText: 'Running Extensions' });
     assert.equal(await rows.filter({ has: page.locator('.name', { hasText: OURS }) }).count(), 0, 'System Design is not active before a design opens');
 

@@ -48,7 +48,10 @@ describe('editing a design in the workbench', function () {
   /** The span of the token `token` on the rendered line `line`. */
   function tokenOn(line: Locator, token: string): Locator {
     const pattern = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s');
-    return line.locator('span > span').filter({ hasText: new RegExp(`^\\s*${pattern}\\s*$`) }).first();
+    return line
+      .locator('span > span')
+      .filter({ hasText: new RegExp(`^\\s*${pattern}\\s*$`) })
+      .first();
   }
 
   /** The text colour of the token `token` on the rendered line `line`. */
@@ -98,7 +101,10 @@ describe('editing a design in the workbench', function () {
   /** A new untitled editor in the System Design language holding the example's text. */
   async function openUntitledCopy(): Promise<void> {
     await workbench().runCommand('File: New Untitled Text File');
-    await page().locator(selectors.activeTab).filter({ hasText: /^Untitled-\d+/ }).waitFor();
+    await page()
+      .locator(selectors.activeTab)
+      .filter({ hasText: /^Untitled-\d+/ })
+      .waitFor();
     await workbench().runCommand('Change Language Mode');
     await workbench().typeInQuickPick('System Design');
     await workbench().quickPickRow('System Design').click();
@@ -145,7 +151,10 @@ describe('editing a design in the workbench', function () {
     await totals.first().waitFor();
     assert.match(await totals.first().innerText(), /Writes 23\.1\/s \(peak 46\.3\/s\) · 150:1 read:write/);
     await lenses.filter({ hasText: 'Storage 4 TB/day · 120 TB/month · 1.46 PB/year · 43.8 PB total' }).first().waitFor();
-    await lenses.filter({ hasText: /^Downtime budget 52\.6 min\/year/ }).first().waitFor();
+    await lenses
+      .filter({ hasText: /^Downtime budget 52\.6 min\/year/ })
+      .first()
+      .waitFor();
     await workbench().screenshot('code lenses with the estimate');
   });
 
@@ -178,9 +187,16 @@ describe('editing a design in the workbench', function () {
       await page().keyboard.type('kind: ');
       await page().keyboard.press('Control+Space');
       const rows = page().locator('.editor-widget.suggest-widget.visible .monaco-list-row');
-      await rows.filter({ hasText: /^load-balancer/ }).first().waitFor();
+      await rows
+        .filter({ hasText: /^load-balancer/ })
+        .first()
+        .waitFor();
       const labels = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
-      for (const kind of ['client', 'dns', 'cdn', 'load-balancer']) assert.ok(labels.some((l) => l.startsWith(kind)), `${kind} among ${labels.join(' | ')}`);
+      for (const kind of ['client', 'dns', 'cdn', 'load-balancer'])
+        assert.ok(
+          labels.some((l) => l.startsWith(kind)),
+          `${kind} among ${labels.join(' | ')}`,
+        );
       await workbench().screenshot('component kinds completion');
       await page().keyboard.press('Escape');
       await page().locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
@@ -223,7 +239,14 @@ interface Rig {
   DEFAULT_SETTINGS: Record<string, unknown>;
   freePort(): Promise<number>;
   installVsix(vsix: string, dirs: { home: string; userDataDir: string; extensionsDir: string }): void;
-  startCodeServer(options: { port: number; home: string; userDataDir: string; extensionsDir: string; logFile: string; defer?: (stop: () => void) => void }): Promise<{ stop(): void }>;
+  startCodeServer(options: {
+    port: number;
+    home: string;
+    userDataDir: string;
+    extensionsDir: string;
+    logFile: string;
+    defer?: (stop: () => void) => void;
+  }): Promise<{ stop(): void }>;
   workbenchUrl(options: { port: number; folder: string; extensionDevelopmentPath?: string }): string;
 }
 
@@ -270,14 +293,21 @@ describe('the web extension in a web worker extension host', function () {
     });
     await page.goto(rig.workbenchUrl({ port, folder: join(root, 'examples'), extensionDevelopmentPath: variant === 'dev' ? root : undefined }));
     await page.locator(selectors.explorerRow).filter({ hasText: EXAMPLE }).click();
-    await page.locator('.monaco-editor .codelens-decoration').filter({ hasText: /Reads 3\.47k\/s \(peak 10\.4k\/s\)/ }).first().waitFor();
+    await page
+      .locator('.monaco-editor .codelens-decoration')
+      .filter({ hasText: /Reads 3\.47k\/s \(peak 10\.4k\/s\)/ })
+      .first()
+      .waitFor();
     assert.deepEqual(errors, [], 'no errors from the extension');
 
     // And it is the web worker host that runs it.
     await page.keyboard.press('F1');
     await page.locator(selectors.quickInputBox).fill('>Developer: Show Running Extensions');
     await page.locator(selectors.quickInputRow).filter({ hasText: 'Show Running Extensions' }).first().click();
-    const row = page.locator('.monaco-list-row').filter({ hasText: /sysdesign\.sysdesign|System Design/ }).first();
+    const row = page
+      .locator('.monaco-list-row')
+      .filter({ hasText: /sysdesign\.sysdesign|System Design/ })
+      .first();
     await row.waitFor();
     assert.match(await row.innerText(), /web worker/i);
     const shots = process.env.SYSDESIGN_E2E_SCREENSHOTS ?? join(root, 'test-results', 'screenshots');

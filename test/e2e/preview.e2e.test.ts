@@ -82,7 +82,9 @@ describe('the diagram preview in the workbench', () => {
     await workbench().openFile(EXAMPLE);
     await workbench().runCommand('System Design: Open Preview to the Side');
     await page().locator(selectors.activeTab, { hasText: EXAMPLE }).waitFor(); // the editor keeps the focus
-    await page().locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` }).waitFor();
+    await page()
+      .locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` })
+      .waitFor();
     const nodes = preview().locator('.stage > svg g.node');
     await nodes.nth(6).waitFor();
     assert.equal(await nodes.count(), 7);
@@ -110,7 +112,9 @@ describe('the diagram preview in the workbench', () => {
     // Delete the typed line again: unlike "Revert File", this works whether or not VS Code
     // for the Web's auto save has already written the change (to the run's temp workspace).
     await workbench().runCommand('Go to Line/Column...');
-    await page().locator(selectors.quickInputBox).fill(`:${CDN_KIND_LINE + 1}`);
+    await page()
+      .locator(selectors.quickInputBox)
+      .fill(`:${CDN_KIND_LINE + 1}`);
     await page().keyboard.press('Enter');
     await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${CDN_KIND_LINE + 1}, Col 1$`));
     await workbench().runCommand('Delete Line');
@@ -164,7 +168,10 @@ describe('the diagram preview in the workbench', () => {
       // which proposes the design's folder and `<design>-<view>.svg` (typing before that
       // arrives would be overwritten).
       const input = page().locator(selectors.quickInputBox);
-      await page().waitForFunction((selector) => (document.querySelector(selector) as HTMLInputElement | null)?.value.endsWith('/photo-sharing-architecture.svg') ?? false, selectors.quickInputBox);
+      await page().waitForFunction(
+        (selector) => (document.querySelector(selector) as HTMLInputElement | null)?.value.endsWith('/photo-sharing-architecture.svg') ?? false,
+        selectors.quickInputBox,
+      );
       await input.fill(target);
       // Its OK button (Enter is ignored while the dialog is still listing the folder typed).
       await page().locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
@@ -184,7 +191,9 @@ describe('the diagram preview in the workbench', () => {
     // Through VS Code's own reload, which saves the window's state (a browser reload may not).
     await workbench().runCommand('Developer: Reload Window');
     await page().locator(selectors.workbench).waitFor();
-    await page().locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` }).waitFor();
+    await page()
+      .locator('.tabs-container .tab', { hasText: `Preview ${EXAMPLE}` })
+      .waitFor();
     await preview().locator(`.stage > ${VIEWS[2].svg}`).waitFor();
     await preview().locator('.tab[aria-selected="true"]', { hasText: VIEWS[2].tab }).waitFor();
     await workbench().screenshot('preview restored after reload');
@@ -212,7 +221,10 @@ describe('the diagram preview in the workbench', () => {
     await page().locator(selectors.quickInputBox).fill(`:${WRITE_API_LINE}`);
     await page().keyboard.press('Enter');
     await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${WRITE_API_LINE}, Col 1$`));
-    await page().locator('.monaco-editor .codelens-decoration', { hasText: /^peak \S+ · [\d.k]+ × \S+ · \S+%/ }).first().waitFor();
+    await page()
+      .locator('.monaco-editor .codelens-decoration', { hasText: /^peak \S+ · [\d.k]+ × \S+ · \S+%/ })
+      .first()
+      .waitFor();
     const lens = await workbench().screenshot('component code lens');
     // The README's pictures are refreshed on request only: a test run leaves tracked files alone.
     if (process.env.SYSDESIGN_UPDATE_README_IMAGES === '1' && (process.env.SYSDESIGN_E2E_VARIANT ?? 'dev') === 'dev') {

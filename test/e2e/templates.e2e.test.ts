@@ -75,7 +75,10 @@ describe('templates, examples and the walkthrough', () => {
     await page.locator('h2.category-title', { hasText: WALKTHROUGH }).waitFor();
     const steps = page.locator('button.getting-started-step');
     await steps.nth(STEP_TITLES.length - 1).waitFor();
-    assert.deepEqual((await steps.locator('h3.step-title').allInnerTexts()).map((t) => t.trim()), STEP_TITLES);
+    assert.deepEqual(
+      (await steps.locator('h3.step-title').allInnerTexts()).map((t) => t.trim()),
+      STEP_TITLES,
+    );
 
     // The first step is open, its markdown (media/walkthrough/1-requirements.md) beside it.
     const media = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');

@@ -182,7 +182,11 @@ export class Workbench {
   async screenshot(name: string): Promise<string> {
     mkdirSync(this.screenshotsDir, { recursive: true });
     this.shots += 1;
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80);
     const file = join(this.screenshotsDir, `${this.variant}-${String(this.shots).padStart(2, '0')}-${slug}.png`);
     await this.page.screenshot({ path: file });
     return file;

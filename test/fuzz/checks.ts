@@ -66,7 +66,11 @@ function stage(fail: (reason: string) => void, name: string, work: () => void): 
 
 export function describe(error: unknown): string {
   if (error instanceof Error) {
-    const frames = (error.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ');
+    const frames = (error.stack ?? '')
+      .split('\n')
+      .slice(1, 4)
+      .map((l) => l.trim())
+      .join(' | ');
     return `${error.name}: ${error.message.split('\n')[0]}${frames ? ` (${frames})` : ''}`;
   }
   return String(error);

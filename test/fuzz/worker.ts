@@ -109,7 +109,16 @@ async function main(): Promise<void> {
       c = caseAt(index);
     } catch (error) {
       // A bug of the generators (or an unreadable file), not of the pipeline: reported all the same.
-      await send({ t: 'done', index, ms: 0, cpuMs: 0, kind: 'none', description: 'the case could not be made', failures: [`generating the case threw: ${describe(error)}`], text: '' });
+      await send({
+        t: 'done',
+        index,
+        ms: 0,
+        cpuMs: 0,
+        kind: 'none',
+        description: 'the case could not be made',
+        failures: [`generating the case threw: ${describe(error)}`],
+        text: '',
+      });
       continue;
     }
     const started = performance.now();

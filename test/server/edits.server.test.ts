@@ -17,13 +17,21 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionRequest, PrepareRenameRequest, RenameRequest, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  CodeActionRequest,
+  PrepareRenameRequest,
+  RenameRequest,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { AnalysisRequest, type AnalysisResult } from '../../src/protocol';
 import { applyEdits, editsOf, isEmpty, offsetAt, positionAt, rangeText, snippetText } from './support/lspEdits';
 import { offsetOf, replaceOnce, visible } from '../support/text';
 import { EDITS_DIR, golden, goldenFile, goldenInput } from './support/goldenEdits';
 import { TestClient } from './support/lspClient';
-
 
 type Request =
   /** The quick fix titled `fix` for the first diagnostic with `code`. */
@@ -45,14 +53,54 @@ interface Case {
 
 const CASES: Case[] = [
   // --- chat: BOM, CRLF, 3-space indentation, comments everywhere ---
-  { name: 'fix-did-you-mean-component', input: 'chat', change: ['   - api -> db\r\n', '   - api -> dbx   # db?\r\n'], request: { code: 'sysdesign/unknown-component', fix: 'Change to "db"' } },
-  { name: 'fix-create-component', input: 'chat', change: ['   - api -> db\r\n', '   - api -> db\r\n   - api -> queue   # new\r\n'], request: { code: 'sysdesign/unknown-component', fix: 'Create component "queue"' } },
-  { name: 'fix-create-connection', input: 'chat', change: ['        - api -> db: insert\r\n', '        - api -> db: insert\r\n        - client -> db: read   # direct\r\n'], request: { code: 'sysdesign/step-without-connection', fix: 'Add connection "client -> db"' } },
-  { name: 'fix-did-you-mean-requirement', input: 'chat', change: ['     requirement: send-message\r\n', '     requirement: send-messages   # typo\r\n'], request: { code: 'sysdesign/unknown-requirement', fix: 'Change to "send-message"' } },
-  { name: 'fix-create-requirement', input: 'chat', change: ['     requirement: send-message\r\n', '     requirement: share   # new\r\n'], request: { code: 'sysdesign/unknown-requirement', fix: 'Create requirement "share"' } },
-  { name: 'fix-yaml-1.1-boolean', input: 'chat', change: ['     async: true   # push', '     async: yes   # push'], request: { code: 'sysdesign/yaml-1.1-boolean', fix: 'Write true' } },
-  { name: 'fix-yaml-1.1-number', input: 'chat', change: ['   dau: 1M\r\n', '   dau: 1M\r\n   replication: 03   # copies\r\n'], request: { code: 'sysdesign/yaml-1.1-number', fix: 'Write 3' } },
-  { name: 'fix-quantity-unit', input: 'chat', change: ['        per_user: 40/day', '        per_user: 40/dya   # typo'], request: { code: 'sysdesign/unknown-name', fix: 'Change to "day"' } },
+  {
+    name: 'fix-did-you-mean-component',
+    input: 'chat',
+    change: ['   - api -> db\r\n', '   - api -> dbx   # db?\r\n'],
+    request: { code: 'sysdesign/unknown-component', fix: 'Change to "db"' },
+  },
+  {
+    name: 'fix-create-component',
+    input: 'chat',
+    change: ['   - api -> db\r\n', '   - api -> db\r\n   - api -> queue   # new\r\n'],
+    request: { code: 'sysdesign/unknown-component', fix: 'Create component "queue"' },
+  },
+  {
+    name: 'fix-create-connection',
+    input: 'chat',
+    change: ['        - api -> db: insert\r\n', '        - api -> db: insert\r\n        - client -> db: read   # direct\r\n'],
+    request: { code: 'sysdesign/step-without-connection', fix: 'Add connection "client -> db"' },
+  },
+  {
+    name: 'fix-did-you-mean-requirement',
+    input: 'chat',
+    change: ['     requirement: send-message\r\n', '     requirement: send-messages   # typo\r\n'],
+    request: { code: 'sysdesign/unknown-requirement', fix: 'Change to "send-message"' },
+  },
+  {
+    name: 'fix-create-requirement',
+    input: 'chat',
+    change: ['     requirement: send-message\r\n', '     requirement: share   # new\r\n'],
+    request: { code: 'sysdesign/unknown-requirement', fix: 'Create requirement "share"' },
+  },
+  {
+    name: 'fix-yaml-1.1-boolean',
+    input: 'chat',
+    change: ['     async: true   # push', '     async: yes   # push'],
+    request: { code: 'sysdesign/yaml-1.1-boolean', fix: 'Write true' },
+  },
+  {
+    name: 'fix-yaml-1.1-number',
+    input: 'chat',
+    change: ['   dau: 1M\r\n', '   dau: 1M\r\n   replication: 03   # copies\r\n'],
+    request: { code: 'sysdesign/yaml-1.1-number', fix: 'Write 3' },
+  },
+  {
+    name: 'fix-quantity-unit',
+    input: 'chat',
+    change: ['        per_user: 40/day', '        per_user: 40/dya   # typo'],
+    request: { code: 'sysdesign/unknown-name', fix: 'Change to "day"' },
+  },
   { name: 'fix-schema-key', input: 'chat', change: ['     tech: Postgres', '     tehc: Postgres'], request: { code: 'sysdesign/unknown-key', fix: 'Change to "tech"' } },
   { name: 'fix-schema-enum', input: 'chat', change: ['     kind: client   #', '     kind: clinet   #'], request: { code: 'sysdesign/invalid-value', fix: 'Change to "client"' } },
   { name: 'rename-component', input: 'chat', request: { rename: '{ id: api,', delta: 6, to: 'chat-api' } },
@@ -65,7 +113,12 @@ const CASES: Case[] = [
   { name: 'add-component', input: 'chat', request: { insert: 'component' } },
   { name: 'add-connection', input: 'chat', request: { insert: 'connection' } },
   { name: 'add-flow', input: 'chat', request: { insert: 'flow' } },
-  { name: 'add-flow-no-final-line-break', input: 'chat', change: ['        - api -> db: insert\r\n', '        - api -> db: insert   # no line break after this'], request: { insert: 'flow' } },
+  {
+    name: 'add-flow-no-final-line-break',
+    input: 'chat',
+    change: ['        - api -> db: insert\r\n', '        - api -> db: insert   # no line break after this'],
+    request: { insert: 'flow' },
+  },
   // --- sparse: empty keys with comments (BOM, CRLF, 4 spaces) ---
   { name: 'sparse-fix-create-requirement', input: 'sparse', request: { code: 'sysdesign/unknown-requirement', fix: 'Create requirement "share"' } },
   { name: 'sparse-fix-create-component', input: 'sparse', request: { code: 'sysdesign/unknown-component', fix: 'Create component "web"' } },
@@ -144,7 +197,11 @@ describe('golden edits: rename, quick fixes and step insertions change only thei
       } else {
         const errorCodes = (ds: Diagnostic[]) => new Set(ds.filter((d) => d.severity === 1).map((d) => d.code));
         const before = errorCodes(diagnostics);
-        assert.deepEqual([...errorCodes(after.diagnostics)].filter((code) => !before.has(code)), [], `no new kind of error: ${JSON.stringify(after.diagnostics.map((d) => [d.code, d.message]))}`);
+        assert.deepEqual(
+          [...errorCodes(after.diagnostics)].filter((code) => !before.has(code)),
+          [],
+          `no new kind of error: ${JSON.stringify(after.diagnostics.map((d) => [d.code, d.message]))}`,
+        );
       }
       await client.close(uri);
       await client.close(`${uri}.after.sysdesign.yaml`);

@@ -41,7 +41,10 @@ describe('server features without a connection', () => {
       const after = fixed(text, 'sysdesign/over-capacity', 'set-component-field');
       // 10k/s at peak on 1k/s each at 70%: ceil(10k / 700) = 15
       assert.equal(after, text.replace('    replicas: 2   # two for now', '    replicas: 15   # two for now'));
-      assert.deepEqual(analyseText(after).problems.filter((p) => p.code === 'sysdesign/over-capacity'), []);
+      assert.deepEqual(
+        analyseText(after).problems.filter((p) => p.code === 'sysdesign/over-capacity'),
+        [],
+      );
     });
 
     it('over capacity on a stateful kind in a flow map: the fix adds shards', () => {
@@ -49,7 +52,10 @@ describe('server features without a connection', () => {
       const after = fixed(text, 'sysdesign/over-capacity', 'set-component-field');
       // writes go to every copy of a shard: ceil(10k / (2k x 70%)) = 8 shards
       assert.equal(after, text.replace('capacity: 2k/s, replicas: 3 }', 'capacity: 2k/s, replicas: 3, shards: 8 }'));
-      assert.deepEqual(analyseText(after).problems.filter((p) => p.code === 'sysdesign/over-capacity'), []);
+      assert.deepEqual(
+        analyseText(after).problems.filter((p) => p.code === 'sysdesign/over-capacity'),
+        [],
+      );
     });
 
     it('an empty `components:` gets its first item under the key', () => {
@@ -61,7 +67,10 @@ describe('server features without a connection', () => {
       const text = `${head}components: []\nconnections: [web -> api]\n`;
       assert.equal(fixed(text, 'sysdesign/unknown-component', 'create-component'), `${head}components: [{ id: web, kind: service }]\nconnections: [web -> api]\n`);
       const two = `${head}components: [{ id: web, kind: client }]\nconnections: [web -> api]\n`;
-      assert.equal(fixed(two, 'sysdesign/unknown-component', 'create-component'), `${head}components: [{ id: web, kind: client }, { id: api, kind: service }]\nconnections: [web -> api]\n`);
+      assert.equal(
+        fixed(two, 'sysdesign/unknown-component', 'create-component'),
+        `${head}components: [{ id: web, kind: client }, { id: api, kind: service }]\nconnections: [web -> api]\n`,
+      );
     });
 
     it('four-space indentation and a file without a final newline', () => {
@@ -111,7 +120,14 @@ describe('server features without a connection', () => {
     const at = (text: string) => cursorContext(text.replace('§', ''), text.indexOf('§'));
 
     it('keys, values and items, including lists flush with their key', () => {
-      assert.deepEqual(at('components:\n  - id: a\n    kind: §'), { kind: 'value', path: ['components', '[]'], key: 'kind', word: { start: 32, end: 32 }, before: '', needsSpace: false });
+      assert.deepEqual(at('components:\n  - id: a\n    kind: §'), {
+        kind: 'value',
+        path: ['components', '[]'],
+        key: 'kind',
+        word: { start: 32, end: 32 },
+        before: '',
+        needsSpace: false,
+      });
       assert.deepEqual(at('components:\n- id: a\n  §')?.path, ['components', '[]']);
       assert.deepEqual(at('flows:\n  - id: f\n    steps:\n      - a -> §')?.path, ['flows', '[]', 'steps']);
       assert.deepEqual(at('flows:\n  - id: f\n    steps:\n    - a -> §')?.path, ['flows', '[]', 'steps']);

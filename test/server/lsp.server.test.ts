@@ -31,7 +31,24 @@ import { TestClient } from './support/lspClient';
 import { edited, example } from '../support/example';
 import { applyEdit, editsOf, positionOf, slice } from './support/lspEdits';
 
-const COMPONENT_KINDS = ['client', 'dns', 'cdn', 'load-balancer', 'api-gateway', 'service', 'worker', 'function', 'cache', 'sql-database', 'nosql-database', 'object-store', 'queue', 'stream', 'search', 'external'];
+const COMPONENT_KINDS = [
+  'client',
+  'dns',
+  'cdn',
+  'load-balancer',
+  'api-gateway',
+  'service',
+  'worker',
+  'function',
+  'cache',
+  'sql-database',
+  'nosql-database',
+  'object-store',
+  'queue',
+  'stream',
+  'search',
+  'external',
+];
 
 describe('language server over LSP (dist/server.js --stdio)', function () {
   this.timeout(20000);
@@ -75,7 +92,17 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     const caps = client.initializeResult.capabilities;
     assert.equal(client.initializeResult.serverInfo?.name, 'sysdesign-language-server');
     assert.equal(caps.textDocumentSync, 2);
-    for (const key of ['hoverProvider', 'definitionProvider', 'referencesProvider', 'documentSymbolProvider', 'codeActionProvider', 'codeLensProvider', 'inlayHintProvider', 'completionProvider', 'renameProvider'] as const) {
+    for (const key of [
+      'hoverProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'documentSymbolProvider',
+      'codeActionProvider',
+      'codeLensProvider',
+      'inlayHintProvider',
+      'completionProvider',
+      'renameProvider',
+    ] as const) {
       assert.ok(caps[key], `${key} is advertised`);
     }
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
@@ -198,7 +225,10 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
 
     it('offers ids in `store:`, `members: [...]`, `requirement:` and latency targets', async () => {
       const store = edited('  - id: users\n    store: photo-db\n', '  - id: users\n    store: \n');
-      assert.deepEqual((await completionLabels(store, positionOf(store, '    store: \n', 11))).map((i) => i.label), ['client', 'cdn', 'lb', 'api', 'photo-db', 'blobs', 'feed-cache']);
+      assert.deepEqual(
+        (await completionLabels(store, positionOf(store, '    store: \n', 11))).map((i) => i.label),
+        ['client', 'cdn', 'lb', 'api', 'photo-db', 'blobs', 'feed-cache'],
+      );
       const members = edited('members: [lb, api, photo-db, blobs, feed-cache]', 'members: [lb, ]');
       const m = await completionLabels(members, positionOf(members, 'members: [lb, ]', 14));
       assert.equal(m.length, 7);
@@ -231,10 +261,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       assert.equal(replicas.textEdit?.newText, 'replicas: ');
       assert.match((replicas.documentation as MarkupContent).value, /1 - \(1 - a\)\^n/);
       const fresh = edited('    tech: Redis\n', '    tech: Redis\n  - \n');
-      assert.deepEqual(
-        (await completionLabels(fresh, { line: 112, character: 4 })).map((i) => i.label).slice(0, 2),
-        ['id', 'kind'],
-      );
+      assert.deepEqual((await completionLabels(fresh, { line: 112, character: 4 })).map((i) => i.label).slice(0, 2), ['id', 'kind']);
     });
 
     it('offers the sections a design does not have yet', async () => {
@@ -291,16 +318,25 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       const text = edited('      per_user: 30/day\n', '      rate: 10M/month\n').replace('  dau: 10M ', '  dau: 1B  ').replace('size: 20 * 200KB', 'size: 20 * 2B   ');
       const { uri: v } = await open(text);
       assert.equal(await hoverText(v, positionOf(text, '10M/month', 2)), '`rate` = **3.86/s**\n\n- in base units: 3.85802 /s\n- dimension: rate (count per time)');
-      assert.equal(await hoverText(v, positionOf(text, 'dau: 1B', 5)), '`dau` = **1B**\n\n- in base units: 1,000,000,000\n- dimension: count\n- `B` in `1B` is read as **billion** (write `bytes` or `GB` for a size)');
-      assert.equal(await hoverText(v, positionOf(text, '20 * 2B', 0)), '`size` = **40 B**\n\n- in base units: 40 bytes\n- dimension: bytes\n- `B` in `20 * 2B` is read as **bytes** (this field is a size)');
+      assert.equal(
+        await hoverText(v, positionOf(text, 'dau: 1B', 5)),
+        '`dau` = **1B**\n\n- in base units: 1,000,000,000\n- dimension: count\n- `B` in `1B` is read as **billion** (write `bytes` or `GB` for a size)',
+      );
+      assert.equal(
+        await hoverText(v, positionOf(text, '20 * 2B', 0)),
+        '`size` = **40 B**\n\n- in base units: 40 bytes\n- dimension: bytes\n- `B` in `20 * 2B` is read as **bytes** (this field is a size)',
+      );
     });
 
     it('an id says what it is', async () => {
       assert.equal(
         await hoverText(u, positionOf(example, '\n  - lb -> api\n', 11)),
-        '**api**: `service` component\n- label: Photo API\n- replicas: 8\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`\n\n**Load at peak**: 10.5k/s (10.4k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 10.4k/s reads\n\n**Instances**: 8 = 1 shard \u00d7 8 replicas\n**Capacity**: 2k/s per instance, from `estimation.server_capacity` (`2000/s`)\n**Utilisation**: 65.4% = peak / (instances \u00d7 capacity) = 10.5k/s / (8 \u00d7 2k/s)\n**Needs**: 8 instances, the most of requests: peak / (capacity \u00d7 70% target), each rounded up\n**Losing one instance**: the rest stay under 100%\n**Queueing**: 40 workers per instance (capacity \u00d7 latency, Little\'s law); each shard is an M/M/c queue with c = 320: mean wait under 1 \u00b5s (Erlang C)',
+        "**api**: `service` component\n- label: Photo API\n- replicas: 8\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`\n\n**Load at peak**: 10.5k/s (10.4k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 10.4k/s reads\n\n**Instances**: 8 = 1 shard \u00d7 8 replicas\n**Capacity**: 2k/s per instance, from `estimation.server_capacity` (`2000/s`)\n**Utilisation**: 65.4% = peak / (instances \u00d7 capacity) = 10.5k/s / (8 \u00d7 2k/s)\n**Needs**: 8 instances, the most of requests: peak / (capacity \u00d7 70% target), each rounded up\n**Losing one instance**: the rest stay under 100%\n**Queueing**: 40 workers per instance (capacity \u00d7 latency, Little's law); each shard is an M/M/c queue with c = 320: mean wait under 1 \u00b5s (Erlang C)",
       );
-      assert.equal(await hoverText(u, positionOf(example, '  - id: photo-db', 8)), "**photo-db**: `sql-database` component\n- tech: PostgreSQL\n- replicas: 3\n- called by: `api`\n\n**Load at peak**: 1.09k/s (1.04k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 1.04k/s reads\n\n**Instances**: 3 = 1 shard \u00d7 3 replicas\n**Capacity**: 1k/s per instance, the product's default (1k/s, 2026, an assumption): Assumption: there is no authoritative throughput figure for PostgreSQL; it depends on the queries, indexes, hardware and the working set fitting in memory. 1,000 writes/s (transactions that each touch a few rows) and ~10,000 simple indexed reads/s per node are typical interview figures for one relational primary.\n**Utilisation**: 39.4% = (reads / instances + writes / shards) / capacity = (1.04k/s / 3 + 46.3/s / 1) / 1k/s\n**Stored**: 7.3 TB (one copy) = bytes written per second \u00d7 retention\n- 70.4 TB per instance, the product's default (64 TiB, 2026): Amazon RDS User Guide, Increasing DB instance storage capacity: \"Every DB instance has a primary storage volume with a maximum capacity of 64 TiB\", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html\n**Needs**: 1 shard of 3 (3 instances), the most of requests: (reads / replicas + writes) / (capacity \u00d7 70%); data: stored / storage per instance, each rounded up\n**Losing one instance**: the rest stay under 100%");
+      assert.equal(
+        await hoverText(u, positionOf(example, '  - id: photo-db', 8)),
+        '**photo-db**: `sql-database` component\n- tech: PostgreSQL\n- replicas: 3\n- called by: `api`\n\n**Load at peak**: 1.09k/s (1.04k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 1.04k/s reads\n\n**Instances**: 3 = 1 shard \u00d7 3 replicas\n**Capacity**: 1k/s per instance, the product\'s default (1k/s, 2026, an assumption): Assumption: there is no authoritative throughput figure for PostgreSQL; it depends on the queries, indexes, hardware and the working set fitting in memory. 1,000 writes/s (transactions that each touch a few rows) and ~10,000 simple indexed reads/s per node are typical interview figures for one relational primary.\n**Utilisation**: 39.4% = (reads / instances + writes / shards) / capacity = (1.04k/s / 3 + 46.3/s / 1) / 1k/s\n**Stored**: 7.3 TB (one copy) = bytes written per second \u00d7 retention\n- 70.4 TB per instance, the product\'s default (64 TiB, 2026): Amazon RDS User Guide, Increasing DB instance storage capacity: "Every DB instance has a primary storage volume with a maximum capacity of 64 TiB", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html\n**Needs**: 1 shard of 3 (3 instances), the most of requests: (reads / replicas + writes) / (capacity \u00d7 70%); data: stored / storage per instance, each rounded up\n**Losing one instance**: the rest stay under 100%',
+      );
       assert.equal(
         await hoverText(u, positionOf(example, '    requirement: view-feed\n    steps', 18)),
         '**view-feed**: functional requirement (`read`)\n\nA user sees the newest photos of people they follow\n\n- API: `GET /v1/feed?cursor={cursor}`\n- dry run: `view-feed-dry-run`',
@@ -308,7 +344,10 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     });
 
     it('a key shows its schema docs, an enum value its meaning', async () => {
-      assert.equal(await hoverText(u, positionOf(example, '  server_capacity', 3)), '**server_capacity**\n\nRequests per second one server handles, e.g. 2000/s; gives the number of servers needed.');
+      assert.equal(
+        await hoverText(u, positionOf(example, '  server_capacity', 3)),
+        '**server_capacity**\n\nRequests per second one server handles, e.g. 2000/s; gives the number of servers needed.',
+      );
       assert.equal(await hoverText(u, positionOf(example, 'kind: object-store', 9)), '`object-store`: **Blob storage** for large files by key (e.g. S3, GCS).');
     });
   });
@@ -328,14 +367,22 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     });
 
     it('references of `api`: 13 uses and the definition', async () => {
-      const refs = (await client.connection.sendRequest(ReferencesRequest.type, { ...td(u), position: { line: 96, character: 9 }, context: { includeDeclaration: true } })) as Location[];
+      const refs = (await client.connection.sendRequest(ReferencesRequest.type, {
+        ...td(u),
+        position: { line: 96, character: 9 },
+        context: { includeDeclaration: true },
+      })) as Location[];
       assert.equal(refs.length, 14);
       assert.ok(refs.every((r) => slice(example, r.range) === 'api'));
       assert.deepEqual(
         refs.map((r) => r.range.start.line + 1),
         [97, 116, 121, 122, 123, 124, 136, 137, 138, 139, 145, 146, 147, 148],
       );
-      const withoutDecl = (await client.connection.sendRequest(ReferencesRequest.type, { ...td(u), position: { line: 120, character: 10 }, context: { includeDeclaration: false } })) as Location[];
+      const withoutDecl = (await client.connection.sendRequest(ReferencesRequest.type, {
+        ...td(u),
+        position: { line: 120, character: 10 },
+        context: { includeDeclaration: false },
+      })) as Location[];
       assert.equal(withoutDecl.length, 13);
     });
 
@@ -360,7 +407,11 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     });
 
     it('renames a value name in its expressions', async () => {
-      const edit = (await client.connection.sendRequest(RenameRequest.type, { ...td(u), position: positionOf(example, '    caption: 200 bytes', 5), newName: 'caption_bytes' })) as WorkspaceEdit;
+      const edit = (await client.connection.sendRequest(RenameRequest.type, {
+        ...td(u),
+        position: positionOf(example, '    caption: 200 bytes', 5),
+        newName: 'caption_bytes',
+      })) as WorkspaceEdit;
       const renamed = applyEdit(example, u, edit);
       assert.equal(renamed, example.replace('    caption: 200 bytes', '    caption_bytes: 200 bytes').replace('2MB + caption', '2MB + caption_bytes'));
     });
@@ -485,7 +536,11 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       assert.ok(create, actions.map((a) => a.title).join(', '));
       assert.equal(
         applyEdit(text, u, create.edit!),
-        edited('      important: false              # default true: important ones need a dry run\n', '      important: false              # default true: important ones need a dry run\n    - id: share-photo\n      text: TODO describe share-photo\n', text),
+        edited(
+          '      important: false              # default true: important ones need a dry run\n',
+          '      important: false              # default true: important ones need a dry run\n    - id: share-photo\n      text: TODO describe share-photo\n',
+          text,
+        ),
       );
 
       const bare = 'sysdesign: 1\nname: Chat\nconnections:\n  - client -> api\n';
@@ -545,7 +600,10 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         [110, 'peak 10.4k/s · 1 × 81k/s · 12.9%'],
       ],
     );
-    assert.ok(lenses.every((l) => l.command?.command === ''), 'lenses run nothing');
+    assert.ok(
+      lenses.every((l) => l.command?.command === ''),
+      'lenses run nothing',
+    );
     const slow = edited('    latency: 20ms\n', '    latency: 250ms\n');
     const { uri: s } = await open(slow);
     const titles = (await client.connection.sendRequest(CodeLensRequest.type, td(s)))!.map((l) => l.command?.title);
@@ -579,14 +637,19 @@ describe('language server settings', function () {
   this.timeout(20000);
 
   it('sysdesign.codeLens.enabled, inlayHints.enabled and estimation.defaultConventions', async () => {
-    const client = await TestClient.start({ settings: { codeLens: { enabled: false }, inlayHints: { enabled: false }, estimation: { defaultConventions: { seconds_per_day: 100000 } } } });
+    const client = await TestClient.start({
+      settings: { codeLens: { enabled: false }, inlayHints: { enabled: false }, estimation: { defaultConventions: { seconds_per_day: 100000 } } },
+    });
     try {
       const uri = 'file:///settings.sysdesign.yaml';
       const text = example.replace('    seconds_per_day: 86400          # 100k reproduces the "DAU / 100k" rule of thumb\n', '');
       await client.open(uri, text);
       await client.lensRefreshed(1);
       assert.deepEqual(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), []);
-      assert.deepEqual(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } }), []);
+      assert.deepEqual(
+        await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } }),
+        [],
+      );
 
       await client.changeSettings({ estimation: { defaultConventions: { seconds_per_day: 100000 } } });
       // The server pulls the new settings, applies them, then asks the client to refresh its lenses.

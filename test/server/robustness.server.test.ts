@@ -26,7 +26,40 @@ import { positionOf } from './support/lspEdits';
 /** A deterministic byte soup: control characters, lone surrogates, YAML punctuation. */
 function garbage(length: number, seed: number): string {
   let x = seed;
-  const alphabet = ['\u0000', '\u0007', '\t', '\r', '\n', '\uD800', '\uDC00', '\u2028', '\uFEFF', ':', '-', '[', ']', '{', '}', '&', '*', '!', '|', '>', '#', '"', "'", '%', '@', '`', ' ', 'a', 'Z', '9', 'é', '😀'];
+  const alphabet = [
+    '\u0000',
+    '\u0007',
+    '\t',
+    '\r',
+    '\n',
+    '\uD800',
+    '\uDC00',
+    '\u2028',
+    '\uFEFF',
+    ':',
+    '-',
+    '[',
+    ']',
+    '{',
+    '}',
+    '&',
+    '*',
+    '!',
+    '|',
+    '>',
+    '#',
+    '"',
+    "'",
+    '%',
+    '@',
+    '`',
+    ' ',
+    'a',
+    'Z',
+    '9',
+    'é',
+    '😀',
+  ];
   let out = '';
   for (let i = 0; i < length; i++) {
     x = (x * 1103515245 + 12345) & 0x7fffffff;
@@ -39,7 +72,16 @@ const HOSTILE: Record<string, string> = {
   'byte soup': garbage(4000, 7),
   'deep flow nesting': '['.repeat(5000),
   'deep block nesting': '- '.repeat(5000),
-  'billion laughs': ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n'),
+  'billion laughs': [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+  ].join('\n'),
   'self-referencing alias': 'sysdesign: 1\nname: x\ncomponents: &c [*c, 1]\n',
   'tags and YAML 1.1': 'sysdesign: !!int 1\nname: !custom x\nrequirements:\n  functional:\n    - id: a\n      text: b\n      important: yes\n      op: !!set {a, b}\n<<: {x: 1}\n',
   'prototype keys': 'sysdesign: 1\nname: x\n__proto__: 1\ncomponents:\n  - id: __proto__\n    kind: constructor\nconnections:\n  - __proto__ -> constructor\n',
@@ -213,7 +255,10 @@ describe('RELIABILITY.md: Editor and workspace, over LSP', function () {
       ['sysdesign/unknown-component'],
     );
     assert.deepEqual(
-      client.published.slice(from).filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]),
+      client.published
+        .slice(from)
+        .filter((p) => p.uri === uri)
+        .map((p) => [p.version, p.diagnostics.length]),
       [[undefined, 0]],
       'only the clearing publish, nothing for version 2',
     );

@@ -45,7 +45,11 @@ describe('yamlEdits: setField', () => {
       assert.equal(/(?<!\r)\n/.test(result), false, 'no lone LF');
       assert.equal(result.split('#').length, chat.split('#').length, 'every comment stays');
       const after = analyseText(result);
-      assert.deepEqual(after.problems.filter((p) => p.severity === 'error').map((p) => p.code), [], 'still a valid design');
+      assert.deepEqual(
+        after.problems.filter((p) => p.severity === 'error').map((p) => p.code),
+        [],
+        'still a valid design',
+      );
       const component = after.design.components.find((x) => x.id.name === c.id);
       if (c.key === 'replicas') assert.equal(component?.replicas?.text, c.value);
       if (c.key === 'kind') assert.equal(component?.kind, c.value);
@@ -53,13 +57,13 @@ describe('yamlEdits: setField', () => {
   }
 
   const head = 'sysdesign: 1\nname: t\ncomponents:\n';
-  it('a block map item in a list: a new key at the item\'s column, after nested content', () => {
+  it("a block map item in a list: a new key at the item's column, after nested content", () => {
     const text = `${head}  - id: a\n    kind: service\n    label: A   # shown\nconnections: []\n`;
     assert.equal(setOn(text, 'a', 'replicas', '2').result, text.replace('# shown\n', '# shown\n    replicas: 2\n'));
     assert.equal(setOn(text, 'a', 'label', '"B # c"').result, text.replace('label: A', 'label: "B # c"'));
     const quoted = `${head}  - id: a\n    label: "A # not a comment"   # a comment\n`;
     assert.equal(setOn(quoted, 'a', 'label', 'B').result, `${head}  - id: a\n    label: B   # a comment\n`);
-    assert.equal(setOn(text, 'a', 'id', 'b').result, text.replace('- id: a', '- id: b'), 'a key on the item\'s first line, after its dash');
+    assert.equal(setOn(text, 'a', 'id', 'b').result, text.replace('- id: a', '- id: b'), "a key on the item's first line, after its dash");
     const empty = `${head}  - id: a\n    tech:\n    kind: service\n`;
     assert.equal(setOn(empty, 'a', 'tech', 'Go').result, empty.replace('tech:', 'tech: Go'));
   });

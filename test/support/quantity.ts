@@ -18,7 +18,6 @@ export function ev(text: string, expect: Expectation = 'any', extra: Partial<Eva
   return evaluateQuantity(text, { expect, conventions: C, ...extra });
 }
 
-
 /** Evaluate, expect no errors, and return the quantity. */
 export function q(text: string, expect: Expectation = 'any', extra: Partial<EvaluateOptions> = {}): Quantity {
   const r = ev(text, expect, extra);

@@ -114,7 +114,10 @@ describe('checks (SPEC 2.4)', () => {
     const text = edited('    latency: 20ms\n', '    latency: 250ms\n');
     const a = analyseText(text);
     const problems = a.problems.filter((p) => p.code === 'sysdesign/flow-latency');
-    assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['view-feed-dry-run']);
+    assert.deepEqual(
+      problems.map((p) => text.slice(p.start, p.end)),
+      ['view-feed-dry-run'],
+    );
     assert.match(problems[0].message, /250 ms.*200 ms/);
   });
 
@@ -149,6 +152,9 @@ describe('checks (SPEC 2.4)', () => {
     const text = edited('name: Photo sharing', 'name: [Photo sharing');
     const a = analyseText(text);
     assert.ok(a.problems.length > 0);
-    assert.ok(a.problems.every((p) => p.code.startsWith('sysdesign/yaml-')), a.problems.map((p) => p.code).join());
+    assert.ok(
+      a.problems.every((p) => p.code.startsWith('sysdesign/yaml-')),
+      a.problems.map((p) => p.code).join(),
+    );
   });
 });

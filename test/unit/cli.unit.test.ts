@@ -111,7 +111,25 @@ describe('cli', () => {
     for (const key of ['rate_per_second', 'peak_per_second', 'latency_peak_seconds', 'single_points_of_failure']) assert.ok(key in json.flows[0], `flows.${key}`);
     for (const key of ['dau', 'users', 'concurrent', 'components', 'connections']) assert.ok(key in json, key);
     // SPEC 5.6, every field of a component and a connection
-    for (const key of ['id', 'kind', 'peak_per_second', 'peak_reads_per_second', 'peak_writes_per_second', 'bytes_in_per_second', 'bytes_out_per_second', 'stored_bytes', 'connections', 'capacity_per_second', 'instances', 'utilisation', 'instances_needed', 'shards_needed', 'queue_wait_seconds', 'survives_instance_loss', 'cost_per_month']) {
+    for (const key of [
+      'id',
+      'kind',
+      'peak_per_second',
+      'peak_reads_per_second',
+      'peak_writes_per_second',
+      'bytes_in_per_second',
+      'bytes_out_per_second',
+      'stored_bytes',
+      'connections',
+      'capacity_per_second',
+      'instances',
+      'utilisation',
+      'instances_needed',
+      'shards_needed',
+      'queue_wait_seconds',
+      'survives_instance_loss',
+      'cost_per_month',
+    ]) {
       assert.ok(key in json.components[0], `components.${key}`);
     }
     for (const key of ['from', 'to', 'peak_per_second', 'bytes_per_second']) assert.ok(key in json.connections[0], `connections.${key}`);
@@ -143,7 +161,15 @@ describe('cli', () => {
   it('the built bundle runs as a command with no stack trace on bad input', function () {
     this.timeout(20000);
     const outfile = path.join(dir, 'cli.js');
-    buildSync({ entryPoints: [path.join(root, 'src', 'cli', 'main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', define: { SYSDESIGN_VERSION: '"test"' } });
+    buildSync({
+      entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+      define: { SYSDESIGN_VERSION: '"test"' },
+    });
     const ok = spawnSync(process.execPath, [outfile, 'check', example], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
     const missing = spawnSync(process.execPath, [outfile, 'estimate', path.join(dir, 'missing.yaml')], { encoding: 'utf8' });

@@ -181,7 +181,9 @@ describe('load defaults: the per-kind table of SPEC 5.5', () => {
 describe('the README shows the table of defaults (SPEC 5.5)', () => {
   it('every row of docs/defaults.md is in README.md, as written', () => {
     const root = join(__dirname, '..', '..');
-    const rows = readFileSync(join(root, 'docs', 'defaults.md'), 'utf8').split('\n').filter((l) => l.startsWith('| `'));
+    const rows = readFileSync(join(root, 'docs', 'defaults.md'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     assert.equal(rows.length, 16);
     for (const row of rows) assert.ok(readme.includes(row), row.slice(0, 40));

@@ -56,7 +56,9 @@ describe('diagrams: encoding user text', () => {
     it(`payload ${JSON.stringify(payload).slice(0, 50)}: only generated syntax, counts match the model`, () => {
       const design = makeDesign(payloadDesign(payload));
       const views = listViews(design);
-      const neutral = listViews(makeDesign(payloadDesign('X'))).map((v) => ok(diagramFor(makeDesign(payloadDesign('X')), v.view)).text).join('\n');
+      const neutral = listViews(makeDesign(payloadDesign('X')))
+        .map((v) => ok(diagramFor(makeDesign(payloadDesign('X')), v.view)).text)
+        .join('\n');
       assert.equal(views.length, 3);
       for (const view of views) {
         const { text } = ok(diagramFor(design, view.view));
@@ -171,7 +173,10 @@ describe('diagrams: Markdown escaping', () => {
       const design = makeDesign(payloadDesign(payload));
       const md = markdownOf(design);
       const html = markdownIt.render(md);
-      assert.ok(!/<(?:img|script|a|strong|del|s|code)\b/i.test(html.replace(/<pre><code class="language-mermaid">[^<]*<\/code><\/pre>/g, '').replace(/<code>[^<]*<\/code>/g, '')), `no markup from ${JSON.stringify(payload)}`);
+      assert.ok(
+        !/<(?:img|script|a|strong|del|s|code)\b/i.test(html.replace(/<pre><code class="language-mermaid">[^<]*<\/code><\/pre>/g, '').replace(/<code>[^<]*<\/code>/g, '')),
+        `no markup from ${JSON.stringify(payload)}`,
+      );
       assert.equal(html.split('<em>').length, md.split('_Not written yet._').length, 'emphasis only where we wrote it');
       // The components table has a header, a delimiter and one row per component, each with 5 cells.
       const rows = html.split('<tbody>').pop()!.split('</tbody>')[0].split('<tr>').length - 1;

@@ -70,20 +70,38 @@ describe('diagrams: Mermaid 11 parses what we generate', function () {
       flow.getEdges().map((e) => `${e.start}->${e.end}:${e.text}:${e.stroke}`),
       ['n0->n1:images:normal', 'n0->n2:HTTPS:normal', 'n2->n3::normal', 'n3->n4:SQL:normal', 'n3->n5:put object:normal', 'n3->n6::normal', 'n5->n1:origin:dotted'],
     );
-    assert.deepEqual(flow.getSubGraphs().map((s) => [s.id, mermaidShown(s.title), s.nodes]), [['g0', 'us-east-1', ['n2', 'n3', 'n4', 'n5', 'n6']]]);
+    assert.deepEqual(
+      flow.getSubGraphs().map((s) => [s.id, mermaidShown(s.title), s.nodes]),
+      [['g0', 'us-east-1', ['n2', 'n3', 'n4', 'n5', 'n6']]],
+    );
 
     const seq = await mermaidDb<SequenceDb>(text(example.design, { kind: 'flow', id: 'upload-photo-dry-run' }));
-    assert.deepEqual([...seq.getActors().values()].map((a) => mermaidShown(a.description)), ['Mobile app', 'lb', 'Photo API', 'blobs', 'photo-db']);
     assert.deepEqual(
-      seq.getMessages().filter((m) => m.from !== undefined).map((m) => `${m.from}->${m.to}:${mermaidShown(m.message)}`),
+      [...seq.getActors().values()].map((a) => mermaidShown(a.description)),
+      ['Mobile app', 'lb', 'Photo API', 'blobs', 'photo-db'],
+    );
+    assert.deepEqual(
+      seq
+        .getMessages()
+        .filter((m) => m.from !== undefined)
+        .map((m) => `${m.from}->${m.to}:${mermaidShown(m.message)}`),
       ['p0->p1:POST /v1/photos', 'p1->p2:', 'p2->p3:put image', 'p2->p4:insert row', 'p2->p1:201 photo_id', 'p1->p0:201 photo_id'],
     );
 
     const er = await mermaidDb<ErDb>(text(example.design, 'er'));
     const entities = [...er.getEntities().values()];
-    assert.deepEqual(entities.map((e) => mermaidShown(e.alias)), ['photos', 'users']);
-    assert.deepEqual(entities[0].attributes.map((a) => `${a.type} ${a.name} ${a.keys.join(',')}`.trim()), ['uuid photo_id PK', 'uuid user_id FK', 'varchar(200) caption', 'timestamp created_at']);
-    assert.deepEqual(er.getRelationships().map((r) => mermaidShown(r.roleA)), ['user_id']);
+    assert.deepEqual(
+      entities.map((e) => mermaidShown(e.alias)),
+      ['photos', 'users'],
+    );
+    assert.deepEqual(
+      entities[0].attributes.map((a) => `${a.type} ${a.name} ${a.keys.join(',')}`.trim()),
+      ['uuid photo_id PK', 'uuid user_id FK', 'varchar(200) caption', 'timestamp created_at'],
+    );
+    assert.deepEqual(
+      er.getRelationships().map((r) => mermaidShown(r.roleA)),
+      ['user_id'],
+    );
   });
 
   for (const payload of PAYLOADS) {
@@ -101,12 +119,24 @@ describe('diagrams: Mermaid 11 parses what we generate', function () {
       assert.equal(flow.getEdges().length, 3);
       assert.deepEqual(shown(vertices[0].text), [label, `${label} ×2`.trim()]);
       assert.deepEqual(shown(vertices[1].text), [label]);
-      assert.deepEqual(flow.getEdges().map((e) => mermaidShown(e.text)), [label, label, '']);
-      assert.deepEqual(flow.getSubGraphs().map((s) => [mermaidShown(s.title), s.nodes]), [[label, ['n0', 'n1']]]);
+      assert.deepEqual(
+        flow.getEdges().map((e) => mermaidShown(e.text)),
+        [label, label, ''],
+      );
+      assert.deepEqual(
+        flow.getSubGraphs().map((s) => [mermaidShown(s.title), s.nodes]),
+        [[label, ['n0', 'n1']]],
+      );
 
       const seq = await mermaidDb<SequenceDb>(text(design, 'sequence'));
       assert.equal(seq.getActors().size, 3);
-      assert.deepEqual(seq.getMessages().filter((m) => m.from !== undefined).map((m) => mermaidShown(m.message)), [label, label, '']);
+      assert.deepEqual(
+        seq
+          .getMessages()
+          .filter((m) => m.from !== undefined)
+          .map((m) => mermaidShown(m.message)),
+        [label, label, ''],
+      );
 
       const er = await mermaidDb<ErDb>(text(design, 'er'));
       assert.equal(er.getEntities().size, 2);

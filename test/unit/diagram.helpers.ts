@@ -46,10 +46,27 @@ export interface DesignSpec {
 
 /** A `Design` as the model would build it, with distinct made-up spans. */
 export function makeDesign(spec: DesignSpec): Design {
-  const components: Component[] = (spec.components ?? []).map((c) => ({ ...span(), id: ident(c.id), kind: c.kind, label: text(c.label), tech: text(c.tech), replicas: c.replicas === undefined ? undefined : { text: String(c.replicas), exact: true, ...span() } }));
+  const components: Component[] = (spec.components ?? []).map((c) => ({
+    ...span(),
+    id: ident(c.id),
+    kind: c.kind,
+    label: text(c.label),
+    tech: text(c.tech),
+    replicas: c.replicas === undefined ? undefined : { text: String(c.replicas), exact: true, ...span() },
+  }));
   const groups: Group[] = (spec.groups ?? []).map((g) => ({ ...span(), id: ident(g.id), label: text(g.label), members: g.members.map(ident) }));
-  const connections: Connection[] = (spec.connections ?? []).map(([from, to, label, async]) => ({ ...span(), from: ident(from), to: ident(to), label: text(label), async: async === true }));
-  const flows: Flow[] = (spec.flows ?? []).map((f) => ({ ...span(), id: ident(f.id), steps: f.steps.map(([from, to, label]) => ({ ...span(), from: ident(from), to: ident(to), label: text(label), async: false })) }));
+  const connections: Connection[] = (spec.connections ?? []).map(([from, to, label, async]) => ({
+    ...span(),
+    from: ident(from),
+    to: ident(to),
+    label: text(label),
+    async: async === true,
+  }));
+  const flows: Flow[] = (spec.flows ?? []).map((f) => ({
+    ...span(),
+    id: ident(f.id),
+    steps: f.steps.map(([from, to, label]) => ({ ...span(), from: ident(from), to: ident(to), label: text(label), async: false })),
+  }));
   const dataModels: DataModel[] = (spec.dataModels ?? []).map((m) => ({
     ...span(),
     id: ident(m.id),
@@ -85,9 +102,24 @@ export function payloadDesign(text: string): DesignSpec {
       [id(1), id(2), text, true],
       [id(2), id(3)],
     ],
-    flows: [{ id: id(0), steps: [[id(0), id(1), text], [id(1), id(0), text], [id(0), id(3)]] }],
+    flows: [
+      {
+        id: id(0),
+        steps: [
+          [id(0), id(1), text],
+          [id(1), id(0), text],
+          [id(0), id(3)],
+        ],
+      },
+    ],
     dataModels: [
-      { id: id(0), fields: [{ name: text, type: text, pk: true }, { name: id(1), type: text, fk: { table: id(1), field: 'x' } }] },
+      {
+        id: id(0),
+        fields: [
+          { name: text, type: text, pk: true },
+          { name: id(1), type: text, fk: { table: id(1), field: 'x' } },
+        ],
+      },
       { id: id(1), fields: [{ name: 'x', type: 'uuid', pk: true }] },
     ],
   };
@@ -99,7 +131,15 @@ const kind = fc.option(fc.constantFrom(...COMPONENT_KINDS), { nil: undefined });
 
 export const randomDesign = fc
   .record({
-    components: fc.array(fc.record({ label: fc.option(anyLabel, { nil: undefined }), tech: fc.option(anyLabel, { nil: undefined }), kind, replicas: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }) }), { minLength: 1, maxLength: 8 }),
+    components: fc.array(
+      fc.record({
+        label: fc.option(anyLabel, { nil: undefined }),
+        tech: fc.option(anyLabel, { nil: undefined }),
+        kind,
+        replicas: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
     connections: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), label: fc.option(anyLabel, { nil: undefined }), async: fc.boolean() }), { maxLength: 12 }),
     groups: fc.array(fc.record({ label: anyLabel, members: fc.array(fc.nat(), { maxLength: 4 }) }), { maxLength: 3 }),
     steps: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), label: fc.option(anyLabel, { nil: undefined }) }), { minLength: 1, maxLength: 8 }),
@@ -116,7 +156,7 @@ export const randomDesign = fc
       groups: groups.map((g, i) => ({ id: `g${i}`, label: g.label, members: g.members.map((m) => id(m % n)) })),
       flows: [{ id: 'f', steps: steps.map((s) => [id(s.from % n), id(s.to % n), s.label] as [string, string, string | undefined]) }],
       dataModels: [
-        { id: ids[0], fields: fields.map((f, i) => ({ name: `${f.name}${i}`, type: f.type, pk: f.pk, fk: f.fk ? { table: ids[1], field: "x" } : undefined })) },
+        { id: ids[0], fields: fields.map((f, i) => ({ name: `${f.name}${i}`, type: f.type, pk: f.pk, fk: f.fk ? { table: ids[1], field: 'x' } : undefined })) },
         { id: ids[1] === ids[0] ? `${ids[1]}2` : ids[1], fields: [] },
       ],
     };

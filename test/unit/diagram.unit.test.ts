@@ -44,7 +44,10 @@ describe('diagrams: the spec example (golden files)', () => {
       assert.equal(countLines(d.text, SEQUENCE_MESSAGE), 6);
       // api -> lb and lb -> client go against their connections: replies.
       assert.deepEqual(
-        d.text.split('\n').filter((l) => SEQUENCE_MESSAGE.test(l)).map((l) => /-->>/.test(l)),
+        d.text
+          .split('\n')
+          .filter((l) => SEQUENCE_MESSAGE.test(l))
+          .map((l) => /-->>/.test(l)),
         [false, false, false, false, true, true],
       );
     });
@@ -86,7 +89,10 @@ describe('diagrams: views and the source map', () => {
         ['er', 'Data model'],
       ],
     );
-    assert.deepEqual(listViews(makeDesign({})).map((v) => v.key), ['architecture']);
+    assert.deepEqual(
+      listViews(makeDesign({})).map((v) => v.key),
+      ['architecture'],
+    );
   });
 
   it('parseView and viewKey are inverses; a bare flow id works when the design has it', () => {
@@ -114,7 +120,16 @@ describe('diagrams: views and the source map', () => {
     const arch = ok(diagramFor(example.design, 'architecture'));
     assert.deepEqual(
       arch.nodes.map((n) => `${n.nodeId}=${n.kind}:${n.id}`),
-      ['n0=component:client', 'n1=component:cdn', 'n2=component:lb', 'n3=component:api', 'n4=component:photo-db', 'n5=component:blobs', 'n6=component:feed-cache', 'g0=group:backend'],
+      [
+        'n0=component:client',
+        'n1=component:cdn',
+        'n2=component:lb',
+        'n3=component:api',
+        'n4=component:photo-db',
+        'n5=component:blobs',
+        'n6=component:feed-cache',
+        'g0=group:backend',
+      ],
     );
     const api = arch.nodes.find((n) => n.id === 'api');
     assert.ok(api && exampleText.slice(api.start, api.end).includes('label: Photo API'));
@@ -168,8 +183,17 @@ describe('diagrams: the architecture', () => {
   it('references to undefined components are not drawn; duplicates are drawn once', () => {
     const design = makeDesign({
       components: [{ id: 'a', kind: 'service' }, { id: 'b' }, { id: 'a', kind: 'cache' }],
-      groups: [{ id: 'g', members: ['a', 'ghost'] }, { id: 'h', members: ['a'] }, { id: 'empty', members: ['ghost'] }],
-      connections: [['a', 'b'], ['a', 'ghost'], ['ghost', 'b'], ['b', 'a', 'back', true]],
+      groups: [
+        { id: 'g', members: ['a', 'ghost'] },
+        { id: 'h', members: ['a'] },
+        { id: 'empty', members: ['ghost'] },
+      ],
+      connections: [
+        ['a', 'b'],
+        ['a', 'ghost'],
+        ['ghost', 'b'],
+        ['b', 'a', 'back', true],
+      ],
     });
     const d = ok(diagramFor(design, 'architecture'));
     assert.equal(countLines(d.text, FLOWCHART_NODE), 2);
@@ -183,15 +207,42 @@ describe('diagrams: the architecture', () => {
 describe('diagrams: sequences and ER', () => {
   it('participants in order of first appearance; replies dashed; async uses open arrows', () => {
     const design = makeDesign({
-      components: [{ id: 'w', kind: 'worker', label: 'Worker' }, { id: 'q', kind: 'queue' }, { id: 'api', kind: 'service' }],
-      connections: [['api', 'q', '', true], ['w', 'q']],
-      flows: [{ id: 'f', steps: [['api', 'q', 'enqueue'], ['w', 'q', 'poll'], ['q', 'w', 'job'], ['q', 'api'], ['w', 'ghost', 'no such component']] }],
+      components: [
+        { id: 'w', kind: 'worker', label: 'Worker' },
+        { id: 'q', kind: 'queue' },
+        { id: 'api', kind: 'service' },
+      ],
+      connections: [
+        ['api', 'q', '', true],
+        ['w', 'q'],
+      ],
+      flows: [
+        {
+          id: 'f',
+          steps: [
+            ['api', 'q', 'enqueue'],
+            ['w', 'q', 'poll'],
+            ['q', 'w', 'job'],
+            ['q', 'api'],
+            ['w', 'ghost', 'no such component'],
+          ],
+        },
+      ],
     });
     const d = ok(diagramFor(design, { kind: 'flow', id: 'f' }));
     assertLineShapes(d.text, SEQUENCE_LINES);
-    assert.deepEqual(d.text.split('\n').filter((l) => /^ {2}participant /.test(l)), ['  participant p0 as api', '  participant p1 as q', '  participant p2 as Worker', '  participant p3 as ghost']);
-    assert.deepEqual(d.text.split('\n').filter((l) => SEQUENCE_MESSAGE.test(l)), ['  p0-)p1: enqueue', '  p2->>p1: poll', '  p1-->>p2: job', '  p1--)p0:', '  p2->>p3: no such component']);
-    assert.deepEqual(d.nodes.map((n) => n.id), ['api', 'q', 'w', 'ghost']);
+    assert.deepEqual(
+      d.text.split('\n').filter((l) => /^ {2}participant /.test(l)),
+      ['  participant p0 as api', '  participant p1 as q', '  participant p2 as Worker', '  participant p3 as ghost'],
+    );
+    assert.deepEqual(
+      d.text.split('\n').filter((l) => SEQUENCE_MESSAGE.test(l)),
+      ['  p0-)p1: enqueue', '  p2->>p1: poll', '  p1-->>p2: job', '  p1--)p0:', '  p2->>p3: no such component'],
+    );
+    assert.deepEqual(
+      d.nodes.map((n) => n.id),
+      ['api', 'q', 'w', 'ghost'],
+    );
   });
 
   it('ER: keys, unique relationships, sanitised words with the original in the comment', () => {

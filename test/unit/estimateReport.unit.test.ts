@@ -23,7 +23,9 @@ function emptyEstimate(withTarget: boolean): Estimate {
   return {
     conventions: { ...DEFAULT_CONVENTIONS },
     values: {},
-    traffic: [{ id: 'r', kind: null, per_day: null, per_second: null, peak_per_second: null, size_bytes: null, bytes_per_second: null, storage_bytes_per_day: null, records_total: null }],
+    traffic: [
+      { id: 'r', kind: null, per_day: null, per_second: null, peak_per_second: null, size_bytes: null, bytes_per_second: null, storage_bytes_per_day: null, records_total: null },
+    ],
     totals: {
       read_per_second: null,
       write_per_second: null,
@@ -39,8 +41,28 @@ function emptyEstimate(withTarget: boolean): Estimate {
       cache_bytes: null,
       servers: null,
     },
-    availability: { target: withTarget ? 0.999 : null, downtime_seconds_per_year: null, downtime_seconds_per_month: null, downtime_seconds_per_week: null, downtime_seconds_per_day: null },
-    flows: [{ id: 'f', hops: 1, availability: null, availability_target: null, latency_seconds: null, latency_target_seconds: null, rate_per_second: null, peak_per_second: null, latency_peak_seconds: null, single_points_of_failure: [], saturated: [] }],
+    availability: {
+      target: withTarget ? 0.999 : null,
+      downtime_seconds_per_year: null,
+      downtime_seconds_per_month: null,
+      downtime_seconds_per_week: null,
+      downtime_seconds_per_day: null,
+    },
+    flows: [
+      {
+        id: 'f',
+        hops: 1,
+        availability: null,
+        availability_target: null,
+        latency_seconds: null,
+        latency_target_seconds: null,
+        rate_per_second: null,
+        peak_per_second: null,
+        latency_peak_seconds: null,
+        single_points_of_failure: [],
+        saturated: [],
+      },
+    ],
     components: [],
     connections: [],
     dau: null,
@@ -126,11 +148,17 @@ describe('estimate report: the estimate as labelled figures', () => {
       ['upload-photo-dry-run', '6', '100%', '99.99%', '20 ms', '500 ms', '23.1/s', '46.3/s', '20 ms', NONE, 'lb, blobs'],
       ['view-feed-dry-run', '6', '100%', '99.99%', '20 ms', '200 ms', '3.47k/s', '10.4k/s', '20 ms', NONE, 'lb, feed-cache'],
     ]);
-    assert.equal(briefLine(flows.rows[1]), '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
+    assert.equal(
+      briefLine(flows.rows[1]),
+      '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache',
+    );
     const slow = estimateReport(analyseText(example.replace('    latency: 20ms\n', '    latency: 250ms\n')).estimate);
     const latency = section(slow, 'flows').rows[1].figures.find((f) => f.key === 'latency_seconds')!;
     assert.equal(latency.meets, false);
-    assert.equal(briefLine(section(slow, 'flows').rows[1]), '6 hops · availability 100% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
+    assert.equal(
+      briefLine(section(slow, 'flows').rows[1]),
+      '6 hops · availability 100% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache',
+    );
   });
 
   it('null: every figure reads NONE, has no brief and no check', () => {

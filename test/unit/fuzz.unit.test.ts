@@ -32,7 +32,11 @@ interface Summary {
 /** Runs the fuzz runner to its end (waiting on the process's `close`, never a sleep). */
 function fuzz(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string; summary: Summary }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, '--json', ...args], { cwd: root, env: { ...process.env, SYSDESIGN_FUZZ_SELFTEST: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [runner, '--json', ...args], {
+      cwd: root,
+      env: { ...process.env, SYSDESIGN_FUZZ_SELFTEST: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -72,7 +76,11 @@ describe('fuzz: the whole pipeline under generated inputs', function () {
     const { code, output, summary } = await fuzz(['--cases', '5', '--seed', '99', '--watchdog-ms', '4000', '--out', out], { SYSDESIGN_FUZZ_SELFTEST: 'crash@1,hang@3' });
     assert.equal(code, 1, output);
     assert.equal(summary.run, 5, output);
-    assert.deepEqual(summary.failures.map((f) => f.index), [1, 3], output);
+    assert.deepEqual(
+      summary.failures.map((f) => f.index),
+      [1, 3],
+      output,
+    );
     assert.match(summary.failures[0].reason, /died \(signal SIGABRT\)/);
     assert.match(summary.failures[1].reason, /^hang: no answer within 4000 ms, child killed$/);
     assert.equal(summary.children, 3, 'one child to start, one after each death');
@@ -144,7 +152,10 @@ describe('fuzz: the whole pipeline under generated inputs', function () {
       const keys = Array.from({ length: 1500 }, (_, i) => `  k${i}: ${i}`).join('\n');
       const text = `name: x\nfoo\n${keys}\n`;
       const first = analyseText(text).problems;
-      assert.deepEqual(first.map((p) => p.code), ['sysdesign/yaml-too-deep']);
+      assert.deepEqual(
+        first.map((p) => p.code),
+        ['sysdesign/yaml-too-deep'],
+      );
       assert.match(first[0].message, new RegExp(`deeper than ${MAX_TREE_DEPTH} levels`));
       assert.ok(first[0].start > text.indexOf('foo') && first[0].end <= text.length);
       assert.deepEqual(analyseText(text).problems, first);
@@ -158,7 +169,12 @@ describe('fuzz: the whole pipeline under generated inputs', function () {
       // Each use of an alias to an unknown anchor inside an alias bomb is reported: 8^7 uses.
       // `problems.push(...parsed.problems)` overflowed the stack: one internal error instead.
       const bomb = ['bomb1: &b1 [*b0, *b0, *b0, *b0, *b0, *b0, *b0, *b0]'];
-      for (let i = 2; i <= 8; i++) bomb.push(`bomb${i}: &b${i} [${Array(8).fill(`*b${i - 1}`).join(', ')}]`);
+      for (let i = 2; i <= 8; i++)
+        bomb.push(
+          `bomb${i}: &b${i} [${Array(8)
+            .fill(`*b${i - 1}`)
+            .join(', ')}]`,
+        );
       const text = `${bomb.join('\n')}\nname: x\n`;
       const problems = analyseText(text).problems;
       assert.ok(!problems.some((p) => p.code === 'sysdesign/internal-error'), problems.map((p) => p.message).join('\n'));

@@ -121,9 +121,7 @@ const ours = (scope: string) => scope.endsWith('.sysdesign') && scope !== 'sourc
 
 /** Every token whose innermost scope is ours, as `line:column text scope`. */
 function designTokens(lines: Token[][]): string[] {
-  return lines.flatMap((tokens, line) =>
-    tokens.filter((t) => ours(t.scopes[t.scopes.length - 1])).map((t) => `${line + 1}:${t.start} ${t.text} ${t.scopes[t.scopes.length - 1]}`),
-  );
+  return lines.flatMap((tokens, line) => tokens.filter((t) => ours(t.scopes[t.scopes.length - 1])).map((t) => `${line + 1}:${t.start} ${t.text} ${t.scopes[t.scopes.length - 1]}`));
 }
 
 function grammarCases(load: () => Promise<textmate.IGrammar>): void {
@@ -145,7 +143,9 @@ function grammarCases(load: () => Promise<textmate.IGrammar>): void {
   });
 
   it('marks every component kind after `kind:`, and nothing else there', () => {
-    const text = ['components:', ...KINDS.flatMap((k, i) => [`  - id: c${i}`, `    kind: ${k}`]), '  - id: odd', '    kind: servic', '    label: service', '  # kind: cache'].join('\n');
+    const text = ['components:', ...KINDS.flatMap((k, i) => [`  - id: c${i}`, `    kind: ${k}`]), '  - id: odd', '    kind: servic', '    label: service', '  # kind: cache'].join(
+      '\n',
+    );
     const lines = doc(text);
     KINDS.forEach((k, i) => assert.equal(scopeOf(lines, 2 + 2 * i, k), KIND, k));
     const after = 1 + 2 * KINDS.length;
@@ -157,7 +157,9 @@ function grammarCases(load: () => Promise<textmate.IGrammar>): void {
   });
 
   it('marks both ids and the arrow of `a -> b: label`, `- a -> b` and the quoted form', () => {
-    const lines = doc(['connections:', '  - client -> lb: HTTPS', '  - lb -> api', '  - "api -> photo-db: SQL"', '  - from: blobs', '    to: cdn', '  - label: a -> b is text'].join('\n'));
+    const lines = doc(
+      ['connections:', '  - client -> lb: HTTPS', '  - lb -> api', '  - "api -> photo-db: SQL"', '  - from: blobs', '    to: cdn', '  - label: a -> b is text'].join('\n'),
+    );
     assert.equal(scopeOf(lines, 1, 'client'), COMPONENT);
     assert.equal(scopeOf(lines, 1, '->'), ARROW);
     assert.equal(scopeOf(lines, 1, 'lb'), COMPONENT);
@@ -202,16 +204,46 @@ function grammarCases(load: () => Promise<textmate.IGrammar>): void {
     const expect = (line: number, pairs: Array<[string, string]>) => {
       for (const [text, scope] of pairs) assert.equal(scopeOf(lines, line, text), scope, `${text} on line ${line + 1}`);
     };
-    expect(1, [['10', NUMBER], ['M', UNIT]]);
-    expect(3, [['200', NUMBER], ['bytes', UNIT]]);
-    expect(7, [['10', NUMBER], ['M', UNIT], ['/month', UNIT]]);
-    expect(8, [['2', NUMBER], ['MB', UNIT]]);
+    expect(1, [
+      ['10', NUMBER],
+      ['M', UNIT],
+    ]);
+    expect(3, [
+      ['200', NUMBER],
+      ['bytes', UNIT],
+    ]);
+    expect(7, [
+      ['10', NUMBER],
+      ['M', UNIT],
+      ['/month', UNIT],
+    ]);
+    expect(8, [
+      ['2', NUMBER],
+      ['MB', UNIT],
+    ]);
     assert.ok(!scopesOf(lines, 8, 'caption').includes(UNIT), 'a value name is no unit');
-    expect(9, [['2', NUMBER], ['/day', UNIT], ['10', NUMBER], ['%', UNIT]]);
-    expect(10, [['10', NUMBER], ['y', UNIT]]);
-    expect(11, [['1,000', NUMBER], ['per second', UNIT]]);
-    expect(14, [['99.99', NUMBER], ['%', UNIT]]);
-    expect(16, [['200', NUMBER], ['ms', UNIT]]);
+    expect(9, [
+      ['2', NUMBER],
+      ['/day', UNIT],
+      ['10', NUMBER],
+      ['%', UNIT],
+    ]);
+    expect(10, [
+      ['10', NUMBER],
+      ['y', UNIT],
+    ]);
+    expect(11, [
+      ['1,000', NUMBER],
+      ['per second', UNIT],
+    ]);
+    expect(14, [
+      ['99.99', NUMBER],
+      ['%', UNIT],
+    ]);
+    expect(16, [
+      ['200', NUMBER],
+      ['ms', UNIT],
+    ]);
   });
 
   it('knows every unit and magnitude word of the quantity language', () => {
@@ -224,7 +256,9 @@ function grammarCases(load: () => Promise<textmate.IGrammar>): void {
   });
 
   it('leaves digits inside words, keys and comments alone', () => {
-    const lines = doc(['groups:', '  - id: backend', '    label: us-east-1 v2 3rd', 'apis:', '  - id: a', '    path: /v1/photos', '    latency: 5ms # 300ms was too slow', '"404": x'].join('\n'));
+    const lines = doc(
+      ['groups:', '  - id: backend', '    label: us-east-1 v2 3rd', 'apis:', '  - id: a', '    path: /v1/photos', '    latency: 5ms # 300ms was too slow', '"404": x'].join('\n'),
+    );
     assert.deepEqual(designTokens([lines[2], lines[5]]), [], 'us-east-1, v2, 3rd and /v1 are text');
     assert.equal(scopeOf(lines, 6, '5'), NUMBER);
     assert.ok(!scopesOf(lines, 6, '# 300ms was too slow').some(ours), 'a comment');
@@ -235,7 +269,9 @@ describe('TextMate grammar (syntaxes/sysdesign.tmLanguage.json)', function () {
   this.timeout(20000);
 
   it('is registered for the language in package.json, with the scope name it declares', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: Array<{ language?: string; scopeName: string; path: string; embeddedLanguages?: unknown }> } };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { grammars: Array<{ language?: string; scopeName: string; path: string; embeddedLanguages?: unknown }> };
+    };
     const raw = JSON.parse(readFileSync(GRAMMAR, 'utf8')) as { scopeName: string; patterns: Array<{ include?: string }> };
     const entry = pkg.contributes.grammars.find((g) => g.language === 'sysdesign');
     assert.ok(entry, 'contributes.grammars has the sysdesign language');
@@ -263,8 +299,12 @@ describe('TextMate grammar (syntaxes/sysdesign.tmLanguage.json)', function () {
       const yamlScopes = (lines: Token[][]) =>
         lines.map((tokens) => tokens.flatMap((t) => Array.from(t.text, () => t.scopes.filter((s) => !ours(s) && !s.startsWith('constant.numeric.')).join(' '))));
       const files = [
-        ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.sysdesign.yaml')).map((f) => join(ROOT, 'examples', f)),
-        ...readdirSync(join(ROOT, 'templates')).filter((f) => f.endsWith('.sysdesign.yaml')).map((f) => join(ROOT, 'templates', f)),
+        ...readdirSync(join(ROOT, 'examples'))
+          .filter((f) => f.endsWith('.sysdesign.yaml'))
+          .map((f) => join(ROOT, 'examples', f)),
+        ...readdirSync(join(ROOT, 'templates'))
+          .filter((f) => f.endsWith('.sysdesign.yaml'))
+          .map((f) => join(ROOT, 'templates', f)),
       ];
       assert.ok(files.length >= 4, files.join(', '));
       for (const file of files) {

@@ -49,20 +49,85 @@ type Edit =
 
 /** YAML's syntax characters and the shapes of lines, including what must make the analyzer fall back. */
 const SYNTAX = [
-  '\n', '\n  ', '\n    ', '\n      ', '\n  - ', '\n    - ', '\n      - ', '- ', '-', ': ', ':', '#', ' # c', '\n# c', '\n  # c',
-  '\n      # c', '"', "'", '&a ', '*a', '!!str ', '!x ', '|', '>', '|2', '>-', '[', ']', '{', '}', ', ', '---\n', '...\n', '? ',
-  '%YAML 1.2\n', '\t', '\r\n', '\r', '  ', 'yes', '014', '0x1F', '\n\n', 'key: v', '\nkey:', '\n  key:\n    - a', '<<: ', '\ufeff', '\u0007',
+  '\n',
+  '\n  ',
+  '\n    ',
+  '\n      ',
+  '\n  - ',
+  '\n    - ',
+  '\n      - ',
+  '- ',
+  '-',
+  ': ',
+  ':',
+  '#',
+  ' # c',
+  '\n# c',
+  '\n  # c',
+  '\n      # c',
+  '"',
+  "'",
+  '&a ',
+  '*a',
+  '!!str ',
+  '!x ',
+  '|',
+  '>',
+  '|2',
+  '>-',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '---\n',
+  '...\n',
+  '? ',
+  '%YAML 1.2\n',
+  '\t',
+  '\r\n',
+  '\r',
+  '  ',
+  'yes',
+  '014',
+  '0x1F',
+  '\n\n',
+  'key: v',
+  '\nkey:',
+  '\n  key:\n    - a',
+  '<<: ',
+  '\ufeff',
+  '\u0007',
 ];
 
 const position = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ kind: fc.constant('type' as const), at: position, text: fc.string({ unit: fc.constantFrom(...'abcxyz019 _-.%/*'.split('')), minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      kind: fc.constant('type' as const),
+      at: position,
+      text: fc.string({ unit: fc.constantFrom(...'abcxyz019 _-.%/*'.split('')), minLength: 1, maxLength: 3 }),
+    }),
+  },
   {
     weight: 5,
-    arbitrary: fc.record({ kind: fc.constant('syntax' as const), at: position, where: fc.constantFrom('anywhere' as const, 'line-start' as const, 'line-end' as const), text: fc.constantFrom(...SYNTAX) }),
+    arbitrary: fc.record({
+      kind: fc.constant('syntax' as const),
+      at: position,
+      where: fc.constantFrom('anywhere' as const, 'line-start' as const, 'line-end' as const),
+      text: fc.constantFrom(...SYNTAX),
+    }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.integer({ min: 1, max: 12 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('line' as const), at: position, op: fc.constantFrom('duplicate' as const, 'remove' as const, 'indent' as const, 'dedent' as const, 'swap' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('line' as const),
+      at: position,
+      op: fc.constantFrom('duplicate' as const, 'remove' as const, 'indent' as const, 'dedent' as const, 'swap' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'undo' as const }) },
 );
 
@@ -213,26 +278,29 @@ describe('incremental analysis: identical to a fresh analysis after any edit', (
     const base = generateDesign(600);
     let analyses = 0;
     fc.assert(
-      fc.property(fc.array(fc.tuple(position, fc.string({ unit: fc.constantFrom(...'ab1 :-#\n'.split('')), minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 }), (typing) => {
-        const { analyzer } = createInstrumentedAnalyzer();
-        analyzer.analyse(base);
-        let text = base;
-        for (const [where, chars] of typing) {
-          const at = Math.floor(where * text.length);
-          for (const c of chars) {
-            text = text.slice(0, at) + c + text.slice(at);
-            const reused = analyzer.analyse(text);
-            const fresh = analyseText(text);
-            analyses++;
-            explain(text, () => {
-              assert.deepStrictEqual(reused.problems, fresh.problems);
-              assert.deepStrictEqual(reused.design, fresh.design);
-              assert.deepStrictEqual(reused.estimate, fresh.estimate);
-              assert.deepStrictEqual(reused.quantities, fresh.quantities);
-            });
+      fc.property(
+        fc.array(fc.tuple(position, fc.string({ unit: fc.constantFrom(...'ab1 :-#\n'.split('')), minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+        (typing) => {
+          const { analyzer } = createInstrumentedAnalyzer();
+          analyzer.analyse(base);
+          let text = base;
+          for (const [where, chars] of typing) {
+            const at = Math.floor(where * text.length);
+            for (const c of chars) {
+              text = text.slice(0, at) + c + text.slice(at);
+              const reused = analyzer.analyse(text);
+              const fresh = analyseText(text);
+              analyses++;
+              explain(text, () => {
+                assert.deepStrictEqual(reused.problems, fresh.problems);
+                assert.deepStrictEqual(reused.design, fresh.design);
+                assert.deepStrictEqual(reused.estimate, fresh.estimate);
+                assert.deepStrictEqual(reused.quantities, fresh.quantities);
+              });
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 12, seed: 99 },
     );
     log(`analyses compared: ${analyses}`);
@@ -350,7 +418,13 @@ describe('incremental analysis: what is reused, and when it falls back', () => {
   it('cached tokens and trees evaluate exactly as fresh ones, in every field, errors included', () => {
     const cache = new QuantityCache();
     const texts = ['', '  ', '2MB + caption', '10 *', '(1', '30/dy', '99.9', '5 m', '2KB', 'x5', 'caption * 2', '1e400', '10M / 0'];
-    const fields: Array<[Expectation, string]> = [['bytes', 'size'], ['rate', 'per_user'], ['ratio', 'availability'], ['count', 'dau'], ['any', 'values.x']];
+    const fields: Array<[Expectation, string]> = [
+      ['bytes', 'size'],
+      ['rate', 'per_user'],
+      ['ratio', 'availability'],
+      ['count', 'dau'],
+      ['any', 'values.x'],
+    ];
     for (let round = 0; round < 2; round++) {
       cache.nextGeneration();
       for (const text of texts) {

@@ -20,8 +20,7 @@ const component = (a: { estimate: { components: ComponentLoad[] } }, id: string)
   return c;
 };
 
-const codes = (problems: Problem[], code: string, text: string) =>
-  problems.filter((p) => p.code === code).map((p) => [text.slice(p.start, p.end), p.message]);
+const codes = (problems: Problem[], code: string, text: string) => problems.filter((p) => p.code === code).map((p) => [text.slice(p.start, p.end), p.message]);
 
 /** Erlang C from its textbook definition with factorials: only for small c, as an independent check. */
 function erlangCByHand(c: number, a: number): number {
@@ -37,7 +36,13 @@ function erlangCByHand(c: number, a: number): number {
 
 describe('load: Erlang C queueing', () => {
   it('matches the textbook formula for small c', () => {
-    for (const [c, rho] of [[1, 0.5], [2, 0.5], [4, 0.8], [10, 0.9], [30, 0.95]] as const) {
+    for (const [c, rho] of [
+      [1, 0.5],
+      [2, 0.5],
+      [4, 0.8],
+      [10, 0.9],
+      [30, 0.95],
+    ] as const) {
       approx(erlangC(c, rho), erlangCByHand(c, rho * c), 1e-12, `C(${c}, ${rho})`);
     }
   });
@@ -74,7 +79,7 @@ describe('load: Erlang C queueing', () => {
   });
 });
 
-describe('load: published designs from the tool\'s own fields', () => {
+describe("load: published designs from the tool's own fields", () => {
   it('messenger (Alex Xu ch. 12): 500M connections at 50k per chat server need 10,000 servers', () => {
     const yaml = `estimation:
   dau: 500M
@@ -202,7 +207,13 @@ flows:
     const db = component(a, 'db');
     approx(db.peak_reads_per_second, 2000 * 0.1);
     approx(db.peak_writes_per_second, 200);
-    assert.deepEqual(db.by_flow.map((s) => [s.flow, s.kind]), [['read-flow', 'read'], ['write-flow', 'write']]);
+    assert.deepEqual(
+      db.by_flow.map((s) => [s.flow, s.kind]),
+      [
+        ['read-flow', 'read'],
+        ['write-flow', 'write'],
+      ],
+    );
   });
 
   it('stateless utilisation spreads every request over every instance', () => {
@@ -243,7 +254,9 @@ flows:
     const b = analysed(base().replace('capacity: 1000/s, ', '').replace('  retention: 1y\n', '  retention: 1y\n  server_capacity: 4k/s\n'));
     assert.equal(component(b, 'api').capacity_per_second, 4000);
     assert.equal(component(b, 'api').origins.capacity?.from, 'server_capacity');
-    const c = analysed(base().replace('capacity: 1000/s, ', '').replace('  retention: 1y\n', '  retention: 1y\n  server_capacity: 4k/s\n  defaults:\n    service: { capacity: 3k/s }\n'));
+    const c = analysed(
+      base().replace('capacity: 1000/s, ', '').replace('  retention: 1y\n', '  retention: 1y\n  server_capacity: 4k/s\n  defaults:\n    service: { capacity: 3k/s }\n'),
+    );
     assert.equal(component(c, 'api').capacity_per_second, 3000);
     assert.equal(component(c, 'api').origins.capacity?.from, 'design');
   });
@@ -259,7 +272,10 @@ flows:
 
   it('setting what the quick fix says clears the problem', () => {
     const b = analyseText(HEAD + base().replace('replicas: 2, capacity: 1000/s', 'replicas: 4, capacity: 1000/s'));
-    assert.deepEqual(b.problems.filter((p) => p.code.startsWith('sysdesign/over-capacity') || p.code === 'sysdesign/high-utilisation'), []);
+    assert.deepEqual(
+      b.problems.filter((p) => p.code.startsWith('sysdesign/over-capacity') || p.code === 'sysdesign/high-utilisation'),
+      [],
+    );
   });
 
   it('stored data beyond the shards is over capacity, fixed by shards', () => {
@@ -281,7 +297,7 @@ flows:
     approx(flow.latency_peak_seconds, 0.01 + api.queue_wait_seconds!, 1e-9);
   });
 
-  it('a saturated component makes the flow\'s latency at peak null and is named', () => {
+  it("a saturated component makes the flow's latency at peak null and is named", () => {
     const flow = a.estimate.flows[0];
     assert.equal(flow.latency_peak_seconds, null);
     assert.deepEqual(flow.saturated, ['api']);
@@ -292,7 +308,11 @@ flows:
   });
 
   it('async steps count for load but not for latency', () => {
-    const b = analysed(base().replace('      - api -> cache: lookup\n', '      - api -> cache: { label: warm, async: true }\n').replace('{ id: cache, kind: cache, capacity: 50k/s }', '{ id: cache, kind: cache, capacity: 50k/s, latency: 1s }'));
+    const b = analysed(
+      base()
+        .replace('      - api -> cache: lookup\n', '      - api -> cache: { label: warm, async: true }\n')
+        .replace('{ id: cache, kind: cache, capacity: 50k/s }', '{ id: cache, kind: cache, capacity: 50k/s, latency: 1s }'),
+    );
     approx(component(b, 'cache').peak_reads_per_second, 2000);
     assert.equal(b.estimate.flows[0].latency_seconds, 0.01);
   });
@@ -360,11 +380,17 @@ describe('load: writing step fields', () => {
   it('a step `a -> b: label` with a second key says how to write fields, and a misspelt field gets a did-you-mean', () => {
     const text = `${HEAD}components:\n  - { id: a, kind: service }\n  - { id: b, kind: service }\nconnections:\n  - a -> b\nflows:\n  - id: f\n    steps:\n      - a -> b: x\n        calls: 2\n      - a -> b: { label: x, callz: 2 }\n`;
     const problems = analyseText(text).problems.map((p) => [text.slice(p.start, p.end), p.code, p.message]);
-    assert.deepEqual(problems.find((p) => p[0] === 'calls' && p[1] === 'sysdesign/invalid-value'), [
-      'calls',
-      'sysdesign/invalid-value',
-      'An arrow written "a -> b: label" has exactly one key; for more fields write "a -> b: { label: ..., calls: ... }" or use the long form (from, to, label, calls, async, size, kind)',
-    ]);
-    assert.deepEqual(problems.find((p) => p[0] === 'callz'), ['callz', 'sysdesign/unknown-key', 'Unknown key "callz" in "a -> b"; did you mean "calls"?']);
+    assert.deepEqual(
+      problems.find((p) => p[0] === 'calls' && p[1] === 'sysdesign/invalid-value'),
+      [
+        'calls',
+        'sysdesign/invalid-value',
+        'An arrow written "a -> b: label" has exactly one key; for more fields write "a -> b: { label: ..., calls: ... }" or use the long form (from, to, label, calls, async, size, kind)',
+      ],
+    );
+    assert.deepEqual(
+      problems.find((p) => p[0] === 'callz'),
+      ['callz', 'sysdesign/unknown-key', 'Unknown key "callz" in "a -> b"; did you mean "calls"?'],
+    );
   });
 });

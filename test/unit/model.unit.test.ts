@@ -75,7 +75,10 @@ describe('model: sections', () => {
   it('lists the top-level sections in document order with key spans', () => {
     const text = 'sysdesign: 1\nname: x\ncomponents: []\nflows: []\n';
     const { design } = analyseText(text);
-    assert.deepEqual(design.sections.map((s) => s.name), ['sysdesign', 'name', 'components', 'flows']);
+    assert.deepEqual(
+      design.sections.map((s) => s.name),
+      ['sysdesign', 'name', 'components', 'flows'],
+    );
     assert.equal(text.slice(design.sections[2].key.start, design.sections[2].key.end), 'components');
   });
 });

@@ -383,7 +383,7 @@ describe('quantity errors: pathological input', () => {
       '('.repeat(250) + ')'.repeat(250),
       '1e'.repeat(250),
       '9'.repeat(400),
-      ',' .repeat(500),
+      ','.repeat(500),
       '%'.repeat(500),
       'per '.repeat(125),
       '1 per '.repeat(83),

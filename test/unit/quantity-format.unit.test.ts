@@ -1,13 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  formatBandwidth,
-  formatBytes,
-  formatCount,
-  formatDuration,
-  formatPercent,
-  formatQuantity,
-  formatRate,
-} from '../../src/core/quantity';
+import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatQuantity, formatRate } from '../../src/core/quantity';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
 import { q } from '../support/quantity';
 

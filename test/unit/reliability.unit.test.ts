@@ -215,7 +215,9 @@ describe('RELIABILITY.md: YAML', function () {
     assert.deepEqual(s.problems, []);
     assert.equal(s.estimate.values.v0, MAX_VALUE_DEPTH);
     const over = chain(MAX_VALUE_DEPTH + 1);
-    assert.deepEqual(where(over, analyse(over).problems), [`sysdesign/quantity-too-deep ${MAX_VALUE_DEPTH + 5}:5-${MAX_VALUE_DEPTH + 5}:${MAX_VALUE_DEPTH >= 10 ? 8 : 7} "v${MAX_VALUE_DEPTH}"`]);
+    assert.deepEqual(where(over, analyse(over).problems), [
+      `sysdesign/quantity-too-deep ${MAX_VALUE_DEPTH + 5}:5-${MAX_VALUE_DEPTH + 5}:${MAX_VALUE_DEPTH >= 10 ? 8 : 7} "v${MAX_VALUE_DEPTH}"`,
+    ]);
   });
 
   it('duplicate keys: sysdesign/yaml-duplicate-key (an error) on each later key, in block and flow maps and across top-level entries', () => {
@@ -226,7 +228,10 @@ describe('RELIABILITY.md: YAML', function () {
       'sysdesign/yaml-duplicate-key 7:27-7:29 "id"',
       'sysdesign/yaml-duplicate-key 8:1-8:5 "name"',
     ]);
-    assert.ok(a.problems.every((p) => p.severity === 'error'), 'never silent');
+    assert.ok(
+      a.problems.every((p) => p.severity === 'error'),
+      'never silent',
+    );
     // A duplicate section added to a design the editor already analysed (another chunk).
     const edited = `${example}name: again\n`;
     const lines = edited.split('\n').length - 1;
@@ -261,7 +266,10 @@ describe('RELIABILITY.md: YAML', function () {
       ['warning', [{ kind: 'replace', text: 'true' }]],
       ['warning', [{ kind: 'replace', text: '14' }]],
     ]);
-    assert.equal(a.problems.find((p) => p.code === 'sysdesign/wrong-type' && text.slice(p.start, p.end) === '1.10')?.message, 'Expected a string here, found the number 1.1; put it in quotes to make it text');
+    assert.equal(
+      a.problems.find((p) => p.code === 'sysdesign/wrong-type' && text.slice(p.start, p.end) === '1.10')?.message,
+      'Expected a string here, found the number 1.1; put it in quotes to make it text',
+    );
     assert.equal(a.design.description?.text, '22:22', 'not the sexagesimal 1342');
     const value = parseYaml(text).value as { components: Array<Record<string, unknown>> };
     assert.deepEqual(value.components[1], { '<<': { kind: 'cache' }, id: 'cache' }, 'the merge key was not applied');
@@ -359,7 +367,10 @@ describe('RELIABILITY.md: YAML', function () {
   it('1024+ char keys: sysdesign/yaml-syntax on the whole key (and a long key under 1024 is "too long" on the key)', () => {
     const long = `${HEAD}estimation:\n  values:\n    ${'k'.repeat(1025)}: 1\n`;
     const a = analyse(long);
-    assert.deepEqual(where(long, a.problems).map((w) => w.slice(0, 48)), ['sysdesign/yaml-syntax 5:5-5:1030 "kkkkkkkkkkkkkk']);
+    assert.deepEqual(
+      where(long, a.problems).map((w) => w.slice(0, 48)),
+      ['sysdesign/yaml-syntax 5:5-5:1030 "kkkkkkkkkkkkkk'],
+    );
     assert.match(a.problems[0].message, /1024/);
     const shorter = `${HEAD}estimation:\n  values:\n    ${'k'.repeat(1022)}: 1\n`;
     const b = analyse(shorter);
@@ -393,7 +404,10 @@ describe('RELIABILITY.md: YAML', function () {
     const text = `${example}${'# padding\n'.repeat(MAX_TEXT_LENGTH / 10)}`;
     const a = analyse(text);
     assert.deepEqual(where(text, a.problems), ['sysdesign/file-too-large 1:1-1:13 "sysdesign: 1"']);
-    assert.equal(a.problems[0].message, `This file has ${text.length.toLocaleString('en-US')} characters; designs are checked up to 2,000,000. Split it, or remove what is not part of the design.`);
+    assert.equal(
+      a.problems[0].message,
+      `This file has ${text.length.toLocaleString('en-US')} characters; designs are checked up to 2,000,000. Split it, or remove what is not part of the design.`,
+    );
     assert.equal(parseYaml(text).doc, null, 'not parsed');
     assert.equal(a.design.components.length, 0, 'no model built');
     // One character less than the cap is analysed as usual.
@@ -534,18 +548,20 @@ function noNetwork<T>(work: () => T): T {
 
 /** A design from YAML whose components carry `labels`, connected in a chain with the same labels. */
 function labelledDesign(labels: string[], ids = labels.map((_, i) => `c${i}`)): string {
-  return [
-    'sysdesign: 1',
-    'name: labels',
-    'components:',
-    ...labels.flatMap((label, i) => [`  - id: ${ids[i]}`, '    kind: service', `    label: ${JSON.stringify(label)}`]),
-    'connections:',
-    ...labels.slice(1).map((label, i) => `  - {from: ${ids[i]}, to: ${ids[i + 1]}, label: ${JSON.stringify(label)}}`),
-    'flows:',
-    '  - id: f',
-    '    steps:',
-    ...labels.slice(1).map((label, i) => `      - {from: ${ids[i]}, to: ${ids[i + 1]}, label: ${JSON.stringify(label)}}`),
-  ].join('\n') + '\n';
+  return (
+    [
+      'sysdesign: 1',
+      'name: labels',
+      'components:',
+      ...labels.flatMap((label, i) => [`  - id: ${ids[i]}`, '    kind: service', `    label: ${JSON.stringify(label)}`]),
+      'connections:',
+      ...labels.slice(1).map((label, i) => `  - {from: ${ids[i]}, to: ${ids[i + 1]}, label: ${JSON.stringify(label)}}`),
+      'flows:',
+      '  - id: f',
+      '    steps:',
+      ...labels.slice(1).map((label, i) => `      - {from: ${ids[i]}, to: ${ids[i + 1]}, label: ${JSON.stringify(label)}}`),
+    ].join('\n') + '\n'
+  );
 }
 
 interface FlowDb {
@@ -591,7 +607,10 @@ describe('RELIABILITY.md: Mermaid generation', function () {
       [['n0', 'n1', 'db']],
     );
     const seq = await mermaidDb<SequenceDb>(mermaidText(a, 'sequence'));
-    assert.deepEqual([...seq.getActors().values()].map((x) => mermaidShown(x.description)), [payload, 'db']);
+    assert.deepEqual(
+      [...seq.getActors().values()].map((x) => mermaidShown(x.description)),
+      [payload, 'db'],
+    );
   });
 
   it('`%%{init: ...}%%` inside a label must not become configuration, in any view', async () => {
@@ -605,51 +624,90 @@ describe('RELIABILITY.md: Mermaid generation', function () {
       assert.deepEqual(((await mermaid.parse(generated)) as { config: object }).config, {}, `${view.key}: no configuration`);
     }
     const flow = await mermaidDb<FlowDb>(mermaidText(a, 'architecture'));
-    assert.deepEqual([...flow.getVertices().values()].map((v) => mermaidShown(v.text)), [init, `x ${init} y`, 'z']);
+    assert.deepEqual(
+      [...flow.getVertices().values()].map((v) => mermaidShown(v.text)),
+      [init, `x ${init} y`, 'z'],
+    );
   });
 
   it('quotes, backticks, `<img onerror>`, `#`, `;`, `%%`, `{}`, `|`, `end`, emoji render exactly as written', async () => {
-    const labels = ['"double" \'single\'', '`code` and ``more``', '<img src=x onerror=alert(1)>', '# not a comment', 'a; b;', '%% not a comment', '{} {{x}}', 'a | b |"c"|', 'end', '📷 🏳️‍🌈 👩🏽‍💻 中文'];
+    const labels = [
+      '"double" \'single\'',
+      '`code` and ``more``',
+      '<img src=x onerror=alert(1)>',
+      '# not a comment',
+      'a; b;',
+      '%% not a comment',
+      '{} {{x}}',
+      'a | b |"c"|',
+      'end',
+      '📷 🏳️‍🌈 👩🏽‍💻 中文',
+    ];
     const text = labelledDesign(labels);
     const a = analyse(text);
     assert.deepEqual(a.problems, []);
     const generated = mermaidText(a, 'architecture');
     for (const label of labels) if (/[^A-Za-z0-9 ]/.test(label)) assert.ok(!generated.includes(label), `${JSON.stringify(label)} never appears raw`);
     const flow = await mermaidDb<FlowDb>(generated);
-    assert.deepEqual([...flow.getVertices().values()].map((v) => mermaidShown(v.text)), labels);
-    assert.deepEqual(flow.getEdges().map((e) => mermaidShown(e.text)), labels.slice(1));
+    assert.deepEqual(
+      [...flow.getVertices().values()].map((v) => mermaidShown(v.text)),
+      labels,
+    );
+    assert.deepEqual(
+      flow.getEdges().map((e) => mermaidShown(e.text)),
+      labels.slice(1),
+    );
     const seq = await mermaidDb<SequenceDb>(mermaidText(a, 'sequence'));
-    assert.deepEqual(seq.getMessages().filter((m) => m.from !== undefined).map((m) => mermaidShown(m.message)), labels.slice(1));
+    assert.deepEqual(
+      seq
+        .getMessages()
+        .filter((m) => m.from !== undefined)
+        .map((m) => mermaidShown(m.message)),
+      labels.slice(1),
+    );
   });
 
   it('node ids are generated (`n0`, `n1`, ...), never taken from the document: ids `end`, `click`, `style` draw and parse', async () => {
     const ids = ['end', 'click', 'style', 'subgraph', 'graph', 'classDef', 'class', 'call', 'participant', 'erDiagram'];
-    const text = [
-      'sysdesign: 1',
-      'name: reserved words',
-      'components:',
-      ...ids.map((id) => `  - {id: ${id}, kind: service}`),
-      'connections:',
-      ...ids.slice(1).map((id, i) => `  - ${ids[i]} -> ${id}`),
-      'flows:',
-      '  - id: end',
-      '    steps:',
-      ...ids.slice(1).map((id, i) => `      - ${ids[i]} -> ${id}: ${id}`),
-      'data_models:',
-      ...ids.slice(0, 3).map((id) => `  - {id: ${id}, store: ${id}, fields: {end: uuid pk, style: text}}`),
-    ].join('\n') + '\n';
+    const text =
+      [
+        'sysdesign: 1',
+        'name: reserved words',
+        'components:',
+        ...ids.map((id) => `  - {id: ${id}, kind: service}`),
+        'connections:',
+        ...ids.slice(1).map((id, i) => `  - ${ids[i]} -> ${id}`),
+        'flows:',
+        '  - id: end',
+        '    steps:',
+        ...ids.slice(1).map((id, i) => `      - ${ids[i]} -> ${id}: ${id}`),
+        'data_models:',
+        ...ids.slice(0, 3).map((id) => `  - {id: ${id}, store: ${id}, fields: {end: uuid pk, style: text}}`),
+      ].join('\n') + '\n';
     const a = analyse(text);
     assert.deepEqual(a.problems, []);
     const arch = mermaidText(a, 'architecture');
     const flow = await mermaidDb<FlowDb>(arch);
-    assert.deepEqual([...flow.getVertices().keys()], ids.map((_, i) => `n${i}`));
-    assert.deepEqual([...flow.getVertices().values()].map((v) => mermaidShown(v.text)), ids);
+    assert.deepEqual(
+      [...flow.getVertices().keys()],
+      ids.map((_, i) => `n${i}`),
+    );
+    assert.deepEqual(
+      [...flow.getVertices().values()].map((v) => mermaidShown(v.text)),
+      ids,
+    );
     assert.equal(flow.getEdges().length, ids.length - 1);
     assertLineShapes(arch, FLOWCHART_LINES);
     const seq = await mermaidDb<SequenceDb>(mermaidText(a, { kind: 'flow', id: 'end' }));
-    assert.deepEqual([...seq.getActors().keys()], ids.map((_, i) => `p${i}`));
+    assert.deepEqual(
+      [...seq.getActors().keys()],
+      ids.map((_, i) => `p${i}`),
+    );
     const er = await mermaidDb<ErDb>(mermaidText(a, 'er'));
-    assert.deepEqual([...er.getEntities().values()].map((e) => mermaidShown(e.alias)), ids.slice(0, 3));
+    assert.deepEqual(
+      [...er.getEntities().values()].map((e) => mermaidShown(e.alias)),
+      ids.slice(0, 3),
+    );
   });
 
   it('an encoding that worked: control characters and U+2028/9 dropped, every character outside `[A-Za-z0-9 ]` written as `#<code point>;`', () => {
@@ -664,22 +722,28 @@ describe('RELIABILITY.md: Mermaid generation', function () {
   });
 
   it('cap diagram size before generating (50,000 characters, 500 edges): a clear message instead', () => {
-    const edges = [
-      'sysdesign: 1',
-      'name: many edges',
-      'components:',
-      '  - {id: a, kind: service}',
-      '  - {id: b, kind: service}',
-      'connections:',
-      ...Array.from({ length: 501 }, () => '  - a -> b'),
-    ].join('\n') + '\n';
+    const edges =
+      [
+        'sysdesign: 1',
+        'name: many edges',
+        'components:',
+        '  - {id: a, kind: service}',
+        '  - {id: b, kind: service}',
+        'connections:',
+        ...Array.from({ length: 501 }, () => '  - a -> b'),
+      ].join('\n') + '\n';
     const e = analyse(edges);
-    assert.deepEqual(diagramFor(e.design, 'architecture'), { error: 'This diagram has 501 connections; the preview draws at most 500. Split the design into smaller files to see it.' });
+    assert.deepEqual(diagramFor(e.design, 'architecture'), {
+      error: 'This diagram has 501 connections; the preview draws at most 500. Split the design into smaller files to see it.',
+    });
     const long = labelledDesign(Array.from({ length: 60 }, (_, i) => `${'中'.repeat(190)}${i}`));
     const l = analyse(long);
     const result = diagramFor(l.design, 'architecture');
     assert.ok('error' in result, 'too long for Mermaid');
-    assert.match(result.error, /^This diagram needs \d{2,3},\d{3} characters of Mermaid; the preview draws at most 50,000\. Shorten labels or split the design into smaller files\.$/);
+    assert.match(
+      result.error,
+      /^This diagram needs \d{2,3},\d{3} characters of Mermaid; the preview draws at most 50,000\. Shorten labels or split the design into smaller files\.$/,
+    );
     // The Markdown export says the same in place of the diagram instead of an unreadable block.
     const md = designMarkdown({ design: l.design, estimate: l.estimate });
     assert.ok(md.includes(result.error.replace(/\.$/, '')), 'the message is in the Markdown');
@@ -701,7 +765,7 @@ function atLeast(version: number[], floor: number[]): boolean {
 }
 
 describe('RELIABILITY.md: Webview', () => {
-  it('Mermaid `securityLevel: \'strict\'`, `startOnLoad: false`: every initialize in the webview says so, nothing loosens it', () => {
+  it("Mermaid `securityLevel: 'strict'`, `startOnLoad: false`: every initialize in the webview says so, nothing loosens it", () => {
     const dir = path.join(root, 'src', 'webview');
     let initializes = 0;
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
@@ -727,11 +791,14 @@ describe('RELIABILITY.md: Webview', () => {
 
   it('messages from the webview: a "reveal" carries only a view and a generated node id, never a document, command or path', () => {
     const { parseWebviewMessage } = require('../../src/extension/preview/messages') as { parseWebviewMessage(raw: unknown): unknown };
-    assert.deepEqual(parseWebviewMessage({ type: 'reveal', view: 'architecture', nodeId: 'n3', uri: 'file:///etc/passwd', command: 'workbench.action.terminal.new', path: '/etc' }), {
-      type: 'reveal',
-      view: 'architecture',
-      nodeId: 'n3',
-    });
+    assert.deepEqual(
+      parseWebviewMessage({ type: 'reveal', view: 'architecture', nodeId: 'n3', uri: 'file:///etc/passwd', command: 'workbench.action.terminal.new', path: '/etc' }),
+      {
+        type: 'reveal',
+        view: 'architecture',
+        nodeId: 'n3',
+      },
+    );
     for (const nodeId of ['api', 'n', 'n1234567', '../n1', 'n1 ', 'constructor', '__proto__']) {
       assert.equal(parseWebviewMessage({ type: 'reveal', view: 'architecture', nodeId }), undefined, nodeId);
     }
@@ -863,16 +930,19 @@ describe('RELIABILITY.md: The analysis (SPEC 5)', function () {
       '      - { from: a, to: b, calls: 0.0 }\n      - { from: b, to: c, calls: "1e30" }\n',
     );
     const problems = analyse(text).problems.filter((p) => p.code === 'sysdesign/quantity-range' || p.code === 'sysdesign/invalid-value');
-    assert.deepEqual(where(text, problems).map((w) => w.replace(/ \d+:\d+-\d+:\d+/, '')), [
-      'sysdesign/quantity-range "2.5"',
-      'sysdesign/quantity-range "1e12"',
-      'sysdesign/quantity-range "0/s"',
-      'sysdesign/quantity-range "-3"',
-      'sysdesign/quantity-range "-5/s"',
-      // a plain 0 is the schema's to report (calls must be more than 0), once
-      'sysdesign/invalid-value "0.0"',
-      'sysdesign/quantity-range "1e30"',
-    ]);
+    assert.deepEqual(
+      where(text, problems).map((w) => w.replace(/ \d+:\d+-\d+:\d+/, '')),
+      [
+        'sysdesign/quantity-range "2.5"',
+        'sysdesign/quantity-range "1e12"',
+        'sysdesign/quantity-range "0/s"',
+        'sysdesign/quantity-range "-3"',
+        'sysdesign/quantity-range "-5/s"',
+        // a plain 0 is the schema's to report (calls must be more than 0), once
+        'sysdesign/invalid-value "0.0"',
+        'sysdesign/quantity-range "1e30"',
+      ],
+    );
   });
 
   it('figures that overflow to Infinity or become NaN are never shown as numbers', () => {
@@ -887,10 +957,19 @@ describe('RELIABILITY.md: The analysis (SPEC 5)', function () {
   });
 
   it('`capacity: 0` or utilisation past 100 %: an error on the component, no division by zero downstream', () => {
-    const text = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 0 }\n  - { id: c, kind: sql-database, capacity: 1/s }\n', '      - a -> b\n      - b -> c\n');
+    const text = chain(
+      '  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 0 }\n  - { id: c, kind: sql-database, capacity: 1/s }\n',
+      '      - a -> b\n      - b -> c\n',
+    );
     const analysis = analyse(text);
-    assert.deepEqual(where(text, analysis.problems, 'sysdesign/quantity-range').map((w) => w.split(' ').pop()), ['"0"']);
-    assert.deepEqual(where(text, analysis.problems, 'sysdesign/over-capacity').map((w) => w.split(' ').pop()), ['"c"']);
+    assert.deepEqual(
+      where(text, analysis.problems, 'sysdesign/quantity-range').map((w) => w.split(' ').pop()),
+      ['"0"'],
+    );
+    assert.deepEqual(
+      where(text, analysis.problems, 'sysdesign/over-capacity').map((w) => w.split(' ').pop()),
+      ['"c"'],
+    );
     const b = analysis.estimate.components.find((c) => c.id === 'b')!;
     assert.equal(b.utilisation, b.capacity_per_second === null ? null : b.utilisation);
     assert.doesNotMatch(JSON.stringify(analysis.estimate), /Infinity|NaN/);
@@ -898,18 +977,30 @@ describe('RELIABILITY.md: The analysis (SPEC 5)', function () {
   });
 
   it('Erlang C for c = 1 and c = 10 million in bounded time and without overflow, wait null at or past saturation', () => {
-    const one = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 10/s, latency: 100ms }\n  - { id: c, kind: sql-database }\n', '      - a -> b\n', '    rate: 2.5/s\n');
+    const one = chain(
+      '  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 10/s, latency: 100ms }\n  - { id: c, kind: sql-database }\n',
+      '      - a -> b\n',
+      '    rate: 2.5/s\n',
+    );
     const b1 = analyse(one).estimate.components.find((c) => c.id === 'b')!;
     assert.equal(b1.workers, 1);
     // M/M/1 at 50 %: rho·S/(1 - rho) = 0.1 s
     assert.ok(Math.abs(b1.queue_wait_seconds! - 0.1) < 1e-12);
-    const many = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, replicas: 1000, capacity: 10M/s, latency: 1s }\n  - { id: c, kind: sql-database }\n', '      - a -> b\n', '    rate: 9999.5M/s\n    peak_factor: 1\n');
+    const many = chain(
+      '  - { id: a, kind: client }\n  - { id: b, kind: service, replicas: 1000, capacity: 10M/s, latency: 1s }\n  - { id: c, kind: sql-database }\n',
+      '      - a -> b\n',
+      '    rate: 9999.5M/s\n    peak_factor: 1\n',
+    );
     const { result, ms } = elapsed(() => analyse(many));
     const b2 = result.estimate.components.find((c) => c.id === 'b')!;
     assert.equal(b2.workers, 10_000_000);
     assert.ok(b2.queue_wait_seconds !== null && b2.queue_wait_seconds >= 0 && Number.isFinite(b2.queue_wait_seconds));
     assert.ok(ms < 5000, `${ms} ms`);
-    const saturated = chain('  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 10/s, latency: 100ms }\n  - { id: c, kind: sql-database }\n', '      - a -> b\n', '    rate: 5/s\n');
+    const saturated = chain(
+      '  - { id: a, kind: client }\n  - { id: b, kind: service, capacity: 10/s, latency: 100ms }\n  - { id: c, kind: sql-database }\n',
+      '      - a -> b\n',
+      '    rate: 5/s\n',
+    );
     assert.equal(analyse(saturated).estimate.components.find((c) => c.id === 'b')!.queue_wait_seconds, null);
   });
 

@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { parseDocument, type Node as YamlNode } from 'yaml';
 import schema from '../../schemas/sysdesign.schema.json';
 import { validateSchema } from '../../src/core/schema';
-import {
-  COMPONENT_KINDS,
-  CONSISTENCY_MODELS,
-  CONVENTION_NAMES,
-  HTTP_METHODS,
-  REQUIREMENT_OPS,
-  SECTION_NAMES,
-  type Problem,
-} from '../../src/core/types';
+import { COMPONENT_KINDS, CONSISTENCY_MODELS, CONVENTION_NAMES, HTTP_METHODS, REQUIREMENT_OPS, SECTION_NAMES, type Problem } from '../../src/core/types';
 
 const PARSE_OPTIONS = { keepSourceTokens: false, uniqueKeys: false, merge: false, version: '1.2' } as const;
 
@@ -56,7 +48,10 @@ describe('schema: the document', () => {
       validate('').map((p) => [p.start, p.end, p.code, p.message]),
       [[0, 0, 'sysdesign/missing-key', 'The design is empty: it needs "sysdesign: 1" and "name"']],
     );
-    assert.deepEqual(validate('# only a comment\n').map((p) => p.code), ['sysdesign/missing-key']);
+    assert.deepEqual(
+      validate('# only a comment\n').map((p) => p.code),
+      ['sysdesign/missing-key'],
+    );
   });
 
   it('reports a document that is a list on its first item', () => {
@@ -73,18 +68,14 @@ describe('schema: the document', () => {
 
   it('reports a missing root key on the first key of the document', () => {
     const text = 'sysdesign: 1\ndescription: x\n';
-    assert.deepEqual(validate(text), [
-      { ...at(text, 'sysdesign'), code: 'sysdesign/missing-key', severity: 'error', message: 'The design needs "name"' },
-    ]);
+    assert.deepEqual(validate(text), [{ ...at(text, 'sysdesign'), code: 'sysdesign/missing-key', severity: 'error', message: 'The design needs "name"' }]);
     const both = 'description: x\n';
     assert.deepEqual(summary(both), [['description', 'sysdesign/missing-key', 'The design needs "sysdesign" and "name"']]);
   });
 
   it('reports an unsupported version on the value', () => {
     const text = 'sysdesign: 2\nname: x\n';
-    assert.deepEqual(validate(text), [
-      { ...at(text, '2'), code: 'sysdesign/invalid-value', severity: 'error', message: 'Only format version 1 is supported' },
-    ]);
+    assert.deepEqual(validate(text), [{ ...at(text, '2'), code: 'sysdesign/invalid-value', severity: 'error', message: 'Only format version 1 is supported' }]);
   });
 
   it('reports a quoted version with a fix', () => {
@@ -104,17 +95,20 @@ describe('schema: the document', () => {
 describe('schema: unknown keys', () => {
   it('reports the key with "did you mean" and a replace fix', () => {
     const text = `${HEAD}components:\n  - id: db\n    kinds: cache\n`;
-    assert.deepEqual(validate(text), [
-      {
-        ...at(text, 'kinds'),
-        code: 'sysdesign/unknown-key',
-        severity: 'error',
-        message: 'Unknown key "kinds" in a component; did you mean "kind"?',
-        fixes: [{ kind: 'replace', text: 'kind' }],
-      },
-      // The component also lacks "kind": reported on its first key.
-      { ...at(text, 'id'), code: 'sysdesign/missing-key', severity: 'error', message: 'A component needs "kind"' },
-    ].sort((a, b) => a.start - b.start));
+    assert.deepEqual(
+      validate(text),
+      [
+        {
+          ...at(text, 'kinds'),
+          code: 'sysdesign/unknown-key',
+          severity: 'error',
+          message: 'Unknown key "kinds" in a component; did you mean "kind"?',
+          fixes: [{ kind: 'replace', text: 'kind' }],
+        },
+        // The component also lacks "kind": reported on its first key.
+        { ...at(text, 'id'), code: 'sysdesign/missing-key', severity: 'error', message: 'A component needs "kind"' },
+      ].sort((a, b) => a.start - b.start),
+    );
   });
 
   it('lists the allowed keys when none is close', () => {
@@ -155,9 +149,7 @@ describe('schema: unknown keys', () => {
 describe('schema: missing keys', () => {
   it('reports a list item without id on its first key, with all missing keys in one problem', () => {
     const text = `${HEAD}components:\n  - label: Mobile app\n    tech: iOS\n`;
-    assert.deepEqual(validate(text), [
-      { ...at(text, 'label'), code: 'sysdesign/missing-key', severity: 'error', message: 'A component needs "id" and "kind"' },
-    ]);
+    assert.deepEqual(validate(text), [{ ...at(text, 'label'), code: 'sysdesign/missing-key', severity: 'error', message: 'A component needs "id" and "kind"' }]);
   });
 
   it('reports an empty flow map item on the braces', () => {
@@ -195,9 +187,7 @@ describe('schema: enums', () => {
 
   it('suggests a kind for a product name', () => {
     const text = `${HEAD}components:\n  - {id: c, kind: redis}\n`;
-    assert.deepEqual(summary(text), [
-      ['redis', 'sysdesign/invalid-value', `"redis" is not a component kind; did you mean "cache"? Expected one of: ${KINDS}`],
-    ]);
+    assert.deepEqual(summary(text), [['redis', 'sysdesign/invalid-value', `"redis" is not a component kind; did you mean "cache"? Expected one of: ${KINDS}`]]);
   });
 
   it('suggests the upper-case HTTP method and covers quotes of a quoted value', () => {
@@ -213,11 +203,7 @@ describe('schema: enums', () => {
     const text = `${HEAD}requirements:\n  functional:\n    - {id: r, text: t, op: publish}\n  non_functional:\n    consistency: linearizable\n`;
     assert.deepEqual(summary(text), [
       ['publish', 'sysdesign/invalid-value', '"publish" is not an operation; expected one of: create, read, update, delete, search, other'],
-      [
-        'linearizable',
-        'sysdesign/invalid-value',
-        '"linearizable" is not a consistency model; expected one of: strong, eventual, causal, read-your-writes',
-      ],
+      ['linearizable', 'sysdesign/invalid-value', '"linearizable" is not a consistency model; expected one of: strong, eventual, causal, read-your-writes'],
     ]);
   });
 
@@ -230,9 +216,7 @@ describe('schema: enums', () => {
 describe('schema: types', () => {
   it('reports a list given as a string on the value', () => {
     const text = `${HEAD}components: abc\n`;
-    assert.deepEqual(validate(text), [
-      { ...at(text, 'abc'), code: 'sysdesign/wrong-type', severity: 'error', message: 'Expected a list here, found a string' },
-    ]);
+    assert.deepEqual(validate(text), [{ ...at(text, 'abc'), code: 'sysdesign/wrong-type', severity: 'error', message: 'Expected a list here, found a string' }]);
   });
 
   it('reports a block collection of the wrong type on its key, not its many lines', () => {
@@ -249,16 +233,12 @@ describe('schema: types', () => {
     const text =
       `${HEAD}requirements:\n  functional:\n    - {id: r, text: t, important: yes}\n` +
       `components:\n  - {id: a, kind: service, replicas: "3"}\n  - {id: b, kind: service, replicas: 2.5}\n`;
-    assert.deepEqual(summary(text), [
-      ['yes', 'sysdesign/wrong-type', 'Expected true or false here, found a string; YAML 1.2 reads "yes" as text, write true or false'],
-    ]);
+    assert.deepEqual(summary(text), [['yes', 'sysdesign/wrong-type', 'Expected true or false here, found a string; YAML 1.2 reads "yes" as text, write true or false']]);
   });
 
   it('explains quantities', () => {
     const text = `${HEAD}estimation:\n  dau: [10M]\n`;
-    assert.deepEqual(summary(text), [
-      ['[10M]', 'sysdesign/wrong-type', 'Expected a number or an expression such as 10M, 2/day, 2MB or 200ms here, found a list'],
-    ]);
+    assert.deepEqual(summary(text), [['[10M]', 'sysdesign/wrong-type', 'Expected a number or an expression such as 10M, 2/day, 2MB or 200ms here, found a list']]);
   });
 });
 
@@ -279,11 +259,7 @@ describe('schema: patterns, lengths and ranges', () => {
   it('checks the names of values and latency targets on the key', () => {
     const text = `${HEAD}requirements:\n  non_functional:\n    latency:\n      view feed: 200ms\nestimation:\n  values:\n    photos-per-user: 2/day\n    ok_name: 1\n`;
     assert.deepEqual(summary(text), [
-      [
-        'view feed',
-        'sysdesign/invalid-value',
-        'A latency target is keyed by a requirement id, a flow id or default: letters, digits, "-" and "_", starting with a letter or "_"',
-      ],
+      ['view feed', 'sysdesign/invalid-value', 'A latency target is keyed by a requirement id, a flow id or default: letters, digits, "-" and "_", starting with a letter or "_"'],
       [
         'photos-per-user',
         'sysdesign/invalid-value',
@@ -359,9 +335,7 @@ describe('schema: arrows', () => {
 
   it('reports a malformed arrow key on the key', () => {
     const text = `${HEAD}flows:\n  - id: f\n    steps:\n      - a -> b\n      - a - > b: hello\n`;
-    assert.deepEqual(summary(text), [
-      ['a - > b', 'sysdesign/invalid-value', 'Write an arrow as "a -> b: label", where a and b are component ids, e.g. client -> lb: HTTPS'],
-    ]);
+    assert.deepEqual(summary(text), [['a - > b', 'sysdesign/invalid-value', 'Write an arrow as "a -> b: label", where a and b are component ids, e.g. client -> lb: HTTPS']]);
   });
 
   it('reports an arrow key with more keys on the first extra key', () => {
@@ -409,7 +383,11 @@ describe('schema: hostile input', () => {
     assert.deepEqual(summary(text), [
       ['__proto__', 'sysdesign/unknown-key', 'Unknown key "__proto__" in the design; expected one of: ' + SECTION_NAMES.join(', ')],
       ['constructor', 'sysdesign/unknown-key', 'Unknown key "constructor" in the design; expected one of: ' + SECTION_NAMES.join(', ')],
-      ['__proto__', 'sysdesign/unknown-key', 'Unknown key "__proto__" in a component; expected one of: id, kind, label, tech, description, replicas, shards, capacity, storage_capacity, connections, max_connections, availability, latency'],
+      [
+        '__proto__',
+        'sysdesign/unknown-key',
+        'Unknown key "__proto__" in a component; expected one of: id, kind, label, tech, description, replicas, shards, capacity, storage_capacity, connections, max_connections, availability, latency',
+      ],
     ]);
     assert.equal(({} as Record<string, unknown>).sysdesign, undefined, 'no prototype pollution');
   });

@@ -158,7 +158,8 @@ function inContext(prefix: string, body: string): string {
 /** Codes that mean the snippet itself is wrong (YAML, schema, quantity), not that the little test design lacks a referenced id. */
 const OWN_FAULT = /^sysdesign\/(yaml-|file-|unknown-key|missing-key|wrong-type|invalid-value|too-many-items|quantity-|unknown-name|internal-error)/;
 
-const KINDS = (schema as { definitions: Record<string, unknown>; properties: { components: { items: { properties: { kind: { enum: string[] } } } } } }).properties.components.items.properties.kind.enum;
+const KINDS = (schema as { definitions: Record<string, unknown>; properties: { components: { items: { properties: { kind: { enum: string[] } } } } } }).properties.components.items
+  .properties.kind.enum;
 
 describe('snippets', () => {
   const entries = Object.entries(snippets);
@@ -191,7 +192,22 @@ describe('snippets', () => {
 
   it('cover every item of every section, and the skeleton', () => {
     const all = new Set(entries.flatMap(([, s]) => prefixes(s)));
-    for (const p of ['requirement', 'question', 'latency-target', 'traffic-read', 'traffic-write', 'api', 'data-model', 'connection', 'connection-long', 'flow', 'step', 'group', 'sysdesign', 'design']) {
+    for (const p of [
+      'requirement',
+      'question',
+      'latency-target',
+      'traffic-read',
+      'traffic-write',
+      'api',
+      'data-model',
+      'connection',
+      'connection-long',
+      'flow',
+      'step',
+      'group',
+      'sysdesign',
+      'design',
+    ]) {
       assert.ok(all.has(p), `a snippet with the prefix "${p}"`);
     }
   });
@@ -200,7 +216,11 @@ describe('snippets', () => {
     for (const [name, s] of entries) {
       const numbers = [...new Set(stops(parse(bodyOf(s))).map((n) => n.stop))].sort((a, b) => a - b);
       assert.equal(numbers[0], 0, `${name} ends in $0`);
-      assert.deepEqual(numbers.slice(1), numbers.slice(1).map((_n, i) => i + 1), `${name}: tab stops ${numbers.join(', ')}`);
+      assert.deepEqual(
+        numbers.slice(1),
+        numbers.slice(1).map((_n, i) => i + 1),
+        `${name}: tab stops ${numbers.join(', ')}`,
+      );
     }
   });
 
@@ -214,10 +234,18 @@ describe('snippets', () => {
       }
       for (const body of bodies) {
         const yaml = parseDocument(body);
-        assert.deepEqual(yaml.errors.map((e) => e.message), [], `${name} is YAML:\n${body}`);
+        assert.deepEqual(
+          yaml.errors.map((e) => e.message),
+          [],
+          `${name} is YAML:\n${body}`,
+        );
         const design = s.isFileTemplate ? body : inContext(prefixes(s)[0], body);
         const own = analyseText(design).problems.filter((p) => OWN_FAULT.test(p.code));
-        assert.deepEqual(own.map((p) => `${p.code}: ${p.message} (${JSON.stringify(design.slice(p.start, p.end))})`), [], design);
+        assert.deepEqual(
+          own.map((p) => `${p.code}: ${p.message} (${JSON.stringify(design.slice(p.start, p.end))})`),
+          [],
+          design,
+        );
       }
     });
   }
@@ -228,7 +256,10 @@ describe('snippets', () => {
     assert.equal(skeleton.isFileTemplate, true, 'offered by File > New File... as a template');
     const text = expand(parse(bodyOf(skeleton)));
     const analysis = analyseText(text);
-    assert.deepEqual(analysis.problems.map((p) => `${p.severity} ${p.code}: ${p.message}`), []);
+    assert.deepEqual(
+      analysis.problems.map((p) => `${p.severity} ${p.code}: ${p.message}`),
+      [],
+    );
     for (const section of ['requirements', 'estimation', 'apis', 'data_models', 'components', 'connections', 'flows']) {
       assert.match(text, new RegExp(`^${section}:`, 'm'), `the skeleton has ${section}`);
     }

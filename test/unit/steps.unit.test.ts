@@ -29,15 +29,33 @@ describe('steps: the five steps with status and items', () => {
     const a = analyseText(example);
     const [req, est, api, dm, design] = designSteps(a);
     const slice = (i: StepItem) => example.slice(i.start, i.end);
-    assert.deepEqual(req.items.filter((i) => i.kind === 'requirement').map((i) => i.label), ['upload-photo', 'view-feed', 'edit-caption']);
+    assert.deepEqual(
+      req.items.filter((i) => i.kind === 'requirement').map((i) => i.label),
+      ['upload-photo', 'view-feed', 'edit-caption'],
+    );
     assert.ok(slice(req.items[0]).startsWith('id: upload-photo'));
     assert.equal(est.items[1].label, 'view-feed');
     assert.equal(est.items[1].description, '3.47k/s read · peak 10.4k/s');
-    assert.deepEqual(api.items.map((i) => i.label), ['POST /v1/photos', 'GET /v1/feed?cursor={cursor}', 'PATCH /v1/photos/{photo_id}']);
+    assert.deepEqual(
+      api.items.map((i) => i.label),
+      ['POST /v1/photos', 'GET /v1/feed?cursor={cursor}', 'PATCH /v1/photos/{photo_id}'],
+    );
     assert.equal(dm.items[0].description, '4 fields · photo-db');
-    assert.deepEqual(design.items.map((i) => i.label), ['Components (7)', 'Connections (7)', 'Dry runs (2/2)', 'Busiest (all under target)']);
+    assert.deepEqual(
+      design.items.map((i) => i.label),
+      ['Components (7)', 'Connections (7)', 'Dry runs (2/2)', 'Busiest (all under target)'],
+    );
     // The busiest components, each with its utilisation at peak (SPEC 5.2).
-    assert.deepEqual(design.items[3].children!.map((c) => [c.label, c.description]), [['api', '65.4%'], ['photo-db', '39.4%'], ['feed-cache', '12.9%'], ['lb', '10.5%'], ['blobs', '1.32%']]);
+    assert.deepEqual(
+      design.items[3].children!.map((c) => [c.label, c.description]),
+      [
+        ['api', '65.4%'],
+        ['photo-db', '39.4%'],
+        ['feed-cache', '12.9%'],
+        ['lb', '10.5%'],
+        ['blobs', '1.32%'],
+      ],
+    );
     const api2 = design.items[0].children!.find((c) => c.label === 'api')!;
     assert.equal(api2.description, 'service · ×8 · 65.4%');
     assert.equal(api2.detail, 'service');
@@ -48,7 +66,10 @@ describe('steps: the five steps with status and items', () => {
 
   it('an empty design: every step missing', () => {
     const steps = designSteps(analyseText('sysdesign: 1\nname: New\n'));
-    assert.deepEqual(steps.map((s) => s.status), ['missing', 'missing', 'missing', 'missing', 'missing']);
+    assert.deepEqual(
+      steps.map((s) => s.status),
+      ['missing', 'missing', 'missing', 'missing', 'missing'],
+    );
     assert.ok(steps.every((s) => s.description === 'not started'));
   });
 

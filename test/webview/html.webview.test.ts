@@ -25,10 +25,7 @@ describe('the preview HTML', () => {
     const nonce = createNonce();
     const page = html(undefined, nonce);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)?.[1];
-    assert.equal(
-      csp?.replace(/&#39;/g, "'"),
-      `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${SOURCE} 'unsafe-inline'; img-src ${SOURCE} data:; font-src ${SOURCE}`,
-    );
+    assert.equal(csp?.replace(/&#39;/g, "'"), `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${SOURCE} 'unsafe-inline'; img-src ${SOURCE} data:; font-src ${SOURCE}`);
     assert.equal(previewCsp(SOURCE, nonce), csp?.replace(/&#39;/g, "'"));
     assert.doesNotMatch(page, /unsafe-eval|default-src \*|command:/);
   });
@@ -99,11 +96,18 @@ describe('messages from the webview', () => {
   });
 
   it('restores only a well-formed state', () => {
-    assert.deepEqual(parsePreviewState({ uri: 'file:///a.sysdesign.yaml', view: 'er', transforms: { er: { scale: 2, x: 1, y: 2 }, bad: { scale: 1, x: 0, y: 0 }, architecture: { scale: -1, x: 0, y: 0 } } }), {
-      uri: 'file:///a.sysdesign.yaml',
-      view: 'er',
-      transforms: { er: { scale: 2, x: 1, y: 2 } },
-    });
+    assert.deepEqual(
+      parsePreviewState({
+        uri: 'file:///a.sysdesign.yaml',
+        view: 'er',
+        transforms: { er: { scale: 2, x: 1, y: 2 }, bad: { scale: 1, x: 0, y: 0 }, architecture: { scale: -1, x: 0, y: 0 } },
+      }),
+      {
+        uri: 'file:///a.sysdesign.yaml',
+        view: 'er',
+        transforms: { er: { scale: 2, x: 1, y: 2 } },
+      },
+    );
     assert.equal(parsePreviewState({ view: 'er' }), undefined);
     assert.equal(parsePreviewState({ uri: 'x'.repeat(10_000) }), undefined);
     assert.deepEqual(parsePreviewState({ uri: 'untitled:Untitled-1', view: 'javascript:alert(1)' }), { uri: 'untitled:Untitled-1' });

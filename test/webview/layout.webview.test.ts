@@ -108,7 +108,13 @@ describe('dagre against ELK in Chromium', function () {
       JSON.stringify(
         {
           date: new Date().toISOString(),
-          machine: { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+          machine: {
+            nproc: cpus().length,
+            cpu: cpus()[0]?.model,
+            node: process.version,
+            loadAverageAtStart: loadAtStart,
+            loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))),
+          },
           chromium: browser.version(),
           runs,
           warmUpMs: warmUp,

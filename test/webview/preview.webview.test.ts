@@ -176,7 +176,10 @@ describe('the preview webview in Chromium', function () {
     await preview.page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 40, { steps: 5 });
     await preview.page.mouse.up();
     assert.notEqual(await preview.page.locator('.stage').evaluate((e) => (e as HTMLElement).style.transform), transformBefore, 'the drag panned');
-    assert.deepEqual((await preview.posted()).filter((m) => m.type === 'reveal'), []);
+    assert.deepEqual(
+      (await preview.posted()).filter((m) => m.type === 'reveal'),
+      [],
+    );
   });
 
   it('renders nothing for an edit that does not change the diagram, and drops stale versions', async () => {
@@ -278,12 +281,16 @@ describe('the preview webview in Chromium', function () {
     assert.equal(await message.innerText(), 'This diagram has <b>600</b> connections; the preview draws at most 500.');
     assert.equal(await message.locator('b').count(), 0);
     // Text Mermaid cannot parse: its error as text, and the page survives.
-    const bad: PreviewDiagrams = { ...d, version: 2, views: d.views.map((v) => (v.key === 'architecture' ? { ...v, text: 'flowchart LR\n  n0["<img src=x onerror=window.__canary=1>\n' } : v)) };
+    const bad: PreviewDiagrams = {
+      ...d,
+      version: 2,
+      views: d.views.map((v) => (v.key === 'architecture' ? { ...v, text: 'flowchart LR\n  n0["<img src=x onerror=window.__canary=1>\n' } : v)),
+    };
     await preview.send({ type: 'showView', view: 'architecture' });
     await preview.send({ type: 'update', diagrams: bad });
     await preview.page.locator('.message', { hasText: 'Mermaid could not draw this diagram' }).waitFor();
     assert.equal(await message.locator('img').count(), 0);
-    assert.equal(await preview.page.locator('body > :not(#app):not(script)').count(), 0, "Mermaid left no error element behind");
+    assert.equal(await preview.page.locator('body > :not(#app):not(script)').count(), 0, 'Mermaid left no error element behind');
   });
 
   it('steps through a dry run on the architecture and on its sequence diagram', async () => {
@@ -294,11 +301,18 @@ describe('the preview webview in Chromium', function () {
     await preview.page.locator('.viewport').focus();
     await preview.page.keyboard.press('n');
     assert.deepEqual(await preview.waitForPosted((m) => m.type === 'selectStep'), { type: 'selectStep', view: flow.key, step: 0 });
-    const marked = () => preview.page.evaluate(() => [...document.querySelectorAll('.stage .sd-step')].map((e) => e.getAttribute('data-sd-node') ?? e.getAttribute('data-id') ?? e.getAttribute('class')));
+    const marked = () =>
+      preview.page.evaluate(() =>
+        [...document.querySelectorAll('.stage .sd-step')].map((e) => e.getAttribute('data-sd-node') ?? e.getAttribute('data-id') ?? e.getAttribute('class')),
+      );
     // Step 1 is client -> lb: both nodes and the edge between them.
     const first = flow.steps[0];
     assert.deepEqual((await marked()).sort(), [first.fromNode, `L_${first.fromNode}_${first.toNode}_0`, first.toNode].sort());
-    assert.match(await preview.page.locator('.step-caption').innerText(), /^Step 1 of 6: client → lb: POST \/v1\/photos · rate 23\.1\/s · peak 46\.3\/s · 20 ms at peak$/, 'the step, then the flow\'s rate');
+    assert.match(
+      await preview.page.locator('.step-caption').innerText(),
+      /^Step 1 of 6: client → lb: POST \/v1\/photos · rate 23\.1\/s · peak 46\.3\/s · 20 ms at peak$/,
+      "the step, then the flow's rate",
+    );
     await preview.clearPosted();
     await preview.page.getByRole('button', { name: 'Next step (n)' }).click();
     assert.deepEqual(await preview.waitForPosted((m) => m.type === 'selectStep'), { type: 'selectStep', view: flow.key, step: 1 });
@@ -487,7 +501,16 @@ describe('the preview webview in Chromium', function () {
     assert.ok(target);
     const node = preview.page.locator(`.stage [data-sd-node="${target.nodeId}"]`);
     // Its drawn text (the heat map's tooltip, a `<title>`, is not drawn).
-    assert.match(await node.evaluate((e) => [...e.childNodes].filter((c) => c.nodeName !== 'title').map((c) => c.textContent ?? '').join('')), /^\s*svc-150(\s|×|$)/, 'the tagged element draws svc-150');
+    assert.match(
+      await node.evaluate((e) =>
+        [...e.childNodes]
+          .filter((c) => c.nodeName !== 'title')
+          .map((c) => c.textContent ?? '')
+          .join(''),
+      ),
+      /^\s*svc-150(\s|×|$)/,
+      'the tagged element draws svc-150',
+    );
     await node.click();
     assert.deepEqual(await preview.waitForPosted((m) => m.type === 'reveal'), { type: 'reveal', view: 'architecture', nodeId: target.nodeId });
   });
@@ -573,14 +596,26 @@ describe('the preview webview in Chromium', function () {
     await preview.update(d, 'architecture');
     const page = preview.page;
     const nodeOf = (id: string) => d.views[0].nodes.find((n) => n.id === id)!.nodeId;
-    const bandOf = (id: string) => page.locator(`.stage [data-sd-node="${nodeOf(id)}"]`).first().getAttribute('data-sd-band');
+    const bandOf = (id: string) =>
+      page
+        .locator(`.stage [data-sd-node="${nodeOf(id)}"]`)
+        .first()
+        .getAttribute('data-sd-band');
     for (const c of load.components) assert.equal(await bandOf(c.id), c.band, `${c.id}: band`);
     // A node's fill is its band's colour: the same as the legend's swatch, different per band.
     const fillOf = (id: string) =>
-      page.locator(`.stage [data-sd-node="${nodeOf(id)}"]`).first().evaluate((g) => getComputedStyle(g.querySelector('[style*="--sd-heat"]')!).fill);
+      page
+        .locator(`.stage [data-sd-node="${nodeOf(id)}"]`)
+        .first()
+        .evaluate((g) => getComputedStyle(g.querySelector('[style*="--sd-heat"]')!).fill);
     const swatch = (band: string) => page.locator(`.legend .swatch[data-band="${band}"]`).evaluate((e) => getComputedStyle(e).backgroundColor);
     const fills = new Set<string>();
-    for (const [id, band] of [['api', 'low'], ['cache', 'target'], ['db', 'high'], ['search', 'saturated']]) {
+    for (const [id, band] of [
+      ['api', 'low'],
+      ['cache', 'target'],
+      ['db', 'high'],
+      ['search', 'saturated'],
+    ]) {
       const fill = await fillOf(id);
       assert.equal(fill, await swatch(band), `${id}: the ${band} colour`);
       fills.add(fill);
@@ -589,10 +624,16 @@ describe('the preview webview in Chromium', function () {
     // The legend: visible on the architecture, the server's words, in order.
     const legend = page.locator('.legend');
     assert.ok(await legend.isVisible());
-    assert.deepEqual(await legend.locator('.legend-item').allInnerTexts(), load.bands.map((b) => b.text));
+    assert.deepEqual(
+      await legend.locator('.legend-item').allInnerTexts(),
+      load.bands.map((b) => b.text),
+    );
     assert.match(await legend.innerText(), /50%–70% \(target\)/);
     // Tooltips: an SVG title with the figures.
-    const title = await page.locator(`.stage [data-sd-node="${nodeOf('search')}"] > title`).first().textContent();
+    const title = await page
+      .locator(`.stage [data-sd-node="${nodeOf('search')}"] > title`)
+      .first()
+      .textContent();
     assert.equal(title, 'search: peak 1.2k/s · 1 × 1k/s · 120% · needs 2');
     // Edges weighted by peak rate: the busiest edge (api -> search) is the thickest.
     const width = (from: string, to: string) =>

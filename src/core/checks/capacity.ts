@@ -22,11 +22,25 @@ export const capacity: Check = {
         return;
       }
       if (load.utilisation !== null && load.utilisation > target + 1e-12) {
-        report(problem(component, load, 'sysdesign/high-utilisation', 'warning', `${loadText(load)}: ${formatPercent(load.utilisation)} utilisation at peak, over the ${formatPercent(target)} target; ${neededText(load)}.`));
+        report(
+          problem(
+            component,
+            load,
+            'sysdesign/high-utilisation',
+            'warning',
+            `${loadText(load)}: ${formatPercent(load.utilisation)} utilisation at peak, over the ${formatPercent(target)} target; ${neededText(load)}.`,
+          ),
+        );
       } else if (load.survives_instance_loss === false && hasSpare(component, load) && important.has(component.id.name)) {
         const statefulKind = component.kind !== undefined && STATEFUL_KINDS.has(component.kind);
         report({
-          ...problem(component, load, 'sysdesign/no-failover-headroom', 'warning', `${loadText(load)}: losing one of its ${load.instances} instances pushes the rest past 100 % on an important dry run; add ${statefulKind ? 'a replica' : 'an instance'}.`),
+          ...problem(
+            component,
+            load,
+            'sysdesign/no-failover-headroom',
+            'warning',
+            `${loadText(load)}: losing one of its ${load.instances} instances pushes the rest past 100 % on an important dry run; add ${statefulKind ? 'a replica' : 'an instance'}.`,
+          ),
           fixes: [{ kind: 'set-component-field', id: component.id.name, field: 'replicas', value: String(load.replicas + 1) }],
         });
       }
@@ -75,7 +89,8 @@ function problem(component: Component, load: ComponentLoad, code: Problem['code'
 
 /** The quick fix: shards for a stateful kind, replicas (per shard) otherwise. */
 function setNeeded(component: Component, load: ComponentLoad): NonNullable<Problem['fixes']>[number] | undefined {
-  if (load.shards_needed !== null && load.shards_needed > load.shards) return { kind: 'set-component-field', id: component.id.name, field: 'shards', value: String(load.shards_needed) };
+  if (load.shards_needed !== null && load.shards_needed > load.shards)
+    return { kind: 'set-component-field', id: component.id.name, field: 'shards', value: String(load.shards_needed) };
   if (load.shards_needed === null && load.instances_needed !== null && load.instances_needed > load.instances) {
     return { kind: 'set-component-field', id: component.id.name, field: 'replicas', value: String(Math.ceil(load.instances_needed / load.shards)) };
   }

@@ -5,17 +5,7 @@
  * the CLI prints it, GitHub renders the Markdown.
  */
 export type { Diagram, DiagramNode, DiagramResult } from './types';
-export {
-  diagramFor,
-  listViews,
-  parseView,
-  viewKey,
-  MAX_DIAGRAM_EDGES,
-  MAX_DIAGRAM_TEXT,
-  type DiagramLimits,
-  type DiagramView,
-  type DiagramViewInfo,
-} from './views';
+export { diagramFor, listViews, parseView, viewKey, MAX_DIAGRAM_EDGES, MAX_DIAGRAM_TEXT, type DiagramLimits, type DiagramView, type DiagramViewInfo } from './views';
 export { architectureDiagram } from './flowchart';
 export { sequenceDiagram } from './sequence';
 export { erDiagram } from './er';

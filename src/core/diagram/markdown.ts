@@ -31,7 +31,12 @@ export function designMarkdown(input: MarkdownInput): string {
   apis(design, out);
   dataModels(design, out);
   architecture(design, out);
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function requirements(design: Design, out: string[]): void {
@@ -43,7 +48,13 @@ function requirements(design: Design, out: string[]): void {
   }
   if (r.questions.length > 0) {
     out.push('### Questions', '');
-    out.push(...table(['Question', 'Answer'], r.questions.map((q) => [cell(q.q?.text), cell(q.a?.text)])), '');
+    out.push(
+      ...table(
+        ['Question', 'Answer'],
+        r.questions.map((q) => [cell(q.q?.text), cell(q.a?.text)]),
+      ),
+      '',
+    );
   }
   if (r.functional.length > 0) {
     out.push('### Functional requirements', '');
@@ -95,7 +106,13 @@ function estimation(input: MarkdownInput, out: string[]): void {
   if (inputs.length > 0) out.push(...table(['Input', 'Value'], inputs), '');
   if (e.values.length > 0) {
     out.push('### Values', '');
-    out.push(...table(['Name', 'Expression', 'Value'], e.values.map((v) => [code(v.name.name), code(v.value.text), computed(input, v.value, false) || NONE])), '');
+    out.push(
+      ...table(
+        ['Name', 'Expression', 'Value'],
+        e.values.map((v) => [code(v.name.name), code(v.value.text), computed(input, v.value, false) || NONE]),
+      ),
+      '',
+    );
   }
 
   for (const section of estimateReport(estimate).sections) {
@@ -107,7 +124,14 @@ function estimation(input: MarkdownInput, out: string[]): void {
       const label = (row: ReportRow) => (section.layout === 'items' ? code(row.label) : row.label);
       // Words (a kind, the ids of single points of failure) come from the design: escaped like any text of it.
       const text = (f: Figure) => (f.unit === 'word' && f.value !== null ? cell(f.text) : f.text);
-      out.push(...table([section.heading, ...columns.map((f) => f.label)], rows.map((row) => [label(row), ...cellsOf(row).map(text)]), right), '');
+      out.push(
+        ...table(
+          [section.heading, ...columns.map((f) => f.label)],
+          rows.map((row) => [label(row), ...cellsOf(row).map(text)]),
+          right,
+        ),
+        '',
+      );
     }
   }
 }
@@ -115,7 +139,10 @@ function estimation(input: MarkdownInput, out: string[]): void {
 /** A section as Markdown tables: consecutive rows with the same columns share one. */
 function tablesOf(section: ReportSection): ReportRow[][] {
   const tables: ReportRow[][] = [];
-  const columnsOf = (row: ReportRow) => cellsOf(row).map((f) => f.label).join('\u0000');
+  const columnsOf = (row: ReportRow) =>
+    cellsOf(row)
+      .map((f) => f.label)
+      .join('\u0000');
   for (const row of section.rows) {
     const last = tables[tables.length - 1];
     if (last && columnsOf(last[0]) === columnsOf(row)) last.push(row);

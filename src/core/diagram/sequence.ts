@@ -32,7 +32,15 @@ export function sequenceDiagram(design: Design, flow: Flow): Diagram {
     const component = components.get(ident.name);
     declarations.push(`  participant ${nodeId} as ${firstLabel(component?.label?.text, ident.name)}`);
     const where = component ?? ident;
-    nodes.push({ nodeId, kind: 'participant', id: ident.name, start: where.start, end: where.end, idStart: component?.id.start ?? ident.start, idEnd: component?.id.end ?? ident.end });
+    nodes.push({
+      nodeId,
+      kind: 'participant',
+      id: ident.name,
+      start: where.start,
+      end: where.end,
+      idStart: component?.id.start ?? ident.start,
+      idEnd: component?.id.end ?? ident.end,
+    });
     return nodeId;
   };
 

@@ -42,7 +42,12 @@ export function diagramFor(design: Design, view: DiagramView, limits: DiagramLim
   } else {
     const flow = view === 'sequence' ? design.flows[0] : findFlow(design, view.id);
     if (!flow) {
-      return { error: view === 'sequence' ? 'Nothing to draw yet: add a dry run under flows (step 5) to see it as a sequence diagram.' : `There is no dry run with the id "${oneLine(view.id)}".` };
+      return {
+        error:
+          view === 'sequence'
+            ? 'Nothing to draw yet: add a dry run under flows (step 5) to see it as a sequence diagram.'
+            : `There is no dry run with the id "${oneLine(view.id)}".`,
+      };
     }
     if (flow.steps.length === 0) return { error: `The dry run "${oneLine(flow.id.name)}" has no steps yet.` };
     result = sequenceDiagram(design, flow);

@@ -127,7 +127,8 @@ function componentLoad(c: Component, t: Tally | undefined, figures: Figures, ret
   const peakReads = reached ? roundNoise(t.peakReads) : null;
   const peakWrites = reached ? roundNoise(t.peakWrites) : null;
   const peak = reached ? roundNoise(t.peakReads + t.peakWrites) : null;
-  const stored = reached && c.kind !== undefined && RETAINING_KINDS.has(c.kind) && retentionSeconds !== null && t.writtenBytes > 0 ? roundNoise(t.writtenBytes * retentionSeconds) : null;
+  const stored =
+    reached && c.kind !== undefined && RETAINING_KINDS.has(c.kind) && retentionSeconds !== null && t.writtenBytes > 0 ? roundNoise(t.writtenBytes * retentionSeconds) : null;
   const connections = own?.connections ?? null;
   const cap = capacity?.value ?? null;
 

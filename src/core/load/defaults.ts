@@ -35,8 +35,20 @@ export interface SourcedFigure {
   /** Optional: what the figure assumes (technology, instance type, reads vs writes). */
   note?: string;
 }
-export interface CostDefaults { instance?: SourcedFigure; storage?: SourcedFigure; transfer?: SourcedFigure; requests?: SourcedFigure; fixed?: SourcedFigure }
-export interface KindDefaults { technology: string; capacity: SourcedFigure | null; storage_capacity: SourcedFigure | null; max_connections: SourcedFigure | null; cost: CostDefaults }
+export interface CostDefaults {
+  instance?: SourcedFigure;
+  storage?: SourcedFigure;
+  transfer?: SourcedFigure;
+  requests?: SourcedFigure;
+  fixed?: SourcedFigure;
+}
+export interface KindDefaults {
+  technology: string;
+  capacity: SourcedFigure | null;
+  storage_capacity: SourcedFigure | null;
+  max_connections: SourcedFigure | null;
+  cost: CostDefaults;
+}
 
 const HOUR = 3600;
 const MONTH = 30 * 86400;
@@ -79,7 +91,7 @@ const APP_SERVER_CAPACITY: SourcedFigure = {
 
 export const KIND_DEFAULTS: Readonly<Record<ComponentKind, KindDefaults>> = {
   client: {
-    technology: 'the user\'s browser or app (not provisioned, not billed)',
+    technology: "the user's browser or app (not provisioned, not billed)",
     capacity: null,
     storage_capacity: null,
     max_connections: null,
@@ -133,8 +145,7 @@ export const KIND_DEFAULTS: Readonly<Record<ComponentKind, KindDefaults>> = {
       transfer: {
         value: 0.085 / GB,
         shown: '$0.085/GB',
-        source:
-          'Amazon CloudFront pricing, https://aws.amazon.com/cloudfront/pricing/ (United States, Mexico and Canada, first 10 TB/month: $0.085 per GB)',
+        source: 'Amazon CloudFront pricing, https://aws.amazon.com/cloudfront/pricing/ (United States, Mexico and Canada, first 10 TB/month: $0.085 per GB)',
         year: 2026,
         assumption: false,
         note: 'First 10 TB/month out to the internet from North American edges; 1 TB/month always free.',

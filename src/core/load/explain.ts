@@ -51,23 +51,25 @@ export function explainComponentLoad(load: ComponentLoad, conventions: Conventio
     if (load.storage_capacity_bytes !== null) lines.push(`- ${formatBytes(load.storage_capacity_bytes)} per instance, ${originText(load.origins.storage_capacity)}`);
   }
   if (load.connections !== null) {
-    lines.push(`**Connections**: ${formatCount(load.connections)} open at peak${load.max_connections !== null ? `; ${formatCount(load.max_connections)} per instance, ${originText(load.origins.max_connections)}` : ''}`);
+    lines.push(
+      `**Connections**: ${formatCount(load.connections)} open at peak${load.max_connections !== null ? `; ${formatCount(load.max_connections)} per instance, ${originText(load.origins.max_connections)}` : ''}`,
+    );
   }
   if (load.instances_needed !== null) {
     const parts: string[] = [];
     if (load.capacity_per_second !== null && load.peak_reads_per_second !== null && load.peak_writes_per_second !== null) {
-      parts.push(
-        stateful
-          ? `requests: (reads / replicas + writes) / (capacity × ${formatPercent(target)})`
-          : `requests: peak / (capacity × ${formatPercent(target)} target)`,
-      );
+      parts.push(stateful ? `requests: (reads / replicas + writes) / (capacity × ${formatPercent(target)})` : `requests: peak / (capacity × ${formatPercent(target)} target)`);
     }
     if (load.connections !== null && load.max_connections !== null) parts.push('connections: open / max per instance');
     if (load.stored_bytes !== null && load.storage_capacity_bytes !== null) parts.push('data: stored / storage per instance');
-    const what = load.shards_needed !== null ? `${load.shards_needed} shard${load.shards_needed === 1 ? '' : 's'} of ${load.replicas} (${load.instances_needed} instances)` : `${load.instances_needed} instance${load.instances_needed === 1 ? '' : 's'}`;
+    const what =
+      load.shards_needed !== null
+        ? `${load.shards_needed} shard${load.shards_needed === 1 ? '' : 's'} of ${load.replicas} (${load.instances_needed} instances)`
+        : `${load.instances_needed} instance${load.instances_needed === 1 ? '' : 's'}`;
     lines.push(`**Needs**: ${what}, the most of ${parts.join('; ')}, each rounded up`);
   }
-  if (load.survives_instance_loss !== null) lines.push(`**Losing one instance**: ${load.survives_instance_loss ? 'the rest stay under 100%' : 'the rest go past 100% (or nothing is left)'}`);
+  if (load.survives_instance_loss !== null)
+    lines.push(`**Losing one instance**: ${load.survives_instance_loss ? 'the rest stay under 100%' : 'the rest go past 100% (or nothing is left)'}`);
   if (load.workers !== null) {
     const wait = load.queue_wait_seconds;
     lines.push(

@@ -96,7 +96,6 @@ function namesOf(tokens: readonly Token[]): Ident[] {
   return names;
 }
 
-
 /**
  * Unit suggestion: short words only match ignoring case (`kb` -> `KB`), since one edit
  * away from a one-letter unit is every other one-letter unit.
@@ -141,12 +140,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
   const expect = options.expect;
 
   if (text.length > MAX_LENGTH) {
-    error(
-      QUANTITY_CODES.syntax,
-      `expression is too long (${text.length} characters; the limit is ${MAX_LENGTH}): name parts of it in \`values\``,
-      0,
-      text.length,
-    );
+    error(QUANTITY_CODES.syntax, `expression is too long (${text.length} characters; the limit is ${MAX_LENGTH}): name parts of it in \`values\``, 0, text.length);
     return;
   }
 
@@ -204,30 +198,20 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
         : error(QUANTITY_CODES.unit, '`m` is ambiguous: write `min` for minutes', w.start, w.end, [{ kind: 'replace', text: 'min' }]);
     }
     if (what === 'number' && (w.text === 'x' || w.text === 'X')) {
-      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [
-        { kind: 'replace', text: '*' },
-      ]);
+      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [{ kind: 'replace', text: '*' }]);
     }
     const times = /^[xX](\d+)$/.exec(w.text);
     if (what === 'number' && times !== null) {
-      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [
-        { kind: 'replace', text: `* ${times[1]}` },
-      ]);
+      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [{ kind: 'replace', text: `* ${times[1]}` }]);
     }
     if (what === 'number' && known().has(w.text)) {
-      return error(
-        QUANTITY_CODES.unit,
-        `\`${w.text}\` is not a unit: to multiply by the value \`${w.text}\`, write \`* ${w.text}\``,
-        w.start,
-        w.end,
-        [{ kind: 'replace', text: `* ${w.text}` }],
-      );
+      return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: to multiply by the value \`${w.text}\`, write \`* ${w.text}\``, w.start, w.end, [
+        { kind: 'replace', text: `* ${w.text}` },
+      ]);
     }
     const suggestion = suggestUnit(w.text, candidates);
     if (suggestion !== undefined) {
-      return error(QUANTITY_CODES.unit, `unknown unit \`${w.text}\`; did you mean \`${suggestion}\`?`, w.start, w.end, [
-        { kind: 'replace', text: suggestion },
-      ]);
+      return error(QUANTITY_CODES.unit, `unknown unit \`${w.text}\`; did you mean \`${suggestion}\`?`, w.start, w.end, [{ kind: 'replace', text: suggestion }]);
     }
     const examples = what === 'number' ? '`k`, `M`, `KB`, `MB`, `ms`, `s`, `min`, `h`, `day`, `y` or `%`' : '`s`, `min`, `h`, `day`, `month` or `year`';
     return error(QUANTITY_CODES.unit, `unknown unit \`${w.text}\`: use e.g. ${examples}`, w.start, w.end);
@@ -307,16 +291,18 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
           const candidates = afterSlash.has(node.start) ? [...knownNames(), ...DIVISOR_SUGGESTIONS] : knownNames();
           const suggestion = closest(node.name, candidates);
           if (suggestion !== undefined) {
-            return error(
-              QUANTITY_CODES.unknownName,
-              `unknown name \`${node.name}\`; did you mean \`${suggestion}\`?`,
-              node.start,
-              node.end,
-              [{ kind: 'replace', text: suggestion }],
-            );
+            return error(QUANTITY_CODES.unknownName, `unknown name \`${node.name}\`; did you mean \`${suggestion}\`?`, node.start, node.end, [
+              { kind: 'replace', text: suggestion },
+            ]);
           }
           const names = knownNames();
-          const hint = names.length > 0 ? `known names: ${names.slice(0, 8).map((n) => '`' + n + '`').join(', ')}${names.length > 8 ? ', …' : ''}` : 'define it under `estimation.values`';
+          const hint =
+            names.length > 0
+              ? `known names: ${names
+                  .slice(0, 8)
+                  .map((n) => '`' + n + '`')
+                  .join(', ')}${names.length > 8 ? ', …' : ''}`
+              : 'define it under `estimation.values`';
           return error(QUANTITY_CODES.unknownName, `unknown name \`${node.name}\`: ${hint}`, node.start, node.end);
         }
         if (q === null || !Number.isFinite(q.value)) return null;

@@ -39,8 +39,7 @@ export interface LexResult {
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isWordStart = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
+const isWordStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
 const isWordChar = (c: string | undefined): boolean => isWordStart(c) || isDigit(c);
 
 /** Characters people paste from elsewhere, with what to write instead. */
@@ -171,9 +170,7 @@ function lexNumber(text: string, start: number, tokens: Token[], errors: LexErro
     // `1,5` or `1,0000`: a comma that is not a thousands separator.
     const decimalLike = groups === 0 && text[j] !== '.' && text[j] !== ',';
     errors.push({
-      message:
-        'a `,` in a number separates thousands and must be followed by exactly three digits, as in `10,000`' +
-        (decimalLike ? '; write `.` for a decimal point' : ''),
+      message: 'a `,` in a number separates thousands and must be followed by exactly three digits, as in `10,000`' + (decimalLike ? '; write `.` for a decimal point' : ''),
       start: i,
       end: i + 1,
       ...(decimalLike && j - (i + 1) !== 3 ? { fixes: [{ kind: 'replace' as const, text: '.' }] } : {}),
@@ -203,12 +200,7 @@ function lexNumber(text: string, start: number, tokens: Token[], errors: LexErro
 /** Whether a token ends an operand, so that a following `per` is division. */
 function endsOperand(t: Token | undefined): boolean {
   if (t === undefined) return false;
-  return (
-    t.kind === 'number' ||
-    t.kind === 'rparen' ||
-    t.kind === 'percent' ||
-    (t.kind === 'word' && t.role !== 'per')
-  );
+  return t.kind === 'number' || t.kind === 'rparen' || t.kind === 'percent' || (t.kind === 'word' && t.role !== 'per');
 }
 
 /** Give every word its role from the tokens before it (see `WordRole`). */
@@ -220,13 +212,7 @@ function classify(tokens: Token[]): void {
     const prev2 = tokens[k - 2] as Token | undefined;
     if (prev?.kind === 'number') {
       t.role = t.text === 'per' ? 'per' : 'suffix';
-    } else if (
-      prev?.kind === 'word' &&
-      prev.role === 'suffix' &&
-      prev2?.kind === 'number' &&
-      MAGNITUDES.has(prev.text) &&
-      isUnitWord(t.text)
-    ) {
+    } else if (prev?.kind === 'word' && prev.role === 'suffix' && prev2?.kind === 'number' && MAGNITUDES.has(prev.text) && isUnitWord(t.text)) {
       t.role = 'suffix'; // `10k MB`, `1.5 million qps`
     } else if (prev?.kind === 'word' && prev.role === 'per') {
       t.role = 'unit'; // `per` must be followed by a unit; unknown words are unit errors

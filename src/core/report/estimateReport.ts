@@ -127,16 +127,42 @@ export function estimateReport(estimate: Estimate): EstimateReport {
         figure({ key: 'peak_write_per_second', label: 'Peak', unit: 'rate', value: t.peak_write_per_second, explanation: 'the sum of the write lines at their peak' }),
       ]),
       row('read_write_ratio', 'Read:write ratio', [figure({ key: 'read_write_ratio', label: value, unit: 'ratio', value: t.read_write_ratio, brief: (x) => `${x} read:write` })]),
-      row('ingress', 'Ingress (writes)', [figure({ key: 'ingress_bytes_per_second', label: value, unit: 'bandwidth', value: t.ingress_bytes_per_second, brief: (x) => `In ${x}` })]),
-      row('egress', 'Egress (reads)', [figure({ key: 'egress_bytes_per_second', label: value, unit: 'bandwidth', value: t.egress_bytes_per_second, brief: (x) => `Out ${x}` })]),
-      row('storage_per_day', 'New storage per day', [figure({ key: 'storage_bytes_per_day', label: value, unit: 'bytes', value: t.storage_bytes_per_day, brief: (x) => `${x}/day` })]),
-      row('storage_per_month', 'New storage per month', [figure({ key: 'storage_bytes_per_month', label: value, unit: 'bytes', value: t.storage_bytes_per_month, brief: (x) => `${x}/month` })]),
-      row('storage_per_year', 'New storage per year', [figure({ key: 'storage_bytes_per_year', label: value, unit: 'bytes', value: t.storage_bytes_per_year, brief: (x) => `${x}/year` })]),
-      row('storage_total', 'Storage in total (retention × replication)', [
-        figure({ key: 'storage_bytes_total', label: value, unit: 'bytes', value: t.storage_bytes_total, brief: (x) => `${x} total`, explanation: 'new storage per day × retention × replication' }),
+      row('ingress', 'Ingress (writes)', [
+        figure({ key: 'ingress_bytes_per_second', label: value, unit: 'bandwidth', value: t.ingress_bytes_per_second, brief: (x) => `In ${x}` }),
       ]),
-      row('cache', 'Cache memory', [figure({ key: 'cache_bytes', label: value, unit: 'bytes', value: t.cache_bytes, brief: (x) => `Cache ${x}`, explanation: "cache_hot_ratio × a day's read bytes" })]),
-      row('servers', 'Servers', [figure({ key: 'servers', label: value, unit: 'integer', value: t.servers, brief: (x) => `Servers ${x}`, explanation: 'peak requests per second ÷ server_capacity, rounded up' })]),
+      row('egress', 'Egress (reads)', [figure({ key: 'egress_bytes_per_second', label: value, unit: 'bandwidth', value: t.egress_bytes_per_second, brief: (x) => `Out ${x}` })]),
+      row('storage_per_day', 'New storage per day', [
+        figure({ key: 'storage_bytes_per_day', label: value, unit: 'bytes', value: t.storage_bytes_per_day, brief: (x) => `${x}/day` }),
+      ]),
+      row('storage_per_month', 'New storage per month', [
+        figure({ key: 'storage_bytes_per_month', label: value, unit: 'bytes', value: t.storage_bytes_per_month, brief: (x) => `${x}/month` }),
+      ]),
+      row('storage_per_year', 'New storage per year', [
+        figure({ key: 'storage_bytes_per_year', label: value, unit: 'bytes', value: t.storage_bytes_per_year, brief: (x) => `${x}/year` }),
+      ]),
+      row('storage_total', 'Storage in total (retention × replication)', [
+        figure({
+          key: 'storage_bytes_total',
+          label: value,
+          unit: 'bytes',
+          value: t.storage_bytes_total,
+          brief: (x) => `${x} total`,
+          explanation: 'new storage per day × retention × replication',
+        }),
+      ]),
+      row('cache', 'Cache memory', [
+        figure({ key: 'cache_bytes', label: value, unit: 'bytes', value: t.cache_bytes, brief: (x) => `Cache ${x}`, explanation: "cache_hot_ratio × a day's read bytes" }),
+      ]),
+      row('servers', 'Servers', [
+        figure({
+          key: 'servers',
+          label: value,
+          unit: 'integer',
+          value: t.servers,
+          brief: (x) => `Servers ${x}`,
+          explanation: 'peak requests per second ÷ server_capacity, rounded up',
+        }),
+      ]),
     ],
   });
 
@@ -165,7 +191,13 @@ export function estimateReport(estimate: Estimate): EstimateReport {
   // Components that carry load or hold data, busiest first is left to the surface: rows keep the design's order.
   const loaded = estimate.components.filter((c) => c.peak_per_second !== null || c.connections !== null || c.stored_bytes !== null);
   if (loaded.length > 0) {
-    sections.push({ key: 'components', title: `Load at peak (target ${formatPercent(conv.target_utilisation)})`, layout: 'items', heading: 'Component', rows: loaded.map((c) => row(c.id, c.id, componentFigures(c, conv, figure))) });
+    sections.push({
+      key: 'components',
+      title: `Load at peak (target ${formatPercent(conv.target_utilisation)})`,
+      layout: 'items',
+      heading: 'Component',
+      rows: loaded.map((c) => row(c.id, c.id, componentFigures(c, conv, figure))),
+    });
   }
   return { sections };
 }
@@ -178,9 +210,30 @@ function trafficFigures(t: TrafficEstimate, figure: (spec: FigureSpec) => Figure
     figure({ key: 'per_second', label: 'Average', unit: 'rate', value: t.per_second, brief: (x) => `${x} avg` }),
     figure({ key: 'peak_per_second', label: 'Peak', unit: 'rate', value: t.peak_per_second, brief: (x) => `${x} peak`, explanation: 'average × peak_factor' }),
     figure({ key: 'size_bytes', label: 'Size', unit: 'bytes', value: t.size_bytes, brief: (x) => `${x} each` }),
-    figure({ key: 'bytes_per_second', label: 'Bandwidth', unit: 'bandwidth', value: t.bytes_per_second, brief: (x) => `${x} ${t.kind === 'write' ? 'in' : 'out'}`, explanation: 'average × size' }),
-    figure({ key: 'storage_bytes_per_day', label: 'Storage per day', unit: 'bytes', value: t.storage_bytes_per_day, brief: (x) => `${x}/day stored`, explanation: 'writes only: per day × size' }),
-    figure({ key: 'records_total', label: 'Records kept', unit: 'count', value: t.records_total, brief: (x) => `${x} records kept`, explanation: 'writes only: per day × retention in days' }),
+    figure({
+      key: 'bytes_per_second',
+      label: 'Bandwidth',
+      unit: 'bandwidth',
+      value: t.bytes_per_second,
+      brief: (x) => `${x} ${t.kind === 'write' ? 'in' : 'out'}`,
+      explanation: 'average × size',
+    }),
+    figure({
+      key: 'storage_bytes_per_day',
+      label: 'Storage per day',
+      unit: 'bytes',
+      value: t.storage_bytes_per_day,
+      brief: (x) => `${x}/day stored`,
+      explanation: 'writes only: per day × size',
+    }),
+    figure({
+      key: 'records_total',
+      label: 'Records kept',
+      unit: 'count',
+      value: t.records_total,
+      brief: (x) => `${x} records kept`,
+      explanation: 'writes only: per day × retention in days',
+    }),
   ];
 }
 
@@ -192,12 +245,26 @@ function flowFigures(
   return [
     figure({ key: 'hops', label: 'Hops', unit: 'integer', value: f.hops, brief: (x) => `${x} hop${f.hops === 1 ? '' : 's'}` }),
     checked(
-      { key: 'availability', label: 'Availability', unit: 'percent', value: f.availability, brief: (x) => `availability ${x}`, explanation: 'the product of the availability of each component crossed' },
+      {
+        key: 'availability',
+        label: 'Availability',
+        unit: 'percent',
+        value: f.availability,
+        brief: (x) => `availability ${x}`,
+        explanation: 'the product of the availability of each component crossed',
+      },
       { key: 'availability_target', label: 'Target', unit: 'percent', value: f.availability_target },
       (value, target) => value >= target,
     ),
     checked(
-      { key: 'latency_seconds', label: 'Latency', unit: 'duration', value: f.latency_seconds, brief: (x) => `latency ${x}`, explanation: 'the sum of the latency of each component and connection crossed' },
+      {
+        key: 'latency_seconds',
+        label: 'Latency',
+        unit: 'duration',
+        value: f.latency_seconds,
+        brief: (x) => `latency ${x}`,
+        explanation: 'the sum of the latency of each component and connection crossed',
+      },
       { key: 'latency_target_seconds', label: 'Target', unit: 'duration', value: f.latency_target_seconds },
       (value, target) => value <= target,
     ),
@@ -213,8 +280,15 @@ function flowFigures(
       explanation: 'latency plus the queueing wait (Erlang C) of each component crossed',
     }),
     words('saturated', 'Saturated', f.saturated, (x) => `saturated: ${x}`),
-    words('single_points_of_failure', 'Single points of failure', f.single_points_of_failure, (x) => `single point${f.single_points_of_failure.length === 1 ? '' : 's'} of failure: ${x}`),
-    ...(f.rate_per_second === null ? [{ key: 'no_load', label: 'Load', value: null, unit: 'word' as const, text: NONE, brief: 'no load: set `traffic:` or `rate:`, or name a requirement with a traffic line' }] : []),
+    words(
+      'single_points_of_failure',
+      'Single points of failure',
+      f.single_points_of_failure,
+      (x) => `single point${f.single_points_of_failure.length === 1 ? '' : 's'} of failure: ${x}`,
+    ),
+    ...(f.rate_per_second === null
+      ? [{ key: 'no_load', label: 'Load', value: null, unit: 'word' as const, text: NONE, brief: 'no load: set `traffic:` or `rate:`, or name a requirement with a traffic line' }]
+      : []),
   ];
 }
 
@@ -229,7 +303,14 @@ function componentFigures(c: ComponentLoad, conv: Conventions, figure: (spec: Fi
   const need = neededText(c);
   return [
     { key: 'kind', label: 'Kind', value: c.kind, unit: 'word', text: c.kind ?? NONE },
-    figure({ key: 'peak_per_second', label: 'Peak', unit: 'rate', value: c.peak_per_second, brief: (x) => `peak ${x}`, explanation: 'the sum over the dry runs of rate × calls of each request it receives' }),
+    figure({
+      key: 'peak_per_second',
+      label: 'Peak',
+      unit: 'rate',
+      value: c.peak_per_second,
+      brief: (x) => `peak ${x}`,
+      explanation: 'the sum over the dry runs of rate × calls of each request it receives',
+    }),
     figure({
       key: 'capacity_per_second',
       label: 'Capacity each',
@@ -238,18 +319,48 @@ function componentFigures(c: ComponentLoad, conv: Conventions, figure: (spec: Fi
       brief: c.peak_per_second === null ? undefined : (x) => `${instancesText(c)} × ${x}`,
     }),
     figure({ key: 'instances', label: 'Instances', unit: 'integer', value: c.instances }),
-    figure({ key: 'utilisation', label: 'Utilisation', unit: 'percent', value: c.utilisation, brief: (x) => `${x}${utilisationMark}`, explanation: 'load per instance ÷ capacity at peak' }),
-    figure({ key: 'connections', label: 'Connections', unit: 'count', value: c.connections, brief: (x) => `${x} connections${c.max_connections !== null ? ` / ${formatCount(c.max_connections)} each` : ''}` }),
-    figure({ key: 'stored_bytes', label: 'Stored', unit: 'bytes', value: c.stored_bytes, brief: (x) => `${x} stored`, explanation: 'bytes written per second × retention, one copy' }),
+    figure({
+      key: 'utilisation',
+      label: 'Utilisation',
+      unit: 'percent',
+      value: c.utilisation,
+      brief: (x) => `${x}${utilisationMark}`,
+      explanation: 'load per instance ÷ capacity at peak',
+    }),
+    figure({
+      key: 'connections',
+      label: 'Connections',
+      unit: 'count',
+      value: c.connections,
+      brief: (x) => `${x} connections${c.max_connections !== null ? ` / ${formatCount(c.max_connections)} each` : ''}`,
+    }),
+    figure({
+      key: 'stored_bytes',
+      label: 'Stored',
+      unit: 'bytes',
+      value: c.stored_bytes,
+      brief: (x) => `${x} stored`,
+      explanation: 'bytes written per second × retention, one copy',
+    }),
     {
       key: 'needed',
       label: 'Needs',
       value: c.instances_needed,
       unit: 'word',
-      text: c.shards_needed !== null ? `${c.shards_needed} shard${c.shards_needed === 1 ? '' : 's'} × ${c.replicas}` : c.instances_needed === null ? NONE : String(c.instances_needed),
+      text:
+        c.shards_needed !== null ? `${c.shards_needed} shard${c.shards_needed === 1 ? '' : 's'} × ${c.replicas}` : c.instances_needed === null ? NONE : String(c.instances_needed),
       ...(need ? { brief: need } : {}),
     },
-    tiny(figure({ key: 'queue_wait_seconds', label: 'Queue wait', unit: 'duration', value: c.queue_wait_seconds, brief: c.queue_wait_seconds !== null && c.queue_wait_seconds >= 0.0005 ? (x) => `waits ${x}` : undefined, explanation: 'Erlang C mean wait at peak' })),
+    tiny(
+      figure({
+        key: 'queue_wait_seconds',
+        label: 'Queue wait',
+        unit: 'duration',
+        value: c.queue_wait_seconds,
+        brief: c.queue_wait_seconds !== null && c.queue_wait_seconds >= 0.0005 ? (x) => `waits ${x}` : undefined,
+        explanation: 'Erlang C mean wait at peak',
+      }),
+    ),
   ];
 }
 

@@ -2,5 +2,17 @@
  * The estimate as data for people: labelled, formatted figures in sections that every
  * surface lays out (lenses, preview, Markdown, CLI), plus the CLI's text layout.
  */
-export { briefLine, cellsOf, estimateReport, figureOf, labelledValue, NONE, type EstimateReport, type Figure, type FigureUnit, type ReportRow, type ReportSection } from './estimateReport';
+export {
+  briefLine,
+  cellsOf,
+  estimateReport,
+  figureOf,
+  labelledValue,
+  NONE,
+  type EstimateReport,
+  type Figure,
+  type FigureUnit,
+  type ReportRow,
+  type ReportSection,
+} from './estimateReport';
 export { estimateText } from './estimateText';

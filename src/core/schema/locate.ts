@@ -2,7 +2,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Span } from '../types';
 
-
 /** One step of a path resolved in the YAML tree. */
 export interface Located {
   /** The node at this path; undefined when the pair has no value node (e.g. `name:`). */

@@ -45,12 +45,7 @@ function unknownKey({ error, segments, parentSchema, tree, push }: KeywordError)
   const { text, suggestion } = didYouMean(key, allowed);
   const rest = suggestion !== undefined ? text : allowed.length > 0 ? `; expected one of: ${allowed.join(', ')}` : '';
   push(
-    make(
-      span,
-      'sysdesign/unknown-key',
-      `Unknown key ${quote(key)} in ${thing(segments)}${rest}`,
-      suggestion !== undefined ? [{ kind: 'replace', text: suggestion }] : undefined,
-    ),
+    make(span, 'sysdesign/unknown-key', `Unknown key ${quote(key)} in ${thing(segments)}${rest}`, suggestion !== undefined ? [{ kind: 'replace', text: suggestion }] : undefined),
   );
 }
 
@@ -62,11 +57,7 @@ function wrongType({ error, segments, tree, push }: KeywordError): void {
       push(make(ZERO, 'sysdesign/missing-key', 'The design is empty: it needs "sysdesign: 1" and "name"'));
     } else {
       push(
-        make(
-          valueSpan(tree.resolve(segments).chain),
-          'sysdesign/wrong-type',
-          `A design is a map of sections (sysdesign, name, requirements, ...), found ${foundName(error.data)}`,
-        ),
+        make(valueSpan(tree.resolve(segments).chain), 'sysdesign/wrong-type', `A design is a map of sections (sysdesign, name, requirements, ...), found ${foundName(error.data)}`),
       );
     }
     return;
@@ -96,10 +87,7 @@ function notInEnum({ error, segments, tree, push }: KeywordError): void {
 function notConst({ error, segments, tree, push }: KeywordError): void {
   const span = valueSpan(tree.resolve(segments).chain);
   if (segments.length === 1 && segments[0] === 'sysdesign') {
-    const message =
-      typeof error.data === 'string' && error.data.trim() === '1'
-        ? 'Write the format version as the number 1, without quotes'
-        : 'Only format version 1 is supported';
+    const message = typeof error.data === 'string' && error.data.trim() === '1' ? 'Write the format version as the number 1, without quotes' : 'Only format version 1 is supported';
     push(make(span, 'sysdesign/invalid-value', message, typeof error.data === 'string' && error.data.trim() === '1' ? [{ kind: 'replace', text: '1' }] : undefined));
   } else {
     const allowed = (error.params as { allowedValue: unknown }).allowedValue;
@@ -131,9 +119,7 @@ function badLength({ error, keyword, segments, tree, push }: KeywordError): void
       make(
         span,
         'sysdesign/invalid-value',
-        more
-          ? `This key is too long: ${length} characters, at most ${limit}`
-          : `This key is too short: ${length} characters, at least ${limit}`,
+        more ? `This key is too long: ${length} characters, at most ${limit}` : `This key is too short: ${length} characters, at least ${limit}`,
       ),
     );
   } else {

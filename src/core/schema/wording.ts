@@ -2,15 +2,8 @@
 import { closest } from '../suggest';
 import { decodePointer } from './locate';
 
-
 /** Maps whose keys are free names: their keys are normalised to `*` like list indices. */
-const FREE_KEY_MAPS = new Set([
-  'requirements/non_functional/latency',
-  'estimation/values',
-  'data_models/*/fields',
-  'apis/*/request',
-  'apis/*/response',
-]);
+const FREE_KEY_MAPS = new Set(['requirements/non_functional/latency', 'estimation/values', 'data_models/*/fields', 'apis/*/request', 'apis/*/response']);
 
 export function normalise(segments: readonly string[]): string {
   const out: string[] = [];

@@ -37,7 +37,12 @@ export function inspectSubtree(root: unknown, text: string, report: Report): voi
       const tag = node.tag;
       if (tag && !PLAIN_TAGS.has(tag)) {
         const span = tagSpan(text, node.range?.[0] ?? 0);
-        report('sysdesign/yaml-tag', 'error', `The tag \`${text.slice(span.start, span.end) || tag}\` is not supported: a design is plain YAML (maps, lists, strings, numbers, booleans).`, span);
+        report(
+          'sysdesign/yaml-tag',
+          'error',
+          `The tag \`${text.slice(span.start, span.end) || tag}\` is not supported: a design is plain YAML (maps, lists, strings, numbers, booleans).`,
+          span,
+        );
       }
     }
     if (isScalar(node)) {

@@ -85,7 +85,10 @@ function clampSpan(pos: [number, number], length: number): Span {
 }
 
 function cleanYamlMessage(message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const first = message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
   return first.endsWith('.') ? first : `${first}.`;
 }
 

@@ -19,13 +19,7 @@ export interface PreviewHtmlInput {
 const NONCE = /^[A-Za-z0-9]{16,128}$/;
 
 export function previewCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
+  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${cspSource} 'unsafe-inline'`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
 }
 
 export function previewHtml(input: PreviewHtmlInput): string {

@@ -34,7 +34,9 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
       return { type: 'exported', requestId: raw.requestId, format: raw.format, data: raw.data };
     }
     case 'exportFailed':
-      return isIndex(raw.requestId) && typeof raw.message === 'string' ? { type: 'exportFailed', requestId: raw.requestId, message: raw.message.slice(0, MAX_MESSAGE_CHARS) } : undefined;
+      return isIndex(raw.requestId) && typeof raw.message === 'string'
+        ? { type: 'exportFailed', requestId: raw.requestId, message: raw.message.slice(0, MAX_MESSAGE_CHARS) }
+        : undefined;
     default:
       return undefined;
   }

@@ -40,7 +40,11 @@ export function addItemCommand(steps: Steps): Command {
       // The insert was computed for this version; a keystroke in between would shift it.
       if (document.version !== summary.version) throw new Error('the design changed while the item was being added: please try again');
       const position = document.validatePosition(new vscode.Position(choice.insertion.position.line, choice.insertion.position.character));
-      const inserted = await editor.insertSnippet(new vscode.SnippetString(choice.insertion.snippet), position, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+      const inserted = await editor.insertSnippet(new vscode.SnippetString(choice.insertion.snippet), position, {
+        undoStopBefore: true,
+        undoStopAfter: true,
+        keepWhitespace: true,
+      });
       if (!inserted) throw new Error(`the ${choice.insertion.label.toLowerCase()} could not be inserted`);
       editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       await steps.source.refresh();

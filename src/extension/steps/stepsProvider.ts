@@ -11,7 +11,6 @@ import { COMMANDS } from '../ids';
 import type { DesignSource } from './designSource';
 import { buildStepsTree, elementAt, type ItemElement, type StepElement, type StepsElement, type StepsTree } from './stepsTree';
 
-
 export type RevealMode = 'select' | 'cursor';
 
 export class StepsProvider implements vscode.TreeDataProvider<StepsElement>, vscode.Disposable {

@@ -80,9 +80,7 @@ export class StepsView extends Disposable {
     if (!element) return undefined;
     this.followed = element.key;
     await Promise.all(
-      [this.view, this.explorerView]
-        .filter((view) => view.visible && view.selection[0]?.key !== element.key)
-        .map((view) => view.reveal(element, { select: true, focus: false })),
+      [this.view, this.explorerView].filter((view) => view.visible && view.selection[0]?.key !== element.key).map((view) => view.reveal(element, { select: true, focus: false })),
     );
     return element;
   }

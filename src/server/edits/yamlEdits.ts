@@ -55,7 +55,11 @@ export function appendToList(doc: EditDocument, list: ListAt, item: NewItem): Of
   const last = list.items[list.items.length - 1];
   if (last) {
     const columns = itemColumns(text, last);
-    if (columns) return insertAt(lineEnd(text, lastContent(text, { start: last.start, end: Math.max(last.end, list.end ?? 0) })), eol + itemText(doc, item.lines, columns.dash, columns.content));
+    if (columns)
+      return insertAt(
+        lineEnd(text, lastContent(text, { start: last.start, end: Math.max(last.end, list.end ?? 0) })),
+        eol + itemText(doc, item.lines, columns.dash, columns.content),
+      );
     return item.flow === undefined ? undefined : appendToFlowList(text, last, item.flow);
   }
   if (!list.key) return undefined;
@@ -140,7 +144,7 @@ export function setField(doc: EditDocument, item: Span, key: string, value: stri
   if (text[item.start] === '{') return setFlowField(text, item, key, value);
   const column = columnOf(text, item.start);
   const keyRe = new RegExp(`${escapeRegExp(key)}[ \\t]*:(?=[ \\t]|\\r?\\n|$)`, 'y');
-  for (let lineStart = item.start - column; lineStart < item.end; ) {
+  for (let lineStart = item.start - column; lineStart < item.end;) {
     // The first line starts at the item (after its `- `); the others must hold a key at the item's column.
     const first = lineStart === item.start - column;
     const contentStart = first ? item.start : lineStart + column;

@@ -76,18 +76,26 @@ function stepInsertions(analysis: DocumentAnalysis, positions: Positions): Map<S
   const est = design.estimation;
 
   // 1 Requirements: a functional requirement.
-  const requirementId = fresh('new-requirement', functional.map((r) => r.id.name));
+  const requirementId = fresh(
+    'new-requirement',
+    functional.map((r) => r.id.name),
+  );
   offer(
     'requirements',
     'requirement',
     'Functional requirement',
-    appendToNestedList(doc, design, { parentName: 'requirements', parent: req, child: 'functional', items: functional, place: 'last' }, {
-      lines: [
-        [0, `id: ${placeholder(1, requirementId)}`],
-        [0, `text: ${placeholder(2, 'A user does something')}`],
-        [0, `op: \${3|create,read,update,delete,search,other|}`],
-      ],
-    }),
+    appendToNestedList(
+      doc,
+      design,
+      { parentName: 'requirements', parent: req, child: 'functional', items: functional, place: 'last' },
+      {
+        lines: [
+          [0, `id: ${placeholder(1, requirementId)}`],
+          [0, `text: ${placeholder(2, 'A user does something')}`],
+          [0, `op: \${3|create,read,update,delete,search,other|}`],
+        ],
+      },
+    ),
   );
 
   // 2 Estimation: a traffic line, named after the first requirement that has none.
@@ -98,14 +106,19 @@ function stepInsertions(analysis: DocumentAnalysis, positions: Positions): Map<S
     'estimation',
     'traffic',
     'Traffic line',
-    appendToNestedList(doc, design, { parentName: 'estimation', parent: est, child: 'traffic', items: est?.traffic ?? [], place: 'last' }, {
-      lines: [
-        [0, `id: ${placeholder(1, forTraffic?.id.name ?? fresh('new-traffic', trafficIds))}`],
-        [0, `kind: \${2|${trafficKinds}|}`],
-        [0, `per_user: ${placeholder(3, '10/day')}`],
-        [0, `size: ${placeholder(4, '1KB')}`],
-      ],
-    }),
+    appendToNestedList(
+      doc,
+      design,
+      { parentName: 'estimation', parent: est, child: 'traffic', items: est?.traffic ?? [], place: 'last' },
+      {
+        lines: [
+          [0, `id: ${placeholder(1, forTraffic?.id.name ?? fresh('new-traffic', trafficIds))}`],
+          [0, `kind: \${2|${trafficKinds}|}`],
+          [0, `per_user: ${placeholder(3, '10/day')}`],
+          [0, `size: ${placeholder(4, '1KB')}`],
+        ],
+      },
+    ),
   );
 
   // 3 API: an endpoint for the first requirement that has none.
@@ -113,7 +126,16 @@ function stepInsertions(analysis: DocumentAnalysis, positions: Positions): Map<S
   const forApi = functional.find((r) => !served.has(r.id.name));
   const method = METHOD_BY_OP[forApi?.op ?? 'read'];
   const apiLines: ItemLine[] = [
-    [0, `id: ${placeholder(1, fresh(forApi?.id.name ?? 'new-api', design.apis.map((a) => a.id.name)))}`],
+    [
+      0,
+      `id: ${placeholder(
+        1,
+        fresh(
+          forApi?.id.name ?? 'new-api',
+          design.apis.map((a) => a.id.name),
+        ),
+      )}`,
+    ],
     [0, `method: \${2|${[method, ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => m !== method)].join(',')}|}`],
     [0, `path: ${placeholder(3, '/v1/items')}`],
   ];
@@ -122,7 +144,18 @@ function stepInsertions(analysis: DocumentAnalysis, positions: Positions): Map<S
 
   // 4 Data model: a table, stored in the first database when there is one.
   const database = design.components.find((c) => c.kind === 'sql-database' || c.kind === 'nosql-database');
-  const tableLines: ItemLine[] = [[0, `id: ${placeholder(1, fresh('new_table', design.dataModels.map((m) => m.id.name)))}`]];
+  const tableLines: ItemLine[] = [
+    [
+      0,
+      `id: ${placeholder(
+        1,
+        fresh(
+          'new_table',
+          design.dataModels.map((m) => m.id.name),
+        ),
+      )}`,
+    ],
+  ];
   if (database) tableLines.push([0, `store: ${placeholder(2, database.id.name)}`]);
   tableLines.push([0, 'fields:'], [1, `${placeholder(3, 'id')}: ${placeholder(4, 'uuid pk')}`]);
   offer('data-model', 'data-model', 'Table', appendToSection(doc, design, 'data_models', design.dataModels, { lines: tableLines }));
@@ -152,7 +185,18 @@ function stepInsertions(analysis: DocumentAnalysis, positions: Positions): Map<S
   const covered = new Set(design.flows.flatMap((f) => (f.requirement ? [f.requirement.name] : [])));
   const forFlow = functional.find((r) => r.important && !covered.has(r.id.name));
   const hop = design.connections[0] ? [design.connections[0].from.name, design.connections[0].to.name] : [componentIds[0] ?? 'client', componentIds[1] ?? 'service'];
-  const flowLines: ItemLine[] = [[0, `id: ${placeholder(1, fresh(forFlow ? `${forFlow.id.name}-dry-run` : 'new-dry-run', design.flows.map((f) => f.id.name)))}`]];
+  const flowLines: ItemLine[] = [
+    [
+      0,
+      `id: ${placeholder(
+        1,
+        fresh(
+          forFlow ? `${forFlow.id.name}-dry-run` : 'new-dry-run',
+          design.flows.map((f) => f.id.name),
+        ),
+      )}`,
+    ],
+  ];
   if (forFlow) flowLines.push([0, `requirement: ${placeholder(2, forFlow.id.name)}`]);
   flowLines.push([0, 'steps:'], [1, `- ${placeholder(3, hop[0])} -> ${placeholder(4, hop[1])}: ${placeholder(5, 'request')}`]);
   offer('design', 'flow', 'Dry run', appendToSection(doc, design, 'flows', design.flows, { lines: flowLines }), 'folder:flows');

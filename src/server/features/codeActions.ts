@@ -57,7 +57,13 @@ export function buildFix(analysis: DocumentAnalysis, positions: Positions, probl
       return { title: literal ? `Write ${fix.text}` : `Change to "${fix.text}"`, edit: { start: problem.start, end: problem.end, newText: fix.text }, preferred: true };
     }
     case 'create-component': {
-      const item = { lines: [[0, `id: ${fix.id}`], [0, 'kind: service']] as const, flow: `{ id: ${fix.id}, kind: service }` };
+      const item = {
+        lines: [
+          [0, `id: ${fix.id}`],
+          [0, 'kind: service'],
+        ] as const,
+        flow: `{ id: ${fix.id}, kind: service }`,
+      };
       const edit = appendToSection(doc, design, 'components', design.components, item);
       return edit && { title: `Create component "${fix.id}"`, edit, preferred: false };
     }
@@ -71,7 +77,12 @@ export function buildFix(analysis: DocumentAnalysis, positions: Positions, probl
       // `requirements:` with a value that is not a map: leave it to the user.
       if (!requirements && design.sections.some((s) => s.name === 'requirements')) return undefined;
       const list = { parentName: 'requirements', parent: requirements, child: 'functional', items: requirements?.functional ?? [], place: 'first' } as const;
-      const edit = appendToNestedList(doc, design, list, { lines: [[0, `id: ${fix.id}`], [0, `text: TODO describe ${fix.id}`]] });
+      const edit = appendToNestedList(doc, design, list, {
+        lines: [
+          [0, `id: ${fix.id}`],
+          [0, `text: TODO describe ${fix.id}`],
+        ],
+      });
       return edit && { title: `Create requirement "${fix.id}"`, edit, preferred: false };
     }
     case 'set-component-field': {
@@ -84,5 +95,10 @@ export function buildFix(analysis: DocumentAnalysis, positions: Positions, probl
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
-  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+  return (
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
 }

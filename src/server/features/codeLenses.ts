@@ -33,11 +33,12 @@ export function codeLenses(analysis: DocumentAnalysis, positions: Positions): Co
       const [average, peak] = r?.figures ?? [];
       if (r && average && average.value !== null) qps.push(`${r.label} ${average.text}${peak && peak.value !== null ? ` (peak ${peak.text})` : ''}`);
     }
-    const briefs = (keys: string[]) => keys.flatMap((key) => {
-      const r = row(key);
-      const brief = r ? briefLine(r) : '';
-      return brief === '' ? [] : [brief];
-    });
+    const briefs = (keys: string[]) =>
+      keys.flatMap((key) => {
+        const r = row(key);
+        const brief = r ? briefLine(r) : '';
+        return brief === '' ? [] : [brief];
+      });
     qps.push(...briefs(['read_write_ratio']));
     const storage = briefs(['storage_per_day', 'storage_per_month', 'storage_per_year', 'storage_total']);
     const other = briefs(['ingress', 'egress', 'cache', 'servers']);
@@ -58,7 +59,13 @@ export function codeLenses(analysis: DocumentAnalysis, positions: Positions): Co
   const downtime = section('availability');
   // The budget per year is the headline; without it the shorter periods add nothing.
   if (availability && downtime && typeof downtime.rows[0]?.figures[0]?.value === 'number') {
-    lens(availability, `Downtime budget ${downtime.rows.map((r) => briefLine(r)).filter((b) => b !== '').join(' · ')}`);
+    lens(
+      availability,
+      `Downtime budget ${downtime.rows
+        .map((r) => briefLine(r))
+        .filter((b) => b !== '')
+        .join(' · ')}`,
+    );
   }
 
   const flows = section('flows');

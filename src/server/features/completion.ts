@@ -70,7 +70,8 @@ function keyItems(analysis: DocumentAnalysis, context: Extract<CursorContext, { 
   if (joined === 'requirements.non_functional.latency') {
     const taken = new Set(context.siblings);
     const items = idItems(analysis, ['requirement', 'flow'], context.word, replace, (id) => `${id}: `).filter((i) => !taken.has(i.label));
-    if (!taken.has('default')) items.push({ label: 'default', kind: CompletionItemKind.Keyword, detail: 'latency target for everything else', textEdit: replace(context.word, 'default: ') });
+    if (!taken.has('default'))
+      items.push({ label: 'default', kind: CompletionItemKind.Keyword, detail: 'latency target for everything else', textEdit: replace(context.word, 'default: ') });
     return items;
   }
   const node = schemaAt(context.path);
@@ -162,7 +163,9 @@ function itemItems(analysis: DocumentAnalysis, context: Extract<CursorContext, {
     return idItems(analysis, ['component'], context.word, replace, (id) => lead + id).map((item) => ({
       ...item,
       // Components already connected to `from` first.
-      sortText: analysis.design.connections.some((c) => (c.from.name === from && c.to.name === item.label) || (c.to.name === from && c.from.name === item.label)) ? `0${item.label}` : `1${item.label}`,
+      sortText: analysis.design.connections.some((c) => (c.from.name === from && c.to.name === item.label) || (c.to.name === from && c.from.name === item.label))
+        ? `0${item.label}`
+        : `1${item.label}`,
     }));
   }
   const idList = ID_LISTS[joined];

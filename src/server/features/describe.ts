@@ -105,7 +105,13 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       const f = d.flows[index];
       head('flow (dry run)');
       if (f?.requirement) lines.push(`- requirement: ${code(f.requirement.name)}`);
-      if (f) lines.push(`- ${f.steps.length} steps: ${f.steps.map((s) => `${s.from.name} → ${s.to.name}`).slice(0, 12).join(', ')}${f.steps.length > 12 ? ', …' : ''}`);
+      if (f)
+        lines.push(
+          `- ${f.steps.length} steps: ${f.steps
+            .map((s) => `${s.from.name} → ${s.to.name}`)
+            .slice(0, 12)
+            .join(', ')}${f.steps.length > 12 ? ', …' : ''}`,
+        );
       break;
     }
     case 'traffic': {

@@ -44,7 +44,14 @@ export function documentSymbols(analysis: DocumentAnalysis, positions: Positions
   const models = section('data_models');
   if (models) {
     const children = d.dataModels.map((m) =>
-      symbol(m.id.name, SymbolKind.Struct, m, m.id, m.fields.map((f) => symbol(f.name.name, SymbolKind.Field, f, f.name, [], f.definition?.text)), m.store?.name),
+      symbol(
+        m.id.name,
+        SymbolKind.Struct,
+        m,
+        m.id,
+        m.fields.map((f) => symbol(f.name.name, SymbolKind.Field, f, f.name, [], f.definition?.text)),
+        m.store?.name,
+      ),
     );
     out.push(symbol('Data Model', SymbolKind.Namespace, models, models.key, children, 'step 4'));
   }
@@ -58,7 +65,14 @@ export function documentSymbols(analysis: DocumentAnalysis, positions: Positions
       'Flows',
       () =>
         d.flows.map((f) =>
-          symbol(f.id.name, SymbolKind.Function, f, f.id, f.steps.map((s) => symbol(`${s.from.name} -> ${s.to.name}`, SymbolKind.EnumMember, s, s.from, [], s.label?.text)), f.requirement?.name),
+          symbol(
+            f.id.name,
+            SymbolKind.Function,
+            f,
+            f.id,
+            f.steps.map((s) => symbol(`${s.from.name} -> ${s.to.name}`, SymbolKind.EnumMember, s, s.from, [], s.label?.text)),
+            f.requirement?.name,
+          ),
         ),
     ],
   ];
@@ -78,7 +92,10 @@ export function documentSymbols(analysis: DocumentAnalysis, positions: Positions
   return out;
 }
 
-function nfChildren(nf: NonNullable<NonNullable<DocumentAnalysis['design']['requirements']>['nonFunctional']>, symbol: (name: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[], detail?: string) => DocumentSymbol): DocumentSymbol[] {
+function nfChildren(
+  nf: NonNullable<NonNullable<DocumentAnalysis['design']['requirements']>['nonFunctional']>,
+  symbol: (name: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[], detail?: string) => DocumentSymbol,
+): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   if (nf.availability) out.push(symbol('availability', SymbolKind.Number, nf.availability, nf.availability, [], nf.availability.text));
   for (const t of nf.latency) out.push(symbol(`latency ${t.key.name}`, SymbolKind.Number, t, t.key, [], t.value.text));

@@ -32,7 +32,9 @@ export function inlayHints(analysis: DocumentAnalysis, positions: Positions, spa
   if (est.cacheHotRatio && totals.cache_bytes !== null) extra.set(est.cacheHotRatio.start, `→ cache ${formatBytes(totals.cache_bytes)}`);
   if (est.serverCapacity && totals.servers !== null) extra.set(est.serverCapacity.start, `→ ${totals.servers} server${totals.servers === 1 ? '' : 's'}`);
 
-  const quantities = [...analysis.quantities.values()].filter((q) => q.start >= est.start && q.end <= est.end && q.end >= span.start && q.start <= span.end).sort((a, b) => a.start - b.start);
+  const quantities = [...analysis.quantities.values()]
+    .filter((q) => q.start >= est.start && q.end <= est.end && q.end >= span.start && q.start <= span.end)
+    .sort((a, b) => a.start - b.start);
   for (const q of quantities) {
     const parts: string[] = [];
     const value = valueHint(analysis, q);

@@ -87,7 +87,5 @@ export function rename(
     seen.add(s.start);
     edits.push({ range: positions.range(s), newText: newName });
   }
-  return documentChanges
-    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
-    : { changes: { [document.uri]: edits } };
+  return documentChanges ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] } : { changes: { [document.uri]: edits } };
 }

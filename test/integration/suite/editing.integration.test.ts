@@ -90,7 +90,24 @@ describe('editing', () => {
     const position = positionOf(document, '    kind: \n', '    kind: '.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    const kinds = ['client', 'dns', 'cdn', 'load-balancer', 'api-gateway', 'service', 'worker', 'function', 'cache', 'sql-database', 'nosql-database', 'object-store', 'queue', 'stream', 'search', 'external'];
+    const kinds = [
+      'client',
+      'dns',
+      'cdn',
+      'load-balancer',
+      'api-gateway',
+      'service',
+      'worker',
+      'function',
+      'cache',
+      'sql-database',
+      'nosql-database',
+      'object-store',
+      'queue',
+      'stream',
+      'search',
+      'external',
+    ];
     for (const kind of kinds) assert.ok(labels.includes(kind), `"${kind}" among ${labels.join(', ')}`);
     const cache = list.items.find((item) => item.label === 'cache')!;
     assert.equal(cache.kind, vscode.CompletionItemKind.EnumMember);
@@ -122,10 +139,18 @@ describe('editing', () => {
 
   it('renames a component id everywhere it is used, and nowhere else', async () => {
     const { document } = await openDesign(example);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, '  - id: api\n', '  - id: '.length), 'backend-api');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      document.uri,
+      positionOf(document, '  - id: api\n', '  - id: '.length),
+      'backend-api',
+    );
     const edits = edit.get(document.uri);
     assert.equal(edits.length, 14, 'the definition and 13 uses');
-    assert.ok(edits.every((e) => document.getText(e.range) === 'api'), 'each edit covers exactly `api`');
+    assert.ok(
+      edits.every((e) => document.getText(e.range) === 'api'),
+      'each edit covers exactly `api`',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     // Outside comments, every `api` that is a whole id (not `apis:` nor "Photo API").
     const expected = example
@@ -163,7 +188,9 @@ describe('editing', () => {
     ]);
     assert.deepEqual(at(positionOf(document, '- id: upload-photo', 2, 1).line), ['23.1/s avg · 46.3/s peak · 46.3 MB/s in · 4 TB/day stored']);
     assert.deepEqual(at(positionOf(document, 'availability: 99.99%', 0).line), ['Downtime budget 52.6 min/year · 4.32 min/month · 1.01 min/week · 8.64 s/day']);
-    assert.deepEqual(at(positionOf(document, '- id: view-feed-dry-run', 2).line), ['6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache']);
+    assert.deepEqual(at(positionOf(document, '- id: view-feed-dry-run', 2).line), [
+      '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache',
+    ]);
     // 8 of the estimate and the dry runs, and one per component with load (lb, api, photo-db, blobs, feed-cache)
     assert.equal(lenses.length, 13);
   });

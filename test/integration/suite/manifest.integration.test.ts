@@ -114,7 +114,11 @@ describe('manifest', () => {
   });
 
   it('describes every setting, named sysdesign.<area>.<name>', () => {
-    const sections = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : manifest.contributes.configuration ? [manifest.contributes.configuration] : [];
+    const sections = Array.isArray(manifest.contributes.configuration)
+      ? manifest.contributes.configuration
+      : manifest.contributes.configuration
+        ? [manifest.contributes.configuration]
+        : [];
     const settings = sections.flatMap((s) => Object.entries(s.properties));
     assert.ok(settings.length >= 3, `${settings.length} settings`);
     const check = (name: string, schema: SettingSchema) => {

@@ -82,7 +82,10 @@ describe('the diagram preview', function () {
   });
 
   it('redraws as the design changes: a new component is a new node', async () => {
-    const line = document.getText().split('\n').findIndex((l) => l.startsWith('components:'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('components:'));
     assert.ok(line >= 0);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(line + 1, 0), '  - id: audit-log\n    kind: queue\n    label: Audit log\n');
@@ -93,7 +96,10 @@ describe('the diagram preview', function () {
   });
 
   it('keeps the last good diagram while the YAML is broken', async () => {
-    const line = document.getText().split('\n').findIndex((l) => l.startsWith('name: '));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('name: '));
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(line, 'name: '.length), '"');
     assert.equal(await vscode.workspace.applyEdit(edit), true);

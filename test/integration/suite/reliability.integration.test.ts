@@ -119,10 +119,20 @@ describe('RELIABILITY.md in the extension host', () => {
         diagnostics.some((d) => /unknown-key/.test(JSON.stringify(d.code)) && d.range.start.line === bogus),
         `the unknown key is reported on its line: ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start.line]))}`,
       );
-      const line = document.getText().split(/\r?\n/).findIndex((l) => /^\s+urls_per_day:/.test(l));
+      const line = document
+        .getText()
+        .split(/\r?\n/)
+        .findIndex((l) => /^\s+urls_per_day:/.test(l));
       assert.ok(line > 0, 'the example has urls_per_day');
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex + 1));
-      assert.ok(hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('**urls\\_per\\_day**: named value'))), `the hover of a value comes from the server: ${JSON.stringify(hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))))}`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex + 1),
+      );
+      assert.ok(
+        hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('**urls\\_per\\_day**: named value'))),
+        `the hover of a value comes from the server: ${JSON.stringify(hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))))}`,
+      );
 
       // The preview draws it, read through the document, and its export goes through workspace.fs.
       await vscode.commands.executeCommand('sysdesign.openPreviewToSide', uri);

@@ -14,7 +14,18 @@ import { ourExtension } from './helpers';
 const RESTARTED = 'The System Design language server stopped unexpectedly and was restarted.';
 const GAVE_UP = 'The System Design language server stopped unexpectedly 5 times in 3 minutes and was not restarted.';
 
-const DESIGN = ['sysdesign: 1', 'name: Crash test', 'components:', '  - id: web', '    kind: client', '  - id: api', '    kind: service', 'connections:', '  - web -> apx', ''].join('\n');
+const DESIGN = [
+  'sysdesign: 1',
+  'name: Crash test',
+  'components:',
+  '  - id: web',
+  '    kind: client',
+  '  - id: api',
+  '    kind: service',
+  'connections:',
+  '  - web -> apx',
+  '',
+].join('\n');
 
 type Shown = { severity: 'error' | 'warning' | 'information'; message: string };
 
@@ -70,7 +81,11 @@ describe('the language server dies', function () {
     edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + 3)), 'apy');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     await analysed;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('id: api') + 5));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      document.positionAt(document.getText().indexOf('id: api') + 5),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*api\*\*: `service` component/);
     assert.deepEqual(spy.shown.slice(shownBefore), [{ severity: 'warning', message: RESTARTED }], 'and nothing more');

@@ -114,7 +114,10 @@ describe('steps view', () => {
     const offset = draft.getText().indexOf('post-notee');
     const fix = new vscode.WorkspaceEdit();
     fix.replace(draft.uri, new vscode.Range(draft.positionAt(offset), draft.positionAt(offset + 'post-notee'.length)), 'post-note');
-    const refreshed = waitForTree(steps, (tree) => tree.summary.uri === draft.uri.toString() && icon(steps.provider.getTreeItem(stepIn(tree, 'api'))) === 'pass-filled testing.iconPassed');
+    const refreshed = waitForTree(
+      steps,
+      (tree) => tree.summary.uri === draft.uri.toString() && icon(steps.provider.getTreeItem(stepIn(tree, 'api'))) === 'pass-filled testing.iconPassed',
+    );
     assert.equal(await vscode.workspace.applyEdit(fix), true);
     const tree = await refreshed;
 

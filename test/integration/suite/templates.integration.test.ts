@@ -92,7 +92,7 @@ describe('templates', () => {
     const original = await readRepoText('examples', 'url-shortener.sysdesign.yaml');
     const editor = await runAndGetEditor(OPEN_EXAMPLE, 'url-shortener');
     const { document } = editor;
-    assert.equal(document.uri.scheme, 'untitled', 'the example opens as a copy, not as the extension\'s file');
+    assert.equal(document.uri.scheme, 'untitled', "the example opens as a copy, not as the extension's file");
     assert.equal(document.languageId, 'sysdesign');
     assert.equal(document.getText(), original);
 

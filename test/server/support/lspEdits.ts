@@ -78,8 +78,11 @@ export function isEmpty(range: Range): boolean {
  * default, a choice its first option, tab stops are empty, escapes are undone.
  */
 export function snippetText(snippet: string): string {
-  return snippet.replace(/\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\d+|\\([$}\\])/g, (_m, choice?: string, value?: string, escaped?: string) => {
-    const plain = choice ?? value;
-    return plain !== undefined ? plain.replace(/\\(.)/g, '$1') : (escaped ?? '');
-  });
+  return snippet.replace(
+    /\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\d+|\\([$}\\])/g,
+    (_m, choice?: string, value?: string, escaped?: string) => {
+      const plain = choice ?? value;
+      return plain !== undefined ? plain.replace(/\\(.)/g, '$1') : (escaped ?? '');
+    },
+  );
 }
