@@ -33,6 +33,18 @@ describe('parse: YAML hazards become problems, never crashes', () => {
     assert.deepEqual(withCode(text, r.problems, 'sysdesign/yaml-duplicate-key'), ['v7']);
   });
 
+  it('a tag glued to what precedes it is reported on the tag, never past the end of the text (found by the fuzz campaign)', () => {
+    for (const [text, tag] of [
+      ['[!', '!'],
+      ['{a: 1}!!set functional:', '!!set'],
+    ]) {
+      const tags = parseYaml(text).problems.filter((p) => p.code === 'sysdesign/yaml-tag');
+      assert.equal(tags.length, 1, text);
+      assert.ok(tags[0].start >= 0 && tags[0].start <= tags[0].end && tags[0].end <= text.length, `${text}: ${tags[0].start}-${tags[0].end}`);
+      assert.equal(text.slice(tags[0].start, tags[0].end), tag);
+    }
+  });
+
   it('flags explicit tags and does not resolve them', () => {
     const text = 'sysdesign: 1\nname: !!binary aGVsbG8=\ndescription: !custom x\nx: !!set {a}\nwhen: !!timestamp 2001-12-14\nok: !!str 1.10\n';
     const r = parseYaml(text);

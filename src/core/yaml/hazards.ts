@@ -121,5 +121,15 @@ function tagSpan(text: string, nodeStart: number): Span {
     if (start === end) break;
     end = start;
   }
-  return { start: nodeStart, end: nodeStart + 1 };
+  // A tag glued to what precedes it (`[!`, `{a: 1}!!set x`): the last `!` run on the node's line.
+  const from = Math.min(nodeStart, text.length);
+  let bang = text.lastIndexOf('!', from - 1);
+  if (bang >= 0 && !text.slice(bang, from).includes('\n')) {
+    while (bang > 0 && text[bang - 1] === '!') bang--;
+    let tagEnd = bang;
+    while (tagEnd < text.length && !/[\s,[\]{}]/.test(text[tagEnd])) tagEnd++;
+    return { start: bang, end: Math.max(tagEnd, bang + 1) };
+  }
+  // Never past the end of the text (a node that starts where the text ends).
+  return { start: from, end: Math.min(text.length, from + 1) };
 }
