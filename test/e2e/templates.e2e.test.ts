@@ -31,7 +31,7 @@ describe('templates, examples and the walkthrough', () => {
   });
 
   /** The active tab of the active editor group. */
-  const activeTab = (): Locator => workbench().page.locator('.editor-group-container.active .tabs-container .tab.active');
+  const activeTab = (): Locator => workbench().page.locator(selectors.activeTab);
 
   /** Waits until the quick input's text is `equals`, or ends with `endsWith`. */
   async function waitForInputValue(expected: { equals: string } | { endsWith: string }): Promise<void> {

@@ -16,7 +16,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 export const selectors = {
   workbench: '.monaco-workbench',
   explorerRow: '.explorer-folders-view .monaco-list-row',
-  activeTab: '.tabs-container .tab.active',
+  /** The active tab of the active editor group (each group has an active tab). */
+  activeTab: '.editor-group-container.active .tabs-container .tab.active',
   editor: '.editor-instance .monaco-editor',
   editorLine: '.editor-instance .monaco-editor .view-lines .view-line',
   quickInput: '.quick-input-widget',
