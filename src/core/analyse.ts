@@ -4,6 +4,7 @@
  */
 import { CHECKS } from './checks';
 import { computeEstimate } from './estimate';
+import { LoadCache } from './load';
 import { buildDesign, emptyDesign, ModelCache } from './model';
 import { createIncrementalParser, parseYaml, type IncrementalStats, type ParsedYaml } from './yaml';
 import { evaluateFigures, QuantityCache } from './quantities';
@@ -34,6 +35,8 @@ export interface AnalyzerStats {
   parse: IncrementalStats;
   /** Times the incremental parser threw (a bug: the analysis then used a full parse). */
   parserCrashes: number;
+  /** Analyses that reused the last load model and flow estimates, and analyses that computed them. */
+  load: LoadCache['stats'];
 }
 
 /**
@@ -42,11 +45,13 @@ export interface AnalyzerStats {
  * result against `analyseText`):
  * - the YAML tree, chunk by chunk (`incremental.ts`);
  * - model parts read from unchanged YAML nodes (`ModelCache`);
- * - evaluated quantities that use no names (`QuantityCache`).
+ * - evaluated quantities that use no names (`QuantityCache`);
+ * - the load model and the flow estimates while none of their inputs changed (`LoadCache`).
  */
 export function createInstrumentedAnalyzer(options: AnalyzerOptions = {}): { analyzer: Analyzer; stats: AnalyzerStats } {
   let parser = createIncrementalParser();
-  const stats: AnalyzerStats = { parse: parser.stats, parserCrashes: 0 };
+  const load = new LoadCache();
+  const stats: AnalyzerStats = { parse: parser.stats, parserCrashes: 0, load: load.stats };
   const caches: Caches = {
     parse: (text) => {
       try {
@@ -61,6 +66,7 @@ export function createInstrumentedAnalyzer(options: AnalyzerOptions = {}): { ana
     },
     model: new ModelCache(),
     quantities: new QuantityCache(),
+    load,
   };
   let last: (Analysis & { symbols: SymbolTable }) | undefined;
   const analyzer: Analyzer = {
@@ -78,6 +84,7 @@ interface Caches {
   parse(text: string): ParsedYaml;
   model: ModelCache;
   quantities: QuantityCache;
+  load: LoadCache;
 }
 
 /** The whole analysis of one text, from scratch (the reference the analyzer's reuse must equal). */
@@ -120,7 +127,7 @@ function analyseStages(text: string, options: AnalyzerOptions, problems: Problem
   const design = guard(problems, 'model', () => buildDesign(parsed.root, text, caches?.model), emptyDesign());
   const symbols = collectSymbols(design);
   const evaluated = evaluateFigures(design, symbols, options.defaultConventions, caches?.quantities);
-  const estimate = computeEstimate(design, evaluated.figures);
+  const estimate = computeEstimate(design, evaluated.figures, caches?.load);
 
   if (!quiet) {
     append(problems, evaluated.problems);

@@ -2,14 +2,15 @@
  * The back-of-the-envelope estimate of SPEC 2.3: figures in, numbers out. Pure
  * arithmetic on base units; a number that cannot be computed is null, never a guess.
  */
-import { computeLoad, roundNoise, type Load } from './load';
+import { computeLoad, roundNoise, writeLoadInputs, type Load, type LoadCache, type LoadResult } from './load';
 import type { Figures } from './quantities';
 import type { AvailabilityEstimate, Design, Estimate, FlowEstimate, Totals, TrafficEstimate } from './types';
 
 /** Downtime budgets use real days: a year of downtime is not shortened by `seconds_per_day: 100000`. */
 const SECONDS_PER_CALENDAR_DAY = 86400;
 
-export function computeEstimate(design: Design, figures: Figures): Estimate {
+/** `cache`, an analyzer's, skips the load model and the flow estimates when none of their inputs changed. */
+export function computeEstimate(design: Design, figures: Figures, cache?: LoadCache): Estimate {
   const { conventions: conv } = figures;
   const retentionDays = figures.retentionSeconds === null ? null : figures.retentionSeconds / conv.seconds_per_day;
 
@@ -68,7 +69,11 @@ export function computeEstimate(design: Design, figures: Figures): Estimate {
     }
   }
 
-  const load = computeLoad(design, figures, traffic, figures.retentionSeconds);
+  const loadAndFlows = (): LoadResult => {
+    const load = computeLoad(design, figures, traffic, figures.retentionSeconds);
+    return { components: load.components, connections: load.connections, flows: flowEstimates(design, figures, load) };
+  };
+  const { components, connections, flows } = cache ? cache.get((add) => writeLoadInputs(add, design, figures, traffic), loadAndFlows) : loadAndFlows();
   return {
     conventions: { ...conv },
     dau: figures.dau,
@@ -78,9 +83,9 @@ export function computeEstimate(design: Design, figures: Figures): Estimate {
     traffic,
     totals,
     availability: downtimeBudget(figures.availabilityTarget, conv.days_per_month, conv.days_per_year),
-    flows: flowEstimates(design, figures, load),
-    components: load.components,
-    connections: load.connections,
+    flows,
+    components,
+    connections,
   };
 }
 
