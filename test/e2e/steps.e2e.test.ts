@@ -26,13 +26,13 @@ describe('the design steps view', () => {
     const design = row(workbench(), '5. Design');
     await design.locator('.label-description', { hasText: '7 components · 2/2 dry runs' }).waitFor();
 
+    // The summaries are the integration suite's; here, the rows a person sees, in order,
+    // expanded (the endpoints are rows under step 3), each with its status icon.
     const rows = await rowTexts(workbench());
     assert.deepEqual(
       rows.filter((r) => /^\d\. /.test(r.label)).map((r) => r.label),
       TITLES,
     );
-    assert.deepEqual(rows.find((r) => r.label === '3. API')?.description, '3 endpoints');
-    // The steps are expanded: the endpoints are rows under step 3.
     assert.ok(rows.some((r) => r.label === 'POST /v1/photos'));
     for (const title of TITLES) await row(workbench(), title).locator('.codicon-pass-filled').waitFor();
     await workbench().screenshot('steps view complete design');
@@ -58,18 +58,9 @@ describe('the design steps view', () => {
     await workbench().waitForStatus('status.editor.mode', 'System Design');
     await paste(workbench(), INCOMPLETE);
 
+    // What each step says is the integration suite's ("shows what an incomplete design
+    // misses…"); here, that a person sees it: the description and the status icons drawn.
     await row(workbench(), '3. API').locator('.label-description', { hasText: '1 endpoint · 1 error' }).waitFor();
-    const rows = await rowTexts(workbench());
-    assert.deepEqual(
-      rows.filter((r) => /^\d\. /.test(r.label)).map((r) => [r.label, r.description]),
-      [
-        ['1. Requirements', '1 functional, 0 non-functional · 1 warning'],
-        ['2. Estimation', 'not started'],
-        ['3. API', '1 endpoint · 1 error'],
-        ['4. Data Model', 'not started'],
-        ['5. Design', 'not started'],
-      ],
-    );
     await row(workbench(), '1. Requirements').locator('.codicon-warning').waitFor();
     await row(workbench(), '3. API').locator('.codicon-error').waitFor();
     await row(workbench(), '2. Estimation').locator('.codicon-circle-large-outline').waitFor();

@@ -116,22 +116,21 @@ describe('templates, examples and the walkthrough', () => {
     await workbench().closeQuickPick();
   });
 
-  for (const [index, entry] of templates.entries()) {
-    it(`creates a new untitled design from the "${entry.label}" template`, async () => {
-      const previous = await activeTabLabel();
-      await workbench().runCommand(NEW_FROM_TEMPLATE);
-      const row = workbench().quickPickRow(entry.label);
-      await row.waitFor();
-      await row.click();
-      await waitForUntitledDesign(previous);
-      await workbench().waitForEditorLine(new RegExp(`^${escapeRegExp(nameLine(templateText(entry)))}`));
-      if (index === 0) {
-        // The language server analyses the untitled design: the estimate's numbers appear.
-        await workbench().page.locator('.editor-group-container.active .monaco-editor .codelens-decoration', { hasText: /\S/ }).first().waitFor();
-        await workbench().screenshot(`new design from the ${entry.id} template`);
-      }
-    });
-  }
+  // The text of every template is the integration suite's ("creates an untitled sysdesign
+  // document with the text of each template"); here, a person's way there, once.
+  it(`creates a new untitled design from the "${templates[0].label}" template in the quick pick`, async () => {
+    const entry = templates[0];
+    const previous = await activeTabLabel();
+    await workbench().runCommand(NEW_FROM_TEMPLATE);
+    const row = workbench().quickPickRow(entry.label);
+    await row.waitFor();
+    await row.click();
+    await waitForUntitledDesign(previous);
+    await workbench().waitForEditorLine(new RegExp(`^${escapeRegExp(nameLine(templateText(entry)))}`));
+    // The language server analyses the untitled design: the estimate's numbers appear.
+    await workbench().page.locator('.editor-group-container.active .monaco-editor .codelens-decoration', { hasText: /\S/ }).first().waitFor();
+    await workbench().screenshot(`new design from the ${entry.id} template`);
+  });
 
   it('opens an example as an untitled copy from "Open Example Design..."', async () => {
     const previous = await activeTabLabel();
