@@ -261,6 +261,12 @@ declare const SYSDESIGN_VERSION: string | undefined;
 const VERSION = typeof SYSDESIGN_VERSION === 'string' ? SYSDESIGN_VERSION : 'dev';
 
 if (require.main === module) {
+  // `sysdesign estimate x | head`: the reader closed the pipe, so stop writing, quietly and
+  // with the status so far (a shell's own tools die of SIGPIPE, which Node ignores).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`sysdesign: cannot write the output: ${error.message}\n`);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+  });
   const status = main(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -179,6 +179,21 @@ describe('cli', () => {
     const version = spawnSync(process.execPath, [outfile, '--version'], { encoding: 'utf8' });
     assert.equal(version.stdout.trim(), 'test');
     assert.ok(readFileSync(outfile, 'utf8').length > 0);
+  });
+
+  it('the built command stops quietly when its reader closes the pipe (`| head`), with its status', async function () {
+    this.timeout(20000);
+    const outfile = path.join(dir, 'cli.js');
+    buildSync({ entryPoints: [path.join(root, 'src', 'cli', 'main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    const twitter = path.join(root, 'examples', 'twitter.sysdesign.yaml');
+    const child = spawn(process.execPath, [outfile, 'export', twitter, '--format', 'markdown'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the command has loaded, so its first write finds no reader (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
   });
 
   it('export --format mermaid: the architecture flowchart, exactly the golden file', () => {
