@@ -172,6 +172,7 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       dimension: result.quantity ? (dimension ?? describeDimension(result.quantity.dim)) : '',
       bReadings: result.bReadings.map((b) => ({ meaning: b.meaning, ...at(b) })),
       names,
+      ...(result.quantity?.reads === 'percent' ? { percent: true } : {}),
     });
     for (const n of names) if (!PER_DAY_NAMES.has(n.name)) symbols.refer(['value'], n, 'expression');
     return result.quantity;
@@ -248,6 +249,8 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
     } finally {
       depth--;
     }
+    // `users`, `dau` and `concurrent` are numbers of people, whatever they are written as.
+    if (q !== null && q.reads !== undefined && PER_DAY_NAMES.has(name)) q = { value: q.value, dim: q.dim };
     // A cycle found below may already have settled this name to null.
     if (results.get(name) === 'pending') results.set(name, q);
     return (results.get(name) as Quantity | null) ?? null;

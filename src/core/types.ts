@@ -484,4 +484,6 @@ export interface EvaluatedQuantity extends Span {
   names: Ident[];
   /** The field this quantity fills, e.g. `size`, `per_user`, `values.caption`. */
   field: string;
+  /** Present when the value reads as a percentage: made of percentages and bare numbers (`Quantity.reads`). */
+  percent?: true;
 }

@@ -8,10 +8,14 @@ import { formatBandwidth } from '../core/quantity';
 /** Fields whose plain-number value is a fraction, shown as a percentage. */
 const RATIO_FIELDS = new Set(['availability', 'durability', 'cache_hot_ratio']);
 
-/** The quantity in the words of its dimension (`2 MB`, `3.47k/s`, `52.6 min`, `99.99%`), or undefined when it has no value. */
-export function formatEvaluated(q: EvaluatedQuantity, conventions: Conventions, sourceText?: string): string | undefined {
+/**
+ * The quantity in the words of its dimension (`2 MB`, `3.47k/s`, `52.6 min`, `99.99%`), or
+ * undefined when it has no value. A percentage when its field is a ratio or it is made of
+ * percentages (`users * 50%` is a number of users).
+ */
+export function formatEvaluated(q: EvaluatedQuantity, conventions: Conventions): string | undefined {
   if (q.value === null) return undefined;
-  return formatValue(q.value, q.dimension, conventions, RATIO_FIELDS.has(q.field) || (sourceText?.includes('%') ?? false));
+  return formatValue(q.value, q.dimension, conventions, RATIO_FIELDS.has(q.field) || q.percent === true);
 }
 
 export function formatValue(value: number, dimension: string, conventions: Conventions, ratio = false): string {

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyseText } from '../../src/core/analyse';
+import { designMarkdown } from '../../src/core/diagram/markdown';
 import { FIELD_EXPECTATIONS, describeDimension, dimensionSymbol, evaluateQuantity, quantityTokens, referencedNames } from '../../src/core/quantity';
 import type { Expectation } from '../../src/core/quantity';
 import type { Conventions } from '../../src/core/types';
@@ -527,5 +531,46 @@ describe('quantity: field expectations', () => {
       const r = evaluateQuantity(text, { expect: FIELD_EXPECTATIONS[field], field, conventions: C });
       assert.deepEqual(r.errors, [], `${field}: ${text}`);
     }
+  });
+});
+
+describe('quantity: what reads as a percentage (issue #15)', () => {
+  const users = { value: 1e9, dim: { bytes: 0, time: 0 } };
+  const share = { value: 0.5, dim: { bytes: 0, time: 0 }, reads: 'percent' as const };
+  const lookup = (name: string) => (name === 'users' ? users : name === 'share' ? share : undefined);
+  const cases: Array<[string, 'percent' | 'plain' | undefined]> = [
+    ['10%', 'percent'],
+    ['1 - 0.1%', 'percent'],
+    ['2 * 5%', 'percent'],
+    ['20% * 50%', 'percent'],
+    ['-(5%)', 'percent'],
+    ['share', 'percent'],
+    ['share * 2', 'percent'],
+    ['3', 'plain'],
+    ['2 * 4', 'plain'],
+    ['50M * 10%', undefined],
+    ['users * 50%', undefined],
+    ['users * share', undefined],
+    ['1K', undefined],
+  ];
+  for (const [text, reads] of cases) {
+    it(`${JSON.stringify(text)} reads as ${reads ?? 'an amount'}`, () => {
+      assert.equal(q(text, 'any', { lookup }).reads, reads);
+    });
+  }
+
+  it('a size or a rate is never a percentage, even with one inside', () => {
+    assert.equal(q('2 KB * 10%', 'bytes').reads, undefined);
+    assert.equal(q('100/s * 10%', 'rate').reads, undefined);
+  });
+
+  it('the short-video template: `dau: users * 50%` is 500M people in the Markdown export, its ratios stay percentages', () => {
+    const analysis = analyseText(readFileSync(path.join(__dirname, '..', '..', 'templates', 'short-video.sysdesign.yaml'), 'utf8'));
+    const markdown = designMarkdown(analysis);
+    assert.match(markdown, /^\| Daily active users \| `users \* 50%` = 500M \|$/m);
+    assert.match(markdown, /^\| `like_rate` \| `5%` \| 5% \|$/m);
+    const dau = analysis.design.estimation?.dau;
+    assert.ok(dau);
+    assert.equal(analysis.quantities.get(dau.start)?.percent, undefined);
   });
 });

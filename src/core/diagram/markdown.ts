@@ -247,7 +247,7 @@ function computed(input: MarkdownInput, q: QuantitySource, withPrefix = true): s
   const v = evaluated.value;
   switch (evaluated.dimension) {
     case 'count':
-      return prefix(withPrefix, q.text.includes('%') ? formatPercent(v) : formatCount(v));
+      return prefix(withPrefix, evaluated.percent ? formatPercent(v) : formatCount(v));
     case 'bytes':
       return prefix(withPrefix, formatBytes(v));
     case 'time':

@@ -17,6 +17,19 @@ export interface Dimension {
 export interface Quantity {
   value: number;
   dim: Dimension;
+  /**
+   * How a plain number reads: `percent` when it is made of percentages and bare numbers
+   * (`10%`, `1 - 0.1%`, `2 * 5%`), `plain` for bare numbers alone (`3`, `2 * 4`); absent for
+   * an amount (`50M`, `2 KB`, a count such as `users`), which stays an amount whatever it
+   * is multiplied by: `users * 50%` is a number of users, not a percentage.
+   */
+  reads?: 'percent' | 'plain';
+}
+
+/** How the result of an operation on `a` and `b` reads (see `Quantity.reads`). */
+export function combinedReading(a: Quantity, b: Quantity): Quantity['reads'] {
+  if (a.reads === undefined || b.reads === undefined) return undefined;
+  return a.reads === 'percent' || b.reads === 'percent' ? 'percent' : 'plain';
 }
 
 export const COUNT: Readonly<Dimension> = Object.freeze({ bytes: 0, time: 0 });

@@ -11,6 +11,7 @@ import type { Dimension, Quantity } from './dimension';
 import {
   ALL_UNIT_WORDS,
   COUNT,
+  combinedReading,
   MAGNITUDES,
   SIZE_UNITS,
   TIME_UNITS,
@@ -274,7 +275,8 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     if (!Number.isFinite(value)) {
       return error(QUANTITY_CODES.range, `${quote(slice(node))} is too large to compute`, node.start, node.end);
     }
-    return { value, dim: d };
+    if (node.percent) return { value, dim: d, reads: 'percent' };
+    return node.suffixes.length === 0 ? { value, dim: d, reads: 'plain' } : { value, dim: d };
   };
 
   const evaluate = (node: Node): Quantity | null => {
@@ -306,14 +308,16 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
           return error(QUANTITY_CODES.unknownName, `unknown name \`${node.name}\`: ${hint}`, node.start, node.end);
         }
         if (q === null || !Number.isFinite(q.value)) return null;
-        return { value: q.value, dim: dim(q.dim.bytes, q.dim.time) };
+        const named: Quantity = { value: q.value, dim: dim(q.dim.bytes, q.dim.time) };
+        if (q.reads !== undefined) named.reads = q.reads;
+        return named;
       }
       case 'group':
         return evaluate(node.inner);
       case 'unary': {
         const q = evaluate(node.operand);
         if (q === null) return null;
-        return node.op === '-' ? { value: -q.value, dim: q.dim } : q;
+        return node.op === '-' ? { ...q, value: -q.value } : q;
       }
       case 'binary': {
         const left = evaluate(node.left);
@@ -351,6 +355,8 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
         if (!Number.isFinite(q.value)) {
           return error(QUANTITY_CODES.range, `${quote(slice(node))} is too large to compute`, node.start, node.end);
         }
+        const reads = combinedReading(left, right);
+        if (reads !== undefined) q.reads = reads;
         return q;
       }
     }

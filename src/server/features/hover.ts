@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { EvaluatedQuantity } from '../../core';
-import { baseUnit, formatEvaluated, formatValue, plainNumber } from '../format';
+import { baseUnit, formatEvaluated, plainNumber } from '../format';
 import type { Positions } from '../positions';
 import { schemaAt } from '../schema';
 import { entryAt } from '../yamlContext';
@@ -54,8 +54,7 @@ export function quantityAt(analysis: DocumentAnalysis, offset: number): Evaluate
 
 export function describeQuantity(analysis: DocumentAnalysis, q: EvaluatedQuantity): string {
   const conventions = analysis.estimate.conventions;
-  const source = analysis.text.slice(q.start, q.end);
-  const shown = formatEvaluated(q, conventions, source);
+  const shown = formatEvaluated(q, conventions);
   const lines: string[] = [];
   if (shown === undefined || q.value === null) {
     lines.push(`${code(q.field)}: cannot be computed (see the problem on this line)`);
@@ -84,5 +83,5 @@ function nameValue(analysis: DocumentAnalysis, name: string): string | undefined
   const source = name === 'users' ? est?.users : name === 'dau' ? est?.dau : est?.values.find((v) => v.name.name === name)?.value;
   const q = source ? analysis.quantities.get(source.start) : undefined;
   if (!q || q.value === null) return undefined;
-  return formatValue(q.value, q.dimension, analysis.estimate.conventions, source?.text.includes('%'));
+  return formatEvaluated(q, analysis.estimate.conventions);
 }

@@ -65,7 +65,7 @@ function componentHints(analysis: DocumentAnalysis, positions: Positions, span: 
 function valueHint(analysis: DocumentAnalysis, q: EvaluatedQuantity): string | undefined {
   const source = analysis.text.slice(q.start, q.end);
   if (/^\s*[-+]?[\d.,_]+(?:e[-+]?\d+)?\s*$/i.test(source)) return undefined;
-  const shown = formatEvaluated(q, analysis.estimate.conventions, source);
+  const shown = formatEvaluated(q, analysis.estimate.conventions);
   if (shown === undefined) return undefined;
   const squash = (s: string) =>
     s
