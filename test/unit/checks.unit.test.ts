@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseText } from '../../src/core/analyse';
 import { CHECKS } from '../../src/core/checks';
+import { estimateReport } from '../../src/core/report';
 import { edited, example } from '../support/example';
 import { withCode } from '../support/problems';
 
@@ -125,6 +126,26 @@ describe('checks (SPEC 2.4)', () => {
     const text = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.9%');
     const a = analyseText(text);
     assert.deepEqual(withCode(text, a.problems, 'sysdesign/flow-availability'), ['upload-photo-dry-run', 'view-feed-dry-run']);
+  });
+
+  it('a figure and its target read differently in a message whenever they differ (issue #15)', () => {
+    // 99.98999% and 99.99% both read `99.99%` with three significant digits of the gap.
+    const availability = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.98999%');
+    const a = analyseText(availability).problems.filter((p) => p.code === 'sysdesign/flow-availability');
+    assert.equal(a.length, 2);
+    assert.match(a[0].message, /composite availability of 99\.98999%, below the 99\.99% target/);
+    // 200.1 ms and 200 ms both read `200 ms`.
+    const latency = edited('    latency: 20ms\n', '    latency: 200.1ms\n');
+    const analysis = analyseText(latency);
+    const l = analysis.problems.filter((p) => p.code === 'sysdesign/flow-latency');
+    assert.equal(l.length, 1);
+    assert.match(l[0].message, /takes 200\.1 ms end to end, over its 200 ms target/);
+    // The same in the report every surface shows (lenses, tables, Markdown, CLI).
+    const flows = estimateReport(analysis.estimate).sections.find((s) => s.key === 'flows');
+    const figure = flows?.rows.find((r) => r.key === 'view-feed-dry-run')?.figures.find((f) => f.key === 'latency_seconds');
+    assert.equal(figure?.text, '200.1 ms');
+    assert.equal(figure?.target?.text, '200 ms');
+    assert.match(figure?.brief ?? '', /200\.1 ms ✗ \(target 200 ms\)/);
   });
 
   it('quantity errors land on the exact characters of the document', () => {

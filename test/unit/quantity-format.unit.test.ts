@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatQuantity, formatRate } from '../../src/core/quantity';
+import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatQuantity, formatRate } from '../../src/core/quantity';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
 import { q } from '../support/quantity';
 
@@ -143,5 +143,28 @@ describe('quantity format: quantities', () => {
     assert.equal(formatQuantity(q('4TB/day', 'any')), '46.3 MB/s');
     assert.equal(formatQuantity(q('2MB * 3s', 'any')), '6M bytes·s');
     assert.equal(formatQuantity(q('1 / MB', 'any')), '0.000001 1/bytes');
+  });
+});
+
+describe('formatDistinct: compared figures read differently whenever they differ (issue #15)', () => {
+  it('adds significant digits to both until they differ', () => {
+    assert.deepEqual(formatDistinct(0.998999, 0.999, formatPercent), ['99.8999%', '99.9%']);
+    assert.deepEqual(
+      formatDistinct(0.2004, 0.2, (x, s) => formatDuration(x, undefined, s)),
+      ['200.4 ms', '200 ms'],
+    );
+    assert.deepEqual(
+      formatDistinct(10_449, 10_400, (x, s) => formatRate(x, undefined, s)),
+      ['10.45k/s', '10.4k/s'],
+    );
+  });
+
+  it('keeps three significant digits when they already differ, or when the figures are equal', () => {
+    assert.deepEqual(formatDistinct(0.95, 0.999, formatPercent), ['95%', '99.9%']);
+    assert.deepEqual(formatDistinct(0.999, 0.999, formatPercent), ['99.9%', '99.9%']);
+  });
+
+  it('stops at fifteen digits: figures a rounding error apart are not told apart', () => {
+    assert.deepEqual(formatDistinct(0.1 + 0.2, 0.3, formatCount), ['0.3', '0.3']);
   });
 });

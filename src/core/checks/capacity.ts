@@ -1,4 +1,4 @@
-import { formatBytes, formatCount, formatPercent, formatRate } from '../quantity';
+import { formatBytes, formatCount, formatDistinct, formatPercent, formatRate } from '../quantity';
 import { STATEFUL_KINDS, type Component, type ComponentLoad, type Problem } from '../types';
 import type { Check } from './check';
 
@@ -22,13 +22,14 @@ export const capacity: Check = {
         return;
       }
       if (load.utilisation !== null && load.utilisation > target + 1e-12) {
+        const [utilisation, targetText] = formatDistinct(load.utilisation, target, formatPercent);
         report(
           problem(
             component,
             load,
             'sysdesign/high-utilisation',
             'warning',
-            `${loadText(load)}: ${formatPercent(load.utilisation)} utilisation at peak, over the ${formatPercent(target)} target; ${neededText(load)}.`,
+            `${loadText(load)}: ${utilisation} utilisation at peak, over the ${targetText} target; ${neededText(load)}.`,
           ),
         );
       } else if (load.survives_instance_loss === false && hasSpare(component, load) && important.has(component.id.name)) {

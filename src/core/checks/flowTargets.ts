@@ -1,4 +1,4 @@
-import { formatDuration, formatPercent } from '../quantity';
+import { formatDistinct, formatDuration, formatPercent } from '../quantity';
 import type { Check } from './check';
 
 /** A dry run that misses its requirement's availability or latency target is a design problem worth seeing early. */
@@ -8,28 +8,33 @@ export const flowTargets: Check = {
     design.flows.forEach((flow, i) => {
       const e = estimate.flows[i];
       if (!e) return;
+      // Compared figures read differently whenever they differ (never "99.9%, below the 99.9% target").
+      const durations = (a: number, b: number) => formatDistinct(a, b, (x, significant) => formatDuration(x, undefined, significant));
       if (e.availability !== null && e.availability_target !== null && e.availability < e.availability_target - 1e-12) {
+        const [availability, target] = formatDistinct(e.availability, e.availability_target, formatPercent);
         report({
           code: 'sysdesign/flow-availability',
           severity: 'warning',
-          message: `"${flow.id.name}" crosses components with a composite availability of ${formatPercent(e.availability)}, below the ${formatPercent(e.availability_target)} target; add replicas or remove a hop.`,
+          message: `"${flow.id.name}" crosses components with a composite availability of ${availability}, below the ${target} target; add replicas or remove a hop.`,
           start: flow.id.start,
           end: flow.id.end,
         });
       }
       if (e.latency_seconds !== null && e.latency_target_seconds !== null && e.latency_seconds > e.latency_target_seconds + 1e-12) {
+        const [latency, target] = durations(e.latency_seconds, e.latency_target_seconds);
         report({
           code: 'sysdesign/flow-latency',
           severity: 'warning',
-          message: `"${flow.id.name}" takes ${formatDuration(e.latency_seconds)} end to end, over its ${formatDuration(e.latency_target_seconds)} target.`,
+          message: `"${flow.id.name}" takes ${latency} end to end, over its ${target} target.`,
           start: flow.id.start,
           end: flow.id.end,
         });
       } else if (e.latency_peak_seconds !== null && e.latency_target_seconds !== null && e.latency_peak_seconds > e.latency_target_seconds + 1e-12) {
+        const [latency, target] = durations(e.latency_peak_seconds, e.latency_target_seconds);
         report({
           code: 'sysdesign/flow-latency',
           severity: 'warning',
-          message: `"${flow.id.name}" takes ${formatDuration(e.latency_peak_seconds)} end to end at peak (${formatDuration(e.latency_seconds ?? 0)} plus queueing), over its ${formatDuration(e.latency_target_seconds)} target.`,
+          message: `"${flow.id.name}" takes ${latency} end to end at peak (${formatDuration(e.latency_seconds ?? 0)} plus queueing), over its ${target} target.`,
           start: flow.id.start,
           end: flow.id.end,
         });

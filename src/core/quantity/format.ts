@@ -7,9 +7,12 @@ import type { Conventions } from '../types';
 import type { Quantity } from './dimension';
 import { dimensionSymbol, saneConventions } from './dimension';
 
-/** Round to three significant digits (as a number). */
-function round3(x: number): number {
-  return Number(x.toPrecision(3));
+/** Significant digits of every figure shown, unless two compared figures need more (`formatDistinct`). */
+const SIGNIFICANT = 3;
+
+/** Round to `significant` digits (as a number). */
+function round3(x: number, significant = SIGNIFICANT): number {
+  return Number(x.toPrecision(significant));
 }
 
 function nonFinite(x: number): string | undefined {
@@ -20,8 +23,8 @@ function nonFinite(x: number): string | undefined {
 }
 
 /** A rounded number as plain digits, e.g. `3.47`, `0.2`, `1e-7` for the very small. */
-function digits(x: number): string {
-  const s = String(round3(x));
+function digits(x: number, significant = SIGNIFICANT): string {
+  const s = String(round3(x, significant));
   return s === '-0' ? '0' : s;
 }
 
@@ -29,18 +32,18 @@ function digits(x: number): string {
  * Pick the largest unit in which the value reads at least 1 after rounding, so that
  * `999.7 ms` reads `1 s`. `units` go from the largest to the smallest factor.
  */
-function scaled(value: number, units: ReadonlyArray<readonly [number, string]>): string {
+function scaled(value: number, units: ReadonlyArray<readonly [number, string]>, significant = SIGNIFICANT): string {
   const bad = nonFinite(value);
   if (bad !== undefined) return bad + units[units.length - 1][1];
   if (value === 0) return '0' + units[units.length - 1][1];
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
   for (const [factor, suffix] of units) {
-    const r = round3(abs / factor);
-    if (r >= 1) return sign + digits(r) + suffix;
+    const r = round3(abs / factor, significant);
+    if (r >= 1) return sign + digits(r, significant) + suffix;
   }
   const [factor, suffix] = units[units.length - 1];
-  return sign + digits(abs / factor) + suffix;
+  return sign + digits(abs / factor, significant) + suffix;
 }
 
 const COUNT_UNITS = [
@@ -52,13 +55,13 @@ const COUNT_UNITS = [
 ] as const;
 
 /** `3472.2` -> `3.47k`, `2e6` -> `2M`, `1.2e9` -> `1.2B`, `0.2` -> `0.2`, `512` -> `512`. */
-export function formatCount(n: number): string {
+export function formatCount(n: number, significant = SIGNIFICANT): string {
   if (Number.isFinite(n) && round3(Math.abs(n)) >= 1e15) {
     // Beyond trillions, scientific notation reads better than `1000000T`.
     const [mantissa, exponent] = n.toExponential(2).split('e');
     return `${String(Number(mantissa))}e${exponent.replace('+', '')}`;
   }
-  return scaled(n, COUNT_UNITS);
+  return scaled(n, COUNT_UNITS, significant);
 }
 
 const BYTE_UNITS = [
@@ -72,15 +75,15 @@ const BYTE_UNITS = [
 ] as const;
 
 /** Decimal units: `12.7 GB`, `2 MB`, `43.8 PB`, `512 B`. */
-export function formatBytes(bytes: number): string {
-  return scaled(bytes, BYTE_UNITS);
+export function formatBytes(bytes: number, significant = SIGNIFICANT): string {
+  return scaled(bytes, BYTE_UNITS, significant);
 }
 
 /**
  * `52.6 min`, `8.76 h`, `200 ms`, `3.65 days`, `10 years`. Days and years follow the
  * conventions (`seconds_per_day`, `days_per_year`) so that `10y` reads back as `10 years`.
  */
-export function formatDuration(seconds: number, conventions?: Partial<Conventions>): string {
+export function formatDuration(seconds: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): string {
   if (seconds === 0) return '0 s';
   const c = saneConventions(conventions);
   const day = c.seconds_per_day;
@@ -93,7 +96,7 @@ export function formatDuration(seconds: number, conventions?: Partial<Convention
     [0.001, ' ms'],
     [1e-6, ' µs'],
   ];
-  const out = scaled(seconds, units);
+  const out = scaled(seconds, units, significant);
   // Singular for exactly one.
   return out.replace(/^(-?1) (day|year)s$/, '$1 $2');
 }
@@ -109,27 +112,27 @@ function decimalsOf(x: number): number {
  * Near 100% the distance to 100% keeps three significant digits, so nines are never
  * rounded away; elsewhere the percentage has three significant digits.
  */
-export function formatPercent(fraction: number): string {
+export function formatPercent(fraction: number, significant = SIGNIFICANT): string {
   const bad = nonFinite(fraction);
   if (bad !== undefined) return bad + '%';
   const p = fraction * 100;
   if (p >= 99 && p < 100) {
-    const gap = round3(100 - p);
+    const gap = round3(100 - p, significant);
     // A double near 100 has about 14 exact decimals; 12 keep clear of float noise.
     const d = Math.min(12, decimalsOf(gap));
     const s = (100 - gap).toFixed(d);
     return (s.includes('.') ? s.replace(/\.?0+$/, '') : s) + '%';
   }
-  return digits(p) + '%';
+  return digits(p, significant) + '%';
 }
 
 /**
  * Apply `format` to a per-second amount in the first period where it reads at least 1:
  * per second, else per day, per month, per year.
  */
-function perPeriod(perSecond: number, format: (x: number) => string, conventions?: Partial<Conventions>): string {
+function perPeriod(perSecond: number, format: (x: number, significant: number) => string, conventions: Partial<Conventions> | undefined, significant: number): string {
   const c = saneConventions(conventions);
-  if (!Number.isFinite(perSecond) || perSecond === 0) return format(perSecond) + '/s';
+  if (!Number.isFinite(perSecond) || perSecond === 0) return format(perSecond, significant) + '/s';
   const periods: Array<[number, string]> = [
     [1, '/s'],
     [c.seconds_per_day, '/day'],
@@ -137,23 +140,23 @@ function perPeriod(perSecond: number, format: (x: number) => string, conventions
     [c.seconds_per_day * c.days_per_year, '/year'],
   ];
   for (const [seconds, suffix] of periods) {
-    if (round3(Math.abs(perSecond * seconds)) >= 1) return format(perSecond * seconds) + suffix;
+    if (round3(Math.abs(perSecond * seconds), significant) >= 1) return format(perSecond * seconds, significant) + suffix;
   }
   const [seconds, suffix] = periods[periods.length - 1];
-  return format(perSecond * seconds) + suffix;
+  return format(perSecond * seconds, significant) + suffix;
 }
 
 /**
  * A rate (count per time): `3.47k/s`; rates under one per second read in a longer
  * period, e.g. `0.002/s` -> `173/day`. A day is `seconds_per_day` (default 86400).
  */
-export function formatRate(perSecond: number, conventions?: Partial<Conventions>): string {
-  return perPeriod(perSecond, formatCount, conventions);
+export function formatRate(perSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): string {
+  return perPeriod(perSecond, formatCount, conventions, significant);
 }
 
 /** Bytes per second: `46.3 MB/s`, or per day etc. when under one byte per second. */
-export function formatBandwidth(bytesPerSecond: number, conventions?: Partial<Conventions>): string {
-  return perPeriod(bytesPerSecond, formatBytes, conventions);
+export function formatBandwidth(bytesPerSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): string {
+  return perPeriod(bytesPerSecond, formatBytes, conventions, significant);
 }
 
 /** A quantity in the words of its dimension: `2 MB`, `3.47k/s`, `46.3 MB/s`, `52.6 min`, `3.2 bytes·s`. */
@@ -165,4 +168,15 @@ export function formatQuantity(q: Quantity, conventions?: Partial<Conventions>):
   if (bytes === 0 && time === -1) return formatRate(q.value, conventions);
   if (bytes === 1 && time === -1) return formatBandwidth(q.value, conventions);
   return `${formatCount(q.value)} ${dimensionSymbol(q.dim)}`;
+}
+
+/**
+ * Two figures that are compared (a value and its target) as texts that differ whenever
+ * the figures differ: `formatPercent(0.998999)` and `formatPercent(0.999)` both read
+ * `99.9%`, so both get more significant digits until they do not (`99.8999%`, `99.9%`).
+ */
+export function formatDistinct(a: number, b: number, format: (x: number, significant: number) => string): [string, string] {
+  let pair: [string, string] = [format(a, SIGNIFICANT), format(b, SIGNIFICANT)];
+  for (let significant = SIGNIFICANT + 1; pair[0] === pair[1] && a !== b && significant <= 15; significant++) pair = [format(a, significant), format(b, significant)];
+  return pair;
 }

@@ -11,7 +11,7 @@ export type { QuantityError } from './errors';
 export { QUANTITY_CODES } from './errors';
 export type { Expectation } from './expectation';
 export { FIELD_EXPECTATIONS } from './expectation';
-export { formatCount, formatRate, formatBytes, formatBandwidth, formatDuration, formatPercent, formatQuantity } from './format';
+export { formatCount, formatRate, formatBytes, formatBandwidth, formatDistinct, formatDuration, formatPercent, formatQuantity } from './format';
 export { MAX_LENGTH, MAX_DEPTH } from './parser';
 export type { QuantityTokenType, QuantityToken } from './lexer';
 export { quantityTokens } from './lexer';

@@ -8,7 +8,7 @@
  * New rows (per-component load, cost, a scenario beside the base) are new sections,
  * rows or figures here; surfaces iterate sections and rows, so they need no change.
  */
-import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
+import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatRate } from '../quantity';
 import { instancesText, neededText } from '../load/explain';
 import type { ComponentLoad, Conventions, Estimate, FlowEstimate, TrafficEstimate } from '../types';
 
@@ -63,7 +63,8 @@ export interface EstimateReport {
   sections: ReportSection[];
 }
 
-type Format = (value: number) => string;
+/** Formats a value, with more significant digits than the usual three when asked (`formatDistinct`). */
+type Format = (value: number, significant?: number) => string;
 
 interface FigureSpec {
   key: string;
@@ -79,26 +80,31 @@ export function estimateReport(estimate: Estimate): EstimateReport {
   const conv = estimate.conventions;
   // Downtime budgets and latencies are calendar time, whatever `seconds_per_day` says.
   const formats: Record<Exclude<FigureUnit, 'word'>, Format> = {
-    count: formatCount,
-    rate: (v) => formatRate(v, conv),
-    bandwidth: (v) => formatBandwidth(v, conv),
-    bytes: formatBytes,
-    duration: (v) => formatDuration(v),
-    percent: formatPercent,
-    ratio: (v) => `${formatCount(v)}:1`,
+    count: (v, s) => formatCount(v, s),
+    rate: (v, s) => formatRate(v, conv, s),
+    bandwidth: (v, s) => formatBandwidth(v, conv, s),
+    bytes: (v, s) => formatBytes(v, s),
+    duration: (v, s) => formatDuration(v, undefined, s),
+    percent: (v, s) => formatPercent(v, s),
+    ratio: (v, s) => `${formatCount(v, s)}:1`,
     integer: (v) => String(v),
   };
-  const figure = (spec: FigureSpec): Figure => {
-    const text = spec.value === null ? NONE : formats[spec.unit as Exclude<FigureUnit, 'word'>](spec.value);
+  const figure = (spec: FigureSpec, shown?: string): Figure => {
+    const text = spec.value === null ? NONE : (shown ?? formats[spec.unit as Exclude<FigureUnit, 'word'>](spec.value));
     const out: Figure = { key: spec.key, label: spec.label, value: spec.value, unit: spec.unit, text };
     if (spec.value !== null && spec.brief) out.brief = spec.brief(text);
     if (spec.explanation !== undefined) out.explanation = spec.explanation;
     return out;
   };
   const checked = (spec: FigureSpec, target: FigureSpec, meets: (value: number, target: number) => boolean): Figure => {
-    const targetFigure = figure(target);
+    // A value and its target read differently whenever they differ (`99.8999%` against `99.9%`).
+    const [shown, targetShown] =
+      spec.value !== null && target.value !== null && spec.unit === target.unit && spec.unit !== 'word'
+        ? formatDistinct(spec.value, target.value, formats[spec.unit])
+        : [undefined, undefined];
+    const targetFigure = figure(target, targetShown);
     const ok = spec.value !== null && target.value !== null ? meets(spec.value, target.value) : undefined;
-    const out = figure({ ...spec, brief: spec.brief && ((text) => spec.brief!(text) + (ok === undefined ? '' : ` ${ok ? '✓' : '✗'} (target ${targetFigure.text})`)) });
+    const out = figure({ ...spec, brief: spec.brief && ((text) => spec.brief!(text) + (ok === undefined ? '' : ` ${ok ? '✓' : '✗'} (target ${targetFigure.text})`)) }, shown);
     out.target = targetFigure;
     if (ok !== undefined) out.meets = ok;
     return out;
