@@ -350,6 +350,8 @@ export interface Totals {
   storage_bytes_per_day: number | null;
   storage_bytes_per_month: number | null;
   storage_bytes_per_year: number | null;
+  /** New bytes per day x retention: one copy, as published figures quote it. */
+  storage_bytes_retained: number | null;
   /** New bytes per day x retention x replication. */
   storage_bytes_total: number | null;
   /** cache_hot_ratio x a day's read bytes. */

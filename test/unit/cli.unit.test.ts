@@ -98,6 +98,7 @@ describe('cli', () => {
       'storage_bytes_per_day',
       'storage_bytes_per_month',
       'storage_bytes_per_year',
+      'storage_bytes_retained',
       'storage_bytes_total',
       'cache_bytes',
       'servers',

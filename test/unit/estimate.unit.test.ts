@@ -57,6 +57,7 @@ describe('estimate: the example design of SPEC section 2, computed by hand', () 
     approx(t.storage_bytes_per_day, 4.0004e12);
     approx(t.storage_bytes_per_month, 4.0004e12 * 30);
     approx(t.storage_bytes_per_year, 4.0004e12 * 365);
+    approx(t.storage_bytes_retained, 4.0004e12 * 3650, 1e-9, 'one copy over ten years');
     approx(t.storage_bytes_total, 4.0004e12 * 3650 * 3);
     approx(t.cache_bytes, 0.2 * 300e6 * 4e6);
     assert.equal(t.servers, Math.ceil((900e6 / day + 4e6 / day) / 2000));
@@ -190,6 +191,23 @@ estimation:
     approx(e.totals.read_per_second, 11600, 0.01, 'read QPS');
     approx(e.traffic[0].records_total, 365e9, 1e-9, 'records in 10 years');
     approx(e.totals.storage_bytes_total, 36.5e12, 1e-9, 'storage in 10 years');
+  });
+
+  it('published storage is one copy: storage_bytes_retained keeps the 36.5 TB when the design replicates it three times (issue #15)', () => {
+    const e = estimateOf(`
+sysdesign: 1
+name: URL shortener, replicated
+estimation:
+  traffic:
+    - id: shorten
+      kind: write
+      rate: 100 million per day
+      size: 100 bytes
+  retention: 10 years
+  replication: 3
+`);
+    approx(e.totals.storage_bytes_retained, 36.5e12, 1e-9, 'one copy over 10 years, as published');
+    approx(e.totals.storage_bytes_total, 3 * 36.5e12, 1e-9, 'three copies');
   });
 
   it('the interview rule of thumb: seconds_per_day 100k makes QPS = DAU x requests / 100k', () => {

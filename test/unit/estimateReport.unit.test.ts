@@ -37,6 +37,7 @@ function emptyEstimate(withTarget: boolean): Estimate {
       storage_bytes_per_day: null,
       storage_bytes_per_month: null,
       storage_bytes_per_year: null,
+      storage_bytes_retained: null,
       storage_bytes_total: null,
       cache_bytes: null,
       servers: null,
@@ -116,13 +117,14 @@ describe('estimate report: the estimate as labelled figures', () => {
       { label: 'New storage per day', value: '4 TB' },
       { label: 'New storage per month', value: '120 TB' },
       { label: 'New storage per year', value: '1.46 PB' },
+      { label: 'Storage kept (one copy over the retention)', value: '14.6 PB' },
       { label: 'Storage in total (retention × replication)', value: '43.8 PB' },
       { label: 'Cache memory', value: '240 TB' },
       { label: 'Servers', value: '6' },
     ]);
     assert.deepEqual(
       totals.rows.map((r) => briefLine(r)),
-      ['', '', '150:1 read:write', 'In 46.3 MB/s', 'Out 13.9 GB/s', '4 TB/day', '120 TB/month', '1.46 PB/year', '43.8 PB total', 'Cache 240 TB', 'Servers 6'],
+      ['', '', '150:1 read:write', 'In 46.3 MB/s', 'Out 13.9 GB/s', '4 TB/day', '120 TB/month', '1.46 PB/year', '', '43.8 PB total', 'Cache 240 TB', 'Servers 6'],
     );
   });
 

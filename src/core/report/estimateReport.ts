@@ -146,6 +146,15 @@ export function estimateReport(estimate: Estimate): EstimateReport {
       row('storage_per_year', 'New storage per year', [
         figure({ key: 'storage_bytes_per_year', label: value, unit: 'bytes', value: t.storage_bytes_per_year, brief: (x) => `${x}/year` }),
       ]),
+      row('storage_retained', 'Storage kept (one copy over the retention)', [
+        figure({
+          key: 'storage_bytes_retained',
+          label: value,
+          unit: 'bytes',
+          value: t.storage_bytes_retained,
+          explanation: 'new storage per day × retention, before replication',
+        }),
+      ]),
       row('storage_total', 'Storage in total (retention × replication)', [
         figure({
           key: 'storage_bytes_total',
