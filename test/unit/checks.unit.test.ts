@@ -128,6 +128,32 @@ describe('checks (SPEC 2.4)', () => {
     assert.deepEqual(withCode(text, a.problems, 'sysdesign/flow-availability'), ['upload-photo-dry-run', 'view-feed-dry-run']);
   });
 
+  it('no silently partial total: a read without a size, a rate beside per_user, a store that keeps no rows (issue #15)', () => {
+    // The view-feed line loses its size while upload-photo's write and cache_hot_ratio stay sized.
+    const unsized = edited('      size: 20 * 200KB\n', '');
+    assert.deepEqual(withCode(unsized, analyseText(unsized).problems, 'sysdesign/read-without-size'), ['view-feed']);
+    assert.match(analyseText(unsized).problems.find((p) => p.code === 'sysdesign/read-without-size')?.message ?? '', /adds nothing to egress and cache memory/);
+    // Nothing sized among the reads and no cache: no total is partial, nothing to say.
+    const noReadSizes = edited('  cache_hot_ratio: 20% ', '  # cache_hot_ratio: 20%', unsized);
+    assert.deepEqual(withCode(noReadSizes, analyseText(noReadSizes).problems, 'sysdesign/read-without-size'), []);
+
+    const both = edited('      per_user: 30/day\n', '      per_user: 30/day\n      rate: 1000/s\n');
+    const ignored = analyseText(both).problems.filter((p) => p.code === 'sysdesign/rate-ignored');
+    assert.deepEqual(
+      ignored.map((p) => both.slice(p.start, p.end)),
+      ['1000/s'],
+    );
+    assert.match(ignored[0].message, /`per_user` is used and `rate` \(1000\/s\) is ignored/);
+
+    const service = edited('  - id: users\n    store: photo-db', '  - id: users\n    store: api');
+    const store = analyseText(service).problems.filter((p) => p.code === 'sysdesign/store-not-a-store');
+    assert.deepEqual(
+      store.map((p) => service.slice(p.start, p.end)),
+      ['api'],
+    );
+    assert.match(store[0].message, /Data model "users" is stored in "api", a service/);
+  });
+
   it('a figure and its target read differently in a message whenever they differ (issue #15)', () => {
     // 99.98999% and 99.99% both read `99.99%` with three significant digits of the gap.
     const availability = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.98999%');

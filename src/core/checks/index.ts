@@ -1,5 +1,6 @@
 import { capacity } from './capacity';
 import type { Check } from './check';
+import { dataModelStore } from './dataModelStore';
 import { duplicateIds } from './duplicateIds';
 import { flowTargets } from './flowTargets';
 import { missingDryRun } from './missingDryRun';
@@ -15,6 +16,7 @@ export type { Check, CheckContext } from './check';
 export const CHECKS: readonly Check[] = [
   duplicateIds,
   unknownReferences,
+  dataModelStore,
   stepWithoutConnection,
   missingDryRun,
   requirementWithoutApi,
