@@ -90,6 +90,11 @@ describe('diagrams: Mermaid 11 parses what we generate', function () {
 
     const er = await mermaidDb<ErDb>(text(example.design, 'er'));
     const entities = [...er.getEntities().values()];
+    // A wide entity's last line, counting the fields not drawn, parses as an attribute.
+    const wide = analyseText(`sysdesign: 1\nname: Wide\ndata_models:\n  - id: wide\n    fields:\n${Array.from({ length: 150 }, (_, i) => `      k${i}: int`).join('\n')}\n`);
+    const wideEntity = [...(await mermaidDb<ErDb>(text(wide.design, 'er'))).getEntities().values()][0];
+    assert.equal(wideEntity.attributes.length, 101);
+    assert.deepEqual([wideEntity.attributes[100].type, wideEntity.attributes[100].name, mermaidShown(wideEntity.attributes[100].comment)], ['more', 'fields', '50 not drawn']);
     assert.deepEqual(
       entities.map((e) => mermaidShown(e.alias)),
       ['photos', 'users'],

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseText } from '../../src/core/analyse';
 import { MAX_DIAGRAM_EDGES, designMarkdown, diagramFor, listViews, parseView, viewKey, type Diagram, type DiagramResult } from '../../src/core/diagram';
+import { MAX_ATTRIBUTES } from '../../src/core/diagram/er';
 import { COMPONENT_KINDS } from '../../src/core/types';
 import {
   ER_LINES,
@@ -275,6 +276,37 @@ describe('diagrams: sequences and ER', () => {
     assert.ok(lines.includes('  e1 ||--o{ e0 : "user id"'));
     assert.ok(lines.includes('  e2 ||--o| e0 : "profile"'));
     assert.equal(countLines(d.text, /\|\|--/), 2, 'no relationship to a data model that does not exist');
+  });
+
+  it('cardinality comes from the keys: a foreign key inside a composite primary key is one-to-many (issue #15)', () => {
+    const { design } = analyseText(`sysdesign: 1
+name: Keys
+data_models:
+  - id: users
+    fields: { user_id: uuid pk }
+  - id: follows
+    fields: { follower_id: uuid pk fk users.user_id, followee_id: uuid pk fk users.user_id }
+  - id: profiles
+    fields: { user_id: uuid pk fk users.user_id }
+  - id: sessions
+    fields: { session_id: uuid pk, user_id: uuid fk users.user_id unique }
+`);
+    const d = ok(diagramFor(design, 'er'));
+    assertLineShapes(d.text, ER_LINES);
+    const lines = d.text.split('\n');
+    assert.ok(lines.includes('  e0 ||--o{ e1 : "follower#95;id"'), 'a follower follows many');
+    assert.ok(lines.includes('  e0 ||--o{ e1 : "followee#95;id"'));
+    assert.ok(lines.includes('  e0 ||--o| e2 : "user#95;id"'), 'the whole primary key: one profile per user');
+    assert.ok(lines.includes('  e0 ||--o| e3 : "user#95;id"'), 'unique: one session per user');
+  });
+
+  it(`draws at most ${MAX_ATTRIBUTES} fields of an entity, then says how many more`, () => {
+    const fields = Array.from({ length: 20_000 }, (_, i) => `      k${i}: int`).join('\n');
+    const { design } = analyseText(`sysdesign: 1\nname: Wide\ndata_models:\n  - id: wide\n    fields:\n${fields}\n`);
+    const d = ok(diagramFor(design, 'er'));
+    assertLineShapes(d.text, ER_LINES);
+    assert.equal(countLines(d.text, /^ {4}int k\d+$/), MAX_ATTRIBUTES);
+    assert.ok(d.text.split('\n').includes('    more fields "19#44;900 not drawn"'));
   });
 });
 

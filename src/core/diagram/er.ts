@@ -6,10 +6,22 @@
  * so no id of the document meets Mermaid's grammar. Attribute types and names must be
  * Mermaid words: `erWord` keeps what it can and the comment string carries the
  * original (encoded) whenever a word had to change. `index` goes in the comment too.
+ *
+ * Cardinality comes from the child's keys: a foreign key that is the child's whole
+ * primary key, or unique, points at one child row at most (`||--o|`); one that is part of
+ * a composite primary key (a user's messages keyed by user and message, `follows` keyed
+ * by follower and followee) or no key at all, at many (`||--o{`).
+ *
+ * An entity draws at most `MAX_ATTRIBUTES` fields, then one line saying how many more:
+ * a box of thousands of rows is unreadable, and would only pass Mermaid's size limit to
+ * be refused there.
  */
 import type { DataModel, Design, Field } from '../types';
 import { encodeLabel, erWord, firstLabel } from './encode';
 import type { Diagram, DiagramNode } from './types';
+
+/** Fields drawn per entity; the rest are counted on one line. */
+export const MAX_ATTRIBUTES = 100;
 
 export function erDiagram(design: Design): Diagram {
   const entities = new Map<string, { nodeId: string; model: DataModel }>();
@@ -27,14 +39,17 @@ export function erDiagram(design: Design): Diagram {
     if (model.fields.length === 0) {
       lines.push(`  ${label}`);
     } else {
-      lines.push(`  ${label} {`, ...model.fields.map((field) => `    ${attribute(field)}`), '  }');
+      const drawn = model.fields.slice(0, MAX_ATTRIBUTES).map((field) => `    ${attribute(field)}`);
+      const more = model.fields.length - MAX_ATTRIBUTES;
+      if (more > 0) drawn.push(`    more fields "${encodeLabel(`${more.toLocaleString('en-US')} not drawn`)}"`);
+      lines.push(`  ${label} {`, ...drawn, '  }');
     }
+    const primaryKeys = model.fields.filter((f) => f.pk).length;
     for (const field of model.fields) {
       const target = field.fk ? entities.get(field.fk.table.name) : undefined;
       if (!target) continue;
-      // A key that is also unique (or the primary key) points at one row at most.
-      const many = field.pk || field.unique ? 'o|' : 'o{';
-      relationships.push(`  ${target.nodeId} ||--${many} ${nodeId} : "${firstLabel(field.name.name)}"`);
+      const one = field.unique || (field.pk && primaryKeys === 1);
+      relationships.push(`  ${target.nodeId} ||--${one ? 'o|' : 'o{'} ${nodeId} : "${firstLabel(field.name.name)}"`);
     }
   }
   lines.push(...relationships);
