@@ -111,6 +111,17 @@ describe('parse: YAML hazards become problems, never crashes', () => {
     assert.equal(findExcessiveDepth('a: "[[[[[[[["\nb: # [[[[[[[[[[\n', 4), undefined);
     assert.equal(findExcessiveDepth('a: |\n  x\n    y\n      z\n        w\nb: 1\n', 3), undefined);
     assert.notEqual(findExcessiveDepth('a: [[[[[1]]]]]', 4), undefined);
+    // A quote inside a plain scalar is a character, not a quoted scalar that would hide the
+    // brackets after it (fuzz seed 20261206, case 64846: 180,000 `[` took a second to parse).
+    const plain = 'd: Xu\'s table; a unique index answers "already shortened?".\nc: [[[[[1]]]]]\n';
+    // The fourth `[`: the key `c` is one level, so three brackets make four.
+    assert.equal(findExcessiveDepth(plain, 4), plain.indexOf('[[[[[') + 3);
+    assert.notEqual(findExcessiveDepth('a: b?"\nc: [[[[[1]]]]]\n', 4), undefined);
+    // Nor is a bracket inside a plain scalar a flow collection (case 68076: `label: a"] --> evil["x`).
+    assert.notEqual(findExcessiveDepth('label: a"] --> evil["x\nc: [[[[[1]]]]]\n', 4), undefined);
+    assert.equal(findExcessiveDepth('label: x[[[[[[[[\n', 4), undefined);
+    // Still quotes where a value starts: after `: `, `- `, `? `, `[`, `{` and `,`.
+    for (const text of ['a: "[[[[["\n', "- '[[[[['\n", '? "[[[[["\n', '[a, "[[[[["]\n', '{a: "[[[[["}\n']) assert.equal(findExcessiveDepth(text, 4), undefined, text);
   });
 
   it('reports several documents', () => {

@@ -67,11 +67,13 @@ export function findExcessiveDepth(text: string, limit: number): number | undefi
       }
       if (ch === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
       if (ch === '"' || ch === "'") {
-        // A quote only opens a quoted scalar at the start of a value.
-        const prev = previousNonSpace(text, i, lineStart);
-        if (prev === -1 || ':-[{,?'.includes(text[prev])) quote = ch;
+        // A quote only opens a quoted scalar at the start of a value; elsewhere it is a
+        // character of a plain scalar (`answers "shortened?".`), and taking it for an
+        // opening quote would hide every bracket after it.
+        if (atValueStart(text, i, lineStart, flow)) quote = ch;
       } else if (ch === '[' || ch === '{') {
-        if (++flow + indents.length + inline > limit) return i;
+        // Outside flow collections a bracket inside a plain scalar (`a --> b["x"]`) is a character too.
+        if ((flow > 0 || atValueStart(text, i, lineStart, flow)) && ++flow + indents.length + inline > limit) return i;
       } else if ((ch === ']' || ch === '}') && flow > 0) {
         flow--;
       }
@@ -84,6 +86,21 @@ export function findExcessiveDepth(text: string, limit: number): number | undefi
     lineStart = lineEnd + 1;
   }
   return undefined;
+}
+
+/**
+ * Whether a value may start at `i`: at the start of the line, after an indicator (`:`,
+ * `-` or `?`) and a space, or in a flow collection after `[`, `{` or `,`.
+ */
+function atValueStart(text: string, i: number, lineStart: number, flow: number): boolean {
+  const prev = previousNonSpace(text, i, lineStart);
+  if (prev === -1) return true;
+  const c = text[prev];
+  if (flow > 0 && (c === '[' || c === '{' || c === ',')) return true;
+  if (c !== ':' && c !== '-' && c !== '?') return false;
+  // `-` and `?` are indicators at the start of a line or after a space; `:` after anything.
+  const indicator = c === ':' || prev === lineStart || text[prev - 1] === ' ' || text[prev - 1] === '\t';
+  return indicator && prev < i - 1;
 }
 
 function previousNonSpace(text: string, i: number, lineStart: number): number {
