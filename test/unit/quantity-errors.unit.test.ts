@@ -179,6 +179,37 @@ describe('quantity errors: dimensions', () => {
     const f = oneError('2 * 15', 'rate', { field: 'per_user' });
     assert.deepEqual(f.fixes?.[0], { kind: 'replace', text: '(2 * 15)/day' });
   });
+  it('suggests the units of the field, and every suggestion parses to that number in that unit (issue #15)', () => {
+    const DAY = 86400;
+    const cases: Array<[field: string, expect: Expectation, shown: string[], perUnit: number[]]> = [
+      ['retention', 'time', ['5 days', '5 years'], [DAY, 365 * DAY]],
+      ['latency', 'time', ['5ms', '5s'], [0.001, 1]],
+      ['latency.view-feed', 'time', ['5ms', '5s'], [0.001, 1]],
+      ['size', 'bytes', ['5 bytes', '5KB'], [1, 1000]],
+      ['storage_capacity', 'bytes', ['5GB', '5TB'], [1e9, 1e12]],
+      ['per_user', 'rate', ['5/day', '5/s'], [1 / DAY, 1]],
+      ['capacity', 'rate', ['5/s', '5/day'], [1, 1 / DAY]],
+    ];
+    const lookup = (name: string) => (name === 'x' ? { value: 5, dim: { bytes: 0, time: 0 } } : undefined);
+    for (const [field, expect, shown, perUnit] of cases) {
+      const e = oneError('5', expect, { field });
+      assert.deepEqual(
+        e.fixes?.map((f) => f.text),
+        shown,
+        field,
+      );
+      for (const source of ['5', 'x', '2 + 3']) {
+        const fixes = ev(source, expect, { field, lookup }).errors[0]?.fixes ?? [];
+        assert.equal(fixes.length, perUnit.length, `${field}: ${source}`);
+        fixes.forEach((fix, i) => {
+          const applied = ev(fix.text, expect, { field, lookup });
+          assert.deepEqual(applied.errors, [], `${field}: ${JSON.stringify(fix.text)} parses`);
+          assert.ok(Math.abs((applied.quantity?.value ?? NaN) - 5 * perUnit[i]) <= 1e-9 * 5 * perUnit[i], `${field}: ${fix.text} is 5 x ${perUnit[i]}`);
+        });
+      }
+    }
+    assert.match(oneError('5', 'time', { field: 'retention' }).message, /add a unit, e\.g\. `5 days` or `5 years`/);
+  });
   it('uses a neutral field name when none is given', () => {
     assert.match(oneError('10/day', 'bytes').message, /^this value needs bytes/);
   });

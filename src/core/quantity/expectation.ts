@@ -57,6 +57,45 @@ export const EXAMPLE: Record<Expectation, string> = {
 };
 
 /** Whether an expression is one literal or name, so `X/day` means what it says without parentheses. */
+/**
+ * A unit: how it follows a bare number (`5ms`, `5 days`) and how it multiplies anything
+ * else (`x * 1 day`). A rate's unit divides instead (`x/s`).
+ */
+interface UnitChoice {
+  afterNumber: string;
+  multiplier: string;
+}
+
+const unit = (afterNumber: string, multiplier = afterNumber): UnitChoice => ({ afterNumber, multiplier });
+
+/** The units worth suggesting for a bare number in `field`, the likeliest first: a retention is days or years, a latency milliseconds. */
+function unitChoices(expect: 'rate' | 'bytes' | 'time', field: string): UnitChoice[] {
+  const name = field.split('.').pop() ?? field;
+  switch (expect) {
+    case 'time':
+      if (name === 'retention') return [unit(' days', ' day'), unit(' years', ' year')];
+      if (field === 'latency' || field.startsWith('latency.')) return [unit('ms'), unit('s')];
+      return [unit('ms'), unit('s'), unit(' days', ' day')];
+    case 'bytes':
+      if (name === 'storage_capacity') return [unit('GB'), unit('TB')];
+      return [unit(' bytes', ' byte'), unit('KB')];
+    case 'rate':
+      // Per user, a day is the natural period; a component's or a line's rate is per second.
+      return name === 'per_user' ? [unit('/day'), unit('/s')] : [unit('/s'), unit('/day')];
+  }
+}
+
+/** The source with each unit: after a bare number, divided for a rate, else multiplied by one of it. */
+function withUnit(node: Node, source: string, choices: UnitChoice[]): string[] {
+  const bareNumber = node.kind === 'literal' && node.suffixes.length === 0 && !node.percent;
+  const operand = isAtomic(node) ? source : `(${source})`;
+  return choices.map((c) => {
+    if (bareNumber) return `${source}${c.afterNumber}`;
+    if (c.afterNumber.startsWith('/')) return `${operand}${c.afterNumber}`;
+    return `${operand} * 1${c.multiplier}`;
+  });
+}
+
 function isAtomic(node: Node): boolean {
   return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group';
 }
@@ -76,20 +115,17 @@ export function checkExpectation(
     // A bare zero needs no unit.
     if (q.value === 0 && isCount(q.dim)) return { value: 0, dim: expected.dim };
     const head = `${field} needs ${expected.words}, but ${shown} is ${dimensionPhrase(q.dim)}`;
-    if (isCount(q.dim)) {
-      const operand = isAtomic(node) ? source : `(${source})`;
-      if (expect === 'rate') {
-        return error(QUANTITY_CODES.dimension, `${head}: write \`${operand}/day\` or \`${operand}/s\``, start, end, [
-          { kind: 'replace', text: `${operand}/day` },
-          { kind: 'replace', text: `${operand}/s` },
-        ]);
-      }
-      if (expect === 'bytes') {
-        return error(QUANTITY_CODES.dimension, `${head}: add a unit, e.g. \`${operand} bytes\` or \`${operand}KB\``, start, end);
-      }
-      if (expect === 'time') {
-        return error(QUANTITY_CODES.dimension, `${head}: add a unit, e.g. \`${operand}ms\`, \`${operand}s\` or \`${operand} days\``, start, end);
-      }
+    if (isCount(q.dim) && (expect === 'rate' || expect === 'bytes' || expect === 'time')) {
+      const fixes = withUnit(node, source, unitChoices(expect, field));
+      const listed = fixes.map((f) => `\`${f}\``).join(' or ');
+      const advice = expect === 'rate' ? `write ${listed}` : `add a unit, e.g. ${listed}`;
+      return error(
+        QUANTITY_CODES.dimension,
+        `${head}: ${advice}`,
+        start,
+        end,
+        fixes.map((text) => ({ kind: 'replace', text })),
+      );
     }
     if (expect === 'count' && q.dim.bytes === 0 && q.dim.time === -1) {
       return error(QUANTITY_CODES.dimension, `${head}: a per-time rate does not fit here`, start, end);
