@@ -163,6 +163,7 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
     }
     const at = (e: { start: number; end: number }) => (source.exact ? { start: source.start + e.start, end: source.start + e.end } : { start: source.start, end: source.end });
     for (const error of result.errors) problems.push(toProblem(error, at(error)));
+    if (expect === 'any') for (const b of result.bReadings) if (b.literal) problems.push(ambiguousB(source.text, b.literal, at(b.literal)));
     const names = result.names.map((n) => ({ name: n.name, ...at(n) }));
     quantities.set(source.start, {
       start: source.start,
@@ -371,6 +372,26 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       flows,
       kindDefaults,
     },
+  };
+}
+
+/**
+ * `100B` among the values, where no dimension is expected, reads as 100 billion; a size was
+ * as likely meant (SPEC 2.2). Both readings are offered, each a literal that parses to
+ * what it says: `100bn` or `100 bytes`.
+ */
+function ambiguousB(text: string, literal: { start: number; end: number }, span: { start: number; end: number }): Problem {
+  const written = text.slice(literal.start, literal.end);
+  const number = written.replace(/\s*B$/, '');
+  return {
+    code: 'sysdesign/quantity-ambiguous-b',
+    severity: 'warning',
+    message: `\`${written}\` reads as ${number} billion here (no unit is expected among the values); write \`${number}bn\` for a count or \`${number} bytes\` for a size.`,
+    ...span,
+    fixes: [
+      { kind: 'replace', text: `${number}bn` },
+      { kind: 'replace', text: `${number} bytes` },
+    ],
   };
 }
 

@@ -154,6 +154,34 @@ describe('checks (SPEC 2.4)', () => {
     assert.match(store[0].message, /Data model "users" is stored in "api", a service/);
   });
 
+  it('a bare `100B` among the values is ambiguous: a warning with both readings as fixes, each parsing to what it says (issue #15)', () => {
+    const text = edited('    caption: 200 bytes\n', '    caption: 200 bytes\n    msg_size: 100B\n    per_month: 15B/month\n');
+    const a = analyseText(text);
+    const warnings = a.problems.filter((p) => p.code === 'sysdesign/quantity-ambiguous-b');
+    assert.deepEqual(
+      warnings.map((p) => text.slice(p.start, p.end)),
+      ['100B'],
+    );
+    assert.equal(warnings[0].severity, 'warning');
+    assert.match(warnings[0].message, /`100B` reads as 100 billion here .*write `100bn` for a count or `100 bytes` for a size/);
+    assert.deepEqual(
+      warnings[0].fixes?.map((f) => (f.kind === 'replace' ? f.text : '')),
+      ['100bn', '100 bytes'],
+    );
+    const applied = (fix: string) => {
+      const fixed = text.slice(0, warnings[0].start) + fix + text.slice(warnings[0].end);
+      const b = analyseText(fixed);
+      return { codes: b.problems.map((p) => p.code), value: b.estimate.values.msg_size };
+    };
+    assert.deepEqual(applied('100bn'), { codes: [], value: 100e9 });
+    assert.deepEqual(applied('100 bytes'), { codes: [], value: 100 });
+    // Part of a larger expression (`15B/month`: a rate either way) or where a field expects a count or a size, `B` is not ambiguous.
+    assert.deepEqual(
+      analyseText(edited('dau: 10M', 'dau: 1B')).problems.filter((p) => p.code === 'sysdesign/quantity-ambiguous-b'),
+      [],
+    );
+  });
+
   it('a figure and its target read differently in a message whenever they differ (issue #15)', () => {
     // 99.98999% and 99.99% both read `99.99%` with three significant digits of the gap.
     const availability = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.98999%');

@@ -37,6 +37,8 @@ export interface BReading {
   start: number;
   end: number;
   meaning: 'bytes' | 'billion';
+  /** Where no dimension is expected and the whole expression is a bare `<number>B` (`100B`), which could be read either way: its span. */
+  literal?: { start: number; end: number };
 }
 
 export interface EvaluateOptions {
@@ -246,7 +248,11 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
       if (first.text === 'B' && second === undefined && expect === 'bytes') {
         result.bReadings.push({ start: first.start, end: first.end, meaning: 'bytes' });
       } else if (first.text === 'B') {
-        result.bReadings.push({ start: first.start, end: first.end, meaning: 'billion' });
+        const reading: BReading = { start: first.start, end: first.end, meaning: 'billion' };
+        // Ambiguous only where no dimension is expected, and only as the whole value (`100B`):
+        // `15B/month` is a rate either way it is read.
+        if (expect === 'any' && second === undefined && !node.percent && node === parsed.node) reading.literal = { start: node.start, end: node.end };
+        result.bReadings.push(reading);
       }
       const magnitude = MAGNITUDES.get(first.text);
       if (magnitude !== undefined && !(first.text === 'B' && second === undefined && expect === 'bytes')) {
