@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createAnalyzer } from '../core/analyse';
 import { formatBytes } from '../core/quantity';
-import { estimateReport, estimateText } from '../core/report';
+import { estimateInputs, estimateReport, estimateText, inputsText } from '../core/report';
 import type { Analysis, Problem } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
 import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
@@ -206,7 +206,8 @@ function problemJson(p: Problem, lines: LineIndex): Record<string, unknown> {
 
 function estimateTable(analysis: Analysis): string[] {
   const name = analysis.design.name?.text;
-  return [...(name ? [name, ''] : []), ...estimateText(estimateReport(analysis.estimate))];
+  const inputs = inputsText(estimateInputs(analysis.design, analysis.estimate, analysis.quantities));
+  return [...(name ? [name, ''] : []), ...(inputs.length > 0 ? [...inputs, ''] : []), ...estimateText(estimateReport(analysis.estimate))];
 }
 
 /** Reads a design file, refusing what is not one with a one-line reason. */

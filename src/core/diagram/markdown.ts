@@ -5,9 +5,8 @@
  * User text is escaped (`escapeMarkdown`, `codeSpan`) so a label can never become
  * markup, a link, HTML or a table cell of its own; diagram text is already encoded.
  */
-import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
-import { cellsOf, estimateReport, NONE, type Figure, type ReportRow, type ReportSection } from '../report';
-import type { Design, Estimate, EvaluatedQuantity, QuantitySource } from '../types';
+import { cellsOf, estimateInputs, estimateReport, NONE, type Figure, type InputRow, type ReportRow, type ReportSection } from '../report';
+import type { Design, Estimate, EvaluatedQuantity } from '../types';
 import { codeSpan, escapeMarkdown } from './encode';
 import { diagramFor, type DiagramView } from './views';
 
@@ -90,26 +89,23 @@ function estimation(input: MarkdownInput, out: string[]): void {
     out.push(NOT_YET, '');
     return;
   }
-  const value = (q: QuantitySource | undefined) => (q ? `${code(q.text)}${computed(input, q)}` : undefined);
-  const inputs: string[][] = [];
-  for (const c of e.conventions) inputs.push([`Convention ${code(c.name.name)}`, code(c.value.text)]);
-  const add = (label: string, q: QuantitySource | undefined) => {
-    const v = value(q);
-    if (v !== undefined) inputs.push([label, v]);
-  };
-  add('Registered users', e.users);
-  add('Daily active users', e.dau);
-  add('Retention', e.retention);
-  add('Replication', e.replication);
-  add('Cache hot ratio', e.cacheHotRatio);
-  add('Server capacity', e.serverCapacity);
-  if (inputs.length > 0) out.push(...table(['Input', 'Value'], inputs), '');
-  if (e.values.length > 0) {
+  const { inputs, values } = estimateInputs(design, estimate, input.quantities);
+  if (inputs.length > 0) {
+    const label = (row: InputRow) => (row.name === undefined ? row.label : `${row.label} ${code(row.name)}`);
+    out.push(
+      ...table(
+        ['Input', 'Value'],
+        inputs.map((row) => [label(row), `${code(row.expression)}${row.result === undefined ? '' : ` = ${row.result}`}`]),
+      ),
+      '',
+    );
+  }
+  if (values.length > 0) {
     out.push('### Values', '');
     out.push(
       ...table(
         ['Name', 'Expression', 'Value'],
-        e.values.map((v) => [code(v.name.name), code(v.value.text), computed(input, v.value, false) || NONE]),
+        values.map((row) => [code(row.label), code(row.expression), row.result ?? NONE]),
       ),
       '',
     );
@@ -239,32 +235,6 @@ function diagram(design: Design, view: DiagramView, out: string[]): void {
  * it reads ` = 2 MB`, and only when the expression computes something (names,
  * arithmetic): `10y = 10 years` would add nothing.
  */
-function computed(input: MarkdownInput, q: QuantitySource, withPrefix = true): string {
-  const evaluated = input.quantities?.get(q.start);
-  if (!evaluated || evaluated.value === null) return '';
-  if (withPrefix && evaluated.names.length === 0 && !/[+*()]|\s-\s|\/\s*[\d.]/.test(q.text)) return '';
-  const conventions = input.estimate.conventions;
-  const v = evaluated.value;
-  switch (evaluated.dimension) {
-    case 'count':
-      return prefix(withPrefix, evaluated.percent ? formatPercent(v) : formatCount(v));
-    case 'bytes':
-      return prefix(withPrefix, formatBytes(v));
-    case 'time':
-      return prefix(withPrefix, formatDuration(v, conventions));
-    case 'rate (count per time)':
-      return prefix(withPrefix, formatRate(v, conventions));
-    case 'bytes per time':
-      return prefix(withPrefix, formatBandwidth(v, conventions));
-    default:
-      return prefix(withPrefix, `${formatCount(v)} (${escapeMarkdown(evaluated.dimension)})`);
-  }
-}
-
-function prefix(withPrefix: boolean, text: string): string {
-  return withPrefix ? ` = ${text}` : text;
-}
-
 function code(text: string): string {
   return codeSpan(text, true);
 }

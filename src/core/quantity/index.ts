@@ -15,3 +15,4 @@ export { formatCount, formatRate, formatBytes, formatBandwidth, formatDistinct, 
 export { MAX_LENGTH, MAX_DEPTH } from './parser';
 export type { QuantityTokenType, QuantityToken } from './lexer';
 export { quantityTokens } from './lexer';
+export { formatEvaluated, formatValue } from './shown';

@@ -2,7 +2,25 @@
  * The estimate report as plain-text tables for a terminal (`sysdesign estimate`): a
  * title per section, item sections with a header row, named figures as label and value.
  */
-import { cellsOf, labelledValue, type EstimateReport } from './estimateReport';
+import { cellsOf, labelledValue, NONE, type EstimateReport } from './estimateReport';
+import type { EstimateInputs } from './inputs';
+
+/** What the estimate starts from (`estimateInputs`): the inputs as written with their results, then the named values. */
+export function inputsText({ inputs, values }: EstimateInputs): string[] {
+  const out: string[] = [];
+  if (inputs.length > 0) {
+    out.push('Inputs');
+    out.push(
+      ...textTable(inputs.map((row) => [row.name === undefined ? row.label : `${row.label} ${row.name}`, row.expression, row.result === undefined ? '' : `= ${row.result}`])),
+    );
+  }
+  if (values.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push('Values');
+    out.push(...textTable([['Name', 'Expression', 'Value'], ...values.map((row) => [row.label, row.expression, row.result ?? NONE])]));
+  }
+  return out;
+}
 
 export function estimateText(report: EstimateReport): string[] {
   const out: string[] = [];

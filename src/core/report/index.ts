@@ -15,4 +15,5 @@ export {
   type ReportRow,
   type ReportSection,
 } from './estimateReport';
-export { estimateText } from './estimateText';
+export { estimateText, inputsText } from './estimateText';
+export { estimateInputs, type EstimateInputs, type InputRow } from './inputs';
