@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { MAGNITUDES, RATE_UNITS, SIZE_UNITS, TIME_UNITS } from '../../src/core/quantity/dimension';
+import { BIT_RATE_UNITS, BIT_UNITS, MAGNITUDES, RATE_UNITS, SIZE_UNITS, TIME_UNITS } from '../../src/core/quantity/dimension';
 import schema from '../../schemas/sysdesign.schema.json';
 
 const ROOT = join(__dirname, '..', '..');
@@ -247,7 +247,7 @@ function grammarCases(load: () => Promise<textmate.IGrammar>): void {
   });
 
   it('knows every unit and magnitude word of the quantity language', () => {
-    const words = [...new Set([...MAGNITUDES.keys(), ...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...RATE_UNITS])];
+    const words = [...new Set([...MAGNITUDES.keys(), ...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...RATE_UNITS, ...BIT_UNITS.keys(), ...BIT_RATE_UNITS.keys()])];
     const lines = doc(['estimation:', '  values:', ...words.map((w, i) => `    value_${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}: 3 ${w}`)].join('\n'));
     words.forEach((w, i) => {
       assert.equal(scopeOf(lines, 2 + i, '3'), NUMBER, w);

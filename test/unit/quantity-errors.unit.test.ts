@@ -29,11 +29,9 @@ describe('quantity errors: units', () => {
     assert.equal(e.covered, 'm');
     assert.deepEqual(e.fixes, [{ kind: 'replace', text: 'min' }]);
   });
+  // `Gb` is gigabits and `kb` is ambiguous (both readings offered): quantity.unit's bit tests.
   const typos: Array<[string, string, string]> = [
-    ['10 kb', 'kb', 'KB'],
-    ['10kb', 'kb', 'KB'],
     ['10 mb', 'mb', 'MB'],
-    ['10 Gb', 'Gb', 'GB'],
     ['10 kib', 'kib', 'KiB'],
     ['3 Days', 'Days', 'days'],
     ['3 dys', 'dys', 'days'],

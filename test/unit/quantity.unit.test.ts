@@ -576,3 +576,34 @@ describe('quantity: what reads as a percentage (issue #15)', () => {
     assert.equal(analysis.quantities.get(dau.start)?.percent, undefined);
   });
 });
+
+describe('quantity: bits and bit rates (issue #15)', () => {
+  const cases: Array<[string, Expectation, number, typeof BYTES]> = [
+    ['0.8 Kb', 'bytes', 100, BYTES],
+    ['8 bits', 'bytes', 1, BYTES],
+    ['1 Gb', 'bytes', 125e6, BYTES],
+    ['1 Gbps', 'any', 125e6, BANDWIDTH],
+    ['10 Mb/s', 'any', 1.25e6, BANDWIDTH],
+    ['100 Kbps', 'any', 12.5e3, BANDWIDTH],
+    ['100 Mbps * 1 day', 'bytes', (100e6 / 8) * DAY, BYTES],
+  ];
+  for (const [text, expect, value, dimension] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value} (${expect})`, () => expectValue(text, expect, value, dimension));
+  }
+
+  it('`kb` is ambiguous: both readings offered, each parsing to its own number', () => {
+    const e = ev('2 kb', 'bytes').errors;
+    assert.equal(e.length, 1);
+    assert.deepEqual(
+      e[0].fixes?.map((f) => f.text),
+      ['KB', 'Kb'],
+    );
+    assert.equal(q('2 KB', 'bytes').value, 2000);
+    assert.equal(q('2 Kb', 'bytes').value, 250);
+  });
+
+  it('a value named `b` keeps its meaning after `/`', () => {
+    const lookup = (name: string) => (name === 'b' || name === 'x' ? { value: 4, dim: { bytes: 0, time: 0 } } : undefined);
+    assert.equal(q('x / b', 'any', { lookup }).value, 1);
+  });
+});

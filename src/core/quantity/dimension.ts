@@ -152,6 +152,31 @@ export const SIZE_UNITS: ReadonlyMap<string, number> = new Map([
   ['EiB', 1024 ** 6],
 ]);
 
+/**
+ * Bits, 8 to a byte, in decimal multiples (`Kb` = 1,000 bits), as network figures are
+ * quoted. Lowercase `kb` is left out: it is written for kilobytes as often as for kilobits.
+ * Not divisors (`/b`), so that a value named `b` keeps its meaning after `/`.
+ */
+export const BIT_UNITS: ReadonlyMap<string, number> = new Map([
+  ['b', 1 / 8],
+  ['bit', 1 / 8],
+  ['bits', 1 / 8],
+  ['Kb', 1e3 / 8],
+  ['Mb', 1e6 / 8],
+  ['Gb', 1e9 / 8],
+  ['Tb', 1e12 / 8],
+]);
+
+/** Bit rates, in bytes per second: `1 Gbps` is 125 MB/s. */
+export const BIT_RATE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['bps', 1 / 8],
+  ['Kbps', 1e3 / 8],
+  ['kbps', 1e3 / 8],
+  ['Mbps', 1e6 / 8],
+  ['Gbps', 1e9 / 8],
+  ['Tbps', 1e12 / 8],
+]);
+
 export type TimeBase = 'fixed' | 'day' | 'week' | 'month' | 'year';
 
 /** Duration units: fixed seconds, or a multiple of a convention-dependent period. */
@@ -180,12 +205,12 @@ export function isDivisorUnit(word: string): boolean {
 
 /** Words that may follow a number. */
 export function isSuffixWord(word: string): boolean {
-  return MAGNITUDES.has(word) || SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word);
+  return MAGNITUDES.has(word) || isUnitWord(word);
 }
 
 /** Words that may follow a magnitude (`10k MB`, `1.5 million qps`). */
 export function isUnitWord(word: string): boolean {
-  return SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word);
+  return SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word) || BIT_UNITS.has(word) || BIT_RATE_UNITS.has(word);
 }
 
 /** Every unit word, ordered so that "did you mean" prefers the usual spelling. */
@@ -194,7 +219,8 @@ export const ALL_UNIT_WORDS: readonly string[] = [
   ...['k', 'K', 'M', 'bn', 'T', 'thousand', 'million', 'billion', 'trillion'],
   ...['ms', 's', 'sec', 'min', 'h', 'hr', 'd', 'day', 'days', 'w', 'week', 'weeks', 'mo', 'month', 'months'],
   ...['y', 'yr', 'year', 'years', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'qps', 'rps'],
-  ...[...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...MAGNITUDES.keys(), ...RATE_UNITS],
+  ...['Kb', 'Mb', 'Gb', 'Tb', 'bits', 'Kbps', 'Mbps', 'Gbps', 'Tbps'],
+  ...[...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...MAGNITUDES.keys(), ...RATE_UNITS, ...BIT_UNITS.keys(), ...BIT_RATE_UNITS.keys()],
 ].filter((w, i, all) => all.indexOf(w) === i);
 
 /** Conventions with any unusable number (missing, non-finite, not positive) replaced by the default. */
@@ -238,5 +264,9 @@ export function unitQuantity(word: string, conventions: Conventions): Quantity |
   const seconds = timeUnitSeconds(word, conventions);
   if (seconds !== undefined) return { value: seconds, dim: dim(0, 1) };
   if (RATE_UNITS.has(word)) return { value: 1, dim: dim(0, -1) };
+  const bits = BIT_UNITS.get(word);
+  if (bits !== undefined) return { value: bits, dim: dim(1, 0) };
+  const bitRate = BIT_RATE_UNITS.get(word);
+  if (bitRate !== undefined) return { value: bitRate, dim: dim(1, -1) };
   return undefined;
 }

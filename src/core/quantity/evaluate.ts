@@ -200,6 +200,12 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
           ])
         : error(QUANTITY_CODES.unit, '`m` is ambiguous: write `min` for minutes', w.start, w.end, [{ kind: 'replace', text: 'min' }]);
     }
+    if (what === 'number' && w.text === 'kb') {
+      return error(QUANTITY_CODES.unit, '`kb` is ambiguous: write `KB` for kilobytes or `Kb` for kilobits (8 to a byte)', w.start, w.end, [
+        { kind: 'replace', text: 'KB' },
+        { kind: 'replace', text: 'Kb' },
+      ]);
+    }
     if (what === 'number' && (w.text === 'x' || w.text === 'X')) {
       return error(QUANTITY_CODES.unit, `\`${w.text}\` is not a unit: write \`*\` to multiply`, w.start, w.end, [{ kind: 'replace', text: '*' }]);
     }
