@@ -595,7 +595,7 @@ describe('quantity: bits and bit rates (issue #15)', () => {
     const e = ev('2 kb', 'bytes').errors;
     assert.equal(e.length, 1);
     assert.deepEqual(
-      e[0].fixes?.map((f) => f.text),
+      e[0].fixes?.map((f) => (f.kind === 'replace' ? f.text : f.kind)),
       ['KB', 'Kb'],
     );
     assert.equal(q('2 KB', 'bytes').value, 2000);
@@ -605,5 +605,54 @@ describe('quantity: bits and bit rates (issue #15)', () => {
   it('a value named `b` keeps its meaning after `/`', () => {
     const lookup = (name: string) => (name === 'b' || name === 'x' ? { value: 4, dim: { bytes: 0, time: 0 } } : undefined);
     assert.equal(q('x / b', 'any', { lookup }).value, 1);
+  });
+});
+
+describe('quantity: functions ceil, floor, round, min, max (issue #15)', () => {
+  const lookup = (name: string) =>
+    name === 'data' ? { value: 5e12, dim: BYTES } : name === 'dau' ? { value: 2.5e6, dim: COUNT } : name === 'min' ? { value: 7, dim: COUNT } : undefined;
+  const cases: Array<[string, Expectation, number, typeof BYTES]> = [
+    ['ceil(data / 2TB)', 'count', 3, COUNT],
+    ['floor(2.7)', 'count', 2, COUNT],
+    ['round(2.5)', 'count', 3, COUNT],
+    ['round(2.4)', 'count', 2, COUNT],
+    ['max(2KB, 3KB, 1KB)', 'bytes', 3000, BYTES],
+    ['min(1 day, 2h)', 'time', 7200, TIME],
+    ['min(3,4)', 'count', 3, COUNT],
+    ['max(ceil(dau / 1M), 2) * 2', 'count', 6, COUNT],
+    ['ceil(data / 2TB)/day', 'rate', 3 / DAY, RATE],
+    ['5 min', 'time', 300, TIME],
+    ['min * 2', 'count', 14, COUNT],
+  ];
+  for (const [text, expect, value, dimension] of cases) {
+    it(`${JSON.stringify(text)} = ${value}`, () => expectValue(text, expect, value, dimension, { lookup }));
+  }
+
+  const errors: Array<[string, RegExp]> = [
+    ['ceil(data)', /`ceil` rounds plain numbers, but `data` is bytes: divide it by a unit first/],
+    ['max(1KB, 2s)', /`max` compares values of one dimension: `1KB` is bytes but `2s` is a duration/],
+    ['ceil(1, 2)', /`ceil` takes one value/],
+    ['max(1)', /`max` takes two or more values/],
+    ['max(1, ', /expected a number or name after `,`/],
+    ['ceil(2', /`ceil\(` is never closed/],
+  ];
+  for (const [text, message] of errors) {
+    it(`${JSON.stringify(text)}: ${message.source.slice(0, 40)}…`, () => {
+      const r = ev(text, 'count', { lookup });
+      assert.equal(r.quantity, null);
+      assert.match(r.errors.map((e) => e.message).join(' | '), message);
+    });
+  }
+
+  it('inside a function a comma separates arguments, never thousands: max(3,400) is 400', () => {
+    assert.equal(q('max(3,400)', 'count').value, 400);
+    assert.equal(q('10,000', 'count').value, 10000);
+  });
+
+  it('the names of a call are its arguments’ names, not the function', () => {
+    assert.deepEqual(
+      ev('ceil(data / 2TB) + min(dau, 3)', 'any', { lookup }).names.map((n) => n.name),
+      ['data', 'dau'],
+    );
   });
 });

@@ -291,6 +291,58 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     return node.suffixes.length === 0 ? { value, dim: d, reads: 'plain' } : { value, dim: d };
   };
 
+  /**
+   * `ceil`, `floor`, `round` of one plain number (`ceil(x / 2TB)` instances), `min` and
+   * `max` of two or more values of one dimension. Rounding a size or a duration would
+   * round its base unit (bytes, seconds), which is rarely what was meant: divide first.
+   */
+  const call = (node: Extract<Node, { kind: 'call' }>): Quantity | null => {
+    const args = node.args.map(evaluate);
+    const rounding = node.name === 'ceil' || node.name === 'floor' || node.name === 'round';
+    if (rounding && node.args.length !== 1) {
+      return error(QUANTITY_CODES.syntax, `\`${node.name}\` takes one value, as in \`${node.name}(x / 2TB)\``, node.start, node.end);
+    }
+    if (!rounding && node.args.length < 2) {
+      return error(QUANTITY_CODES.syntax, `\`${node.name}\` takes two or more values, as in \`${node.name}(a, b)\``, node.start, node.end);
+    }
+    if (args.some((q) => q === null)) return null;
+    const values = args as Quantity[];
+    if (rounding) {
+      const [q] = values;
+      if (!isCount(q.dim)) {
+        const arg = node.args[0];
+        return error(
+          QUANTITY_CODES.dimension,
+          `\`${node.name}\` rounds plain numbers, but ${quote(slice(arg))} is ${dimensionPhrase(q.dim)}: divide it by a unit first, as in \`${node.name}(x / 1GB)\``,
+          arg.start,
+          arg.end,
+        );
+      }
+      const value = node.name === 'ceil' ? Math.ceil(q.value) : node.name === 'floor' ? Math.floor(q.value) : Math.round(q.value);
+      const rounded: Quantity = { value, dim: q.dim };
+      if (q.reads !== undefined) rounded.reads = q.reads;
+      return rounded;
+    }
+    const first = values[0];
+    for (let k = 1; k < values.length; k++) {
+      if (!sameDimension(first.dim, values[k].dim)) {
+        const a = node.args[0];
+        const b = node.args[k];
+        return error(
+          QUANTITY_CODES.dimension,
+          `\`${node.name}\` compares values of one dimension: ${quote(slice(a))} is ${dimensionPhrase(first.dim)} but ${quote(slice(b))} is ${dimensionPhrase(values[k].dim)}`,
+          b.start,
+          b.end,
+        );
+      }
+    }
+    const pick = values.reduce((best, q) => ((node.name === 'min' ? q.value < best.value : q.value > best.value) ? q : best));
+    const out: Quantity = { value: pick.value, dim: first.dim };
+    const reads = values.reduce<Quantity['reads']>((r, q) => (r === undefined ? undefined : combinedReading({ ...first, reads: r }, q)), first.reads);
+    if (reads !== undefined) out.reads = reads;
+    return out;
+  };
+
   const evaluate = (node: Node): Quantity | null => {
     switch (node.kind) {
       case 'literal':
@@ -326,6 +378,8 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
       }
       case 'group':
         return evaluate(node.inner);
+      case 'call':
+        return call(node);
       case 'unary': {
         const q = evaluate(node.operand);
         if (q === null) return null;

@@ -97,7 +97,7 @@ function withUnit(node: Node, source: string, choices: UnitChoice[]): string[] {
 }
 
 function isAtomic(node: Node): boolean {
-  return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group';
+  return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group' || node.kind === 'call';
 }
 
 export function checkExpectation(

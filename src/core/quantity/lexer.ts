@@ -17,14 +17,17 @@ export type Operator = '+' | '-' | '*' | '/';
  * - `per`: the word `per` used as division
  * - `name`: a reference to a named quantity
  */
-export type WordRole = 'suffix' | 'unit' | 'per' | 'name';
+export type WordRole = 'suffix' | 'unit' | 'per' | 'name' | 'function';
+
+/** The functions of the quantity language (SPEC 2.2): a word of these followed by `(`. */
+export const FUNCTIONS: ReadonlySet<string> = new Set(['ceil', 'floor', 'round', 'min', 'max']);
 
 export type Token =
   /** `digits` is the number without separators, e.g. `10000` for `10,000`, `0.5` for `.5`. */
   | { kind: 'number'; start: number; end: number; text: string; value: number; digits: string }
   | { kind: 'word'; start: number; end: number; text: string; role: WordRole }
   | { kind: 'op'; start: number; end: number; text: Operator }
-  | { kind: 'lparen' | 'rparen' | 'percent'; start: number; end: number; text: string };
+  | { kind: 'lparen' | 'rparen' | 'percent' | 'comma'; start: number; end: number; text: string };
 
 export interface LexError {
   message: string;
@@ -98,6 +101,9 @@ export function lex(text: string): LexResult {
   const tokens: Token[] = [];
   const errors: LexError[] = [];
   const n = text.length;
+  // For each open `(`: whether it opened a function's arguments, where commas separate
+  // arguments and never thousands (`max(3,400)` is 400 at most, never 3,400).
+  const parens: boolean[] = [];
   let i = 0;
   while (i < n) {
     const c = text[i];
@@ -106,7 +112,7 @@ export function lex(text: string): LexResult {
       continue;
     }
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) {
-      i = lexNumber(text, i, tokens, errors);
+      i = lexNumber(text, i, tokens, errors, parens.includes(true));
       continue;
     }
     if (isWordStart(c)) {
@@ -123,11 +129,15 @@ export function lex(text: string): LexResult {
         tokens.push({ kind: 'op', start: i, end: i + 1, text: c });
         i++;
         continue;
-      case '(':
+      case '(': {
+        const before = tokens[tokens.length - 1];
+        parens.push(before?.kind === 'word' && FUNCTIONS.has(before.text));
         tokens.push({ kind: 'lparen', start: i, end: i + 1, text: c });
         i++;
         continue;
+      }
       case ')':
+        parens.pop();
         tokens.push({ kind: 'rparen', start: i, end: i + 1, text: c });
         i++;
         continue;
@@ -136,8 +146,14 @@ export function lex(text: string): LexResult {
         i++;
         continue;
       case ',':
+        // Between a function's arguments (`max(a, b)`); elsewhere only inside a number.
+        if (parens.includes(true)) {
+          tokens.push({ kind: 'comma', start: i, end: i + 1, text: c });
+          i++;
+          continue;
+        }
         errors.push({
-          message: 'unexpected `,`: a comma only separates thousands inside a number, as in `10,000`',
+          message: 'unexpected `,`: a comma separates thousands inside a number, as in `10,000`, or the values of `min(a, b)` and `max(a, b)`',
           start: i,
           end: i + 1,
         });
@@ -152,13 +168,13 @@ export function lex(text: string): LexResult {
   return { tokens, errors };
 }
 
-function lexNumber(text: string, start: number, tokens: Token[], errors: LexError[]): number {
+function lexNumber(text: string, start: number, tokens: Token[], errors: LexError[], inCall: boolean): number {
   let i = start;
   let digits = '';
   let groups = 0;
   while (isDigit(text[i])) digits += text[i++];
-  // Thousands separators: a comma followed by exactly three digits.
-  while (text[i] === ',' && isDigit(text[i + 1])) {
+  // Thousands separators: a comma followed by exactly three digits (not among a function's arguments).
+  while (!inCall && text[i] === ',' && isDigit(text[i + 1])) {
     let j = i + 1;
     while (isDigit(text[j])) j++;
     if (j - (i + 1) === 3 && digits.length > 0) {
@@ -210,7 +226,9 @@ function classify(tokens: Token[]): void {
     if (t.kind !== 'word') continue;
     const prev = tokens[k - 1] as Token | undefined;
     const prev2 = tokens[k - 2] as Token | undefined;
-    if (prev?.kind === 'number') {
+    if (prev?.kind !== 'number' && FUNCTIONS.has(t.text) && tokens[k + 1]?.kind === 'lparen') {
+      t.role = 'function'; // `ceil(x)`; `5 min` stays minutes
+    } else if (prev?.kind === 'number') {
       t.role = t.text === 'per' ? 'per' : 'suffix';
     } else if (prev?.kind === 'word' && prev.role === 'suffix' && prev2?.kind === 'number' && MAGNITUDES.has(prev.text) && isUnitWord(t.text)) {
       t.role = 'suffix'; // `10k MB`, `1.5 million qps`
@@ -254,7 +272,7 @@ export function quantityTokens(text: string): QuantityToken[] {
         type = 'number';
         break;
       case 'word':
-        type = t.role === 'name' ? 'name' : t.role === 'per' ? 'operator' : 'unit';
+        type = t.role === 'name' ? 'name' : t.role === 'per' || t.role === 'function' ? 'operator' : 'unit';
         break;
       case 'op':
         type = 'operator';

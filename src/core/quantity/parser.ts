@@ -5,7 +5,7 @@
  *   expr    := term (('+' | '-') term)*
  *   term    := unary (('*' | '/' | 'per') (unit | unary))*
  *   unary   := ('-' | '+')* primary
- *   primary := number suffix? suffix? '%'? | name | '(' expr ')'
+ *   primary := number suffix? suffix? '%'? | name | function '(' expr (',' expr)* ')' | '(' expr ')'
  *
  * The first syntax error ends parsing: later errors would mostly be echoes of it.
  */
@@ -28,7 +28,9 @@ export type Node =
   | { kind: 'name'; start: number; end: number; name: string }
   | { kind: 'unary'; start: number; end: number; op: '+' | '-'; operand: Node }
   | { kind: 'binary'; start: number; end: number; op: Operator; left: Node; right: Node }
-  | { kind: 'group'; start: number; end: number; inner: Node };
+  | { kind: 'group'; start: number; end: number; inner: Node }
+  /** `ceil(x)`, `max(a, b)`: one of `FUNCTIONS` and its arguments. */
+  | { kind: 'call'; start: number; end: number; name: string; nameEnd: number; args: Node[] };
 
 export interface SyntaxError {
   message: string;
@@ -204,6 +206,20 @@ export function parse(text: string, tokens: readonly Token[]): ParseResult {
     if (t.kind === 'word' && t.role === 'name') {
       pos++;
       return { kind: 'name', name: t.text, start: t.start, end: t.end };
+    }
+    if (t.kind === 'word' && t.role === 'function') {
+      if (depth >= MAX_DEPTH) return fail({ message: `parentheses are nested too deeply (more than ${MAX_DEPTH} levels)`, start: t.start, end: t.end });
+      pos += 2; // the name and its `(`
+      const args: Node[] = [parseExpr(depth + 1)];
+      for (let c = peek(); c?.kind === 'comma'; c = peek()) {
+        pos++;
+        args.push(parseExpr(depth + 1));
+      }
+      const close = peek();
+      if (close === undefined) return fail({ message: `\`${t.text}(\` is never closed: add a \`)\``, start: t.start, end: t.end + 1 });
+      if (close.kind !== 'rparen') return unexpected(close);
+      pos++;
+      return { kind: 'call', name: t.text, nameEnd: t.end, args, start: t.start, end: close.end };
     }
     if (t.kind === 'lparen') {
       if (depth >= MAX_DEPTH) {
