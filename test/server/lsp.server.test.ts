@@ -281,7 +281,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         items.map((i) => [i.label, i.detail]),
         [
           ['photos_per_user', '2/day = 2/day'],
-          ['caption', '200 bytes = 200 B'],
+          ['caption', '200 bytes = 200 bytes'],
           ['users', 'total users = 50M'],
           ['dau', 'daily active users = 10M'],
         ],
@@ -310,7 +310,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     it('an expression with a name: `2MB + caption`', async () => {
       assert.equal(
         await hoverText(u, positionOf(example, '2MB + caption', 1)),
-        '`size` = **2 MB**\n\n- in base units: 2,000,200 bytes\n- dimension: bytes\n- uses `caption` = 200 B',
+        '`size` = **2 MB**\n\n- in base units: 2,000,200 bytes\n- dimension: bytes\n- uses `caption` = 200 bytes',
       );
     });
 
@@ -324,7 +324,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       );
       assert.equal(
         await hoverText(v, positionOf(text, '20 * 2B', 0)),
-        '`size` = **40 B**\n\n- in base units: 40 bytes\n- dimension: bytes\n- `B` in `20 * 2B` is read as **bytes** (this field is a size)',
+        '`size` = **40 bytes**\n\n- in base units: 40 bytes\n- dimension: bytes\n- `B` in `20 * 2B` is read as **bytes** (this field is a size)',
       );
     });
 

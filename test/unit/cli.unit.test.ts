@@ -160,7 +160,7 @@ describe('cli', () => {
     // What the estimate starts from, as written and computed (issue #15).
     assert.match(text, /^Inputs\n {2}Convention seconds_per_day +86400\n/m);
     assert.match(text, /^ {2}Daily active users +10M$/m);
-    assert.match(text, /^Values\n {2}Name +Expression +Value\n {2}photos_per_user +2\/day +2\/day\n {2}caption +200 bytes +200 B$/m);
+    assert.match(text, /^Values\n {2}Name +Expression +Value\n {2}photos_per_user +2\/day +2\/day\n {2}caption +200 bytes +200 bytes$/m);
     const computed = run('estimate', path.join(root, 'templates', 'short-video.sysdesign.yaml')).out.join('\n');
     assert.match(computed, /^ {2}Daily active users +users \* 50% += 500M$/m);
     assert.match(computed, /^ {2}renditions +1\.5 \* raw_clip +12 MB$/m);

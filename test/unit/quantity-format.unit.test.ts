@@ -65,10 +65,10 @@ describe('quantity format: rates', () => {
 describe('quantity format: bytes', () => {
   it('uses decimal units', () => {
     table(formatBytes, [
-      [0, '0 B'],
-      [1, '1 B'],
-      [512, '512 B'],
-      [999, '999 B'],
+      [0, '0 bytes'],
+      [1, '1 byte'],
+      [512, '512 bytes'],
+      [999, '999 bytes'],
       [1000, '1 KB'],
       [2e6, '2 MB'],
       [2000200, '2 MB'],
@@ -77,7 +77,7 @@ describe('quantity format: bytes', () => {
       [3.5e12, '3.5 TB'],
       [43.8e15, '43.8 PB'],
       [2e18, '2 EB'],
-      [0.5, '0.5 B'],
+      [0.5, '0.5 bytes'],
       [-2e6, '-2 MB'],
     ]);
   });

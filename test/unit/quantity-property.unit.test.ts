@@ -1,7 +1,18 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Expectation } from '../../src/core/quantity';
-import { evaluateQuantity, formatQuantity, quantityTokens, referencedNames } from '../../src/core/quantity';
+import {
+  evaluateQuantity,
+  formatBandwidth,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatQuantity,
+  formatRate,
+  quantityTokens,
+  referencedNames,
+} from '../../src/core/quantity';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
 
 const EXPECTATIONS: Expectation[] = ['count', 'bytes', 'time', 'rate', 'ratio', 'any'];
@@ -117,6 +128,50 @@ describe('quantity: properties', () => {
         assert.equal(plain.errors.length, 0);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('quantity property: what is shown parses back (issue #15)', () => {
+  const C = DEFAULT_CONVENTIONS;
+  // Each dimension with how it is shown and what a field of it expects.
+  const shapes: Array<{ name: string; format: (x: number) => string; expect: Expectation }> = [
+    { name: 'count', format: (x) => formatCount(x), expect: 'count' },
+    { name: 'bytes', format: (x) => formatBytes(x), expect: 'bytes' },
+    { name: 'duration', format: (x) => formatDuration(x, C), expect: 'time' },
+    { name: 'rate', format: (x) => formatRate(x, C), expect: 'rate' },
+    { name: 'bandwidth', format: (x) => formatBandwidth(x, C), expect: 'any' },
+  ];
+  const magnitude = fc.double({ min: -9, max: 17, noNaN: true }).map((e) => Number((10 ** e).toPrecision(6)));
+
+  for (const shape of shapes) {
+    it(`a ${shape.name} shown with three significant digits reads back to the same value within that precision`, () => {
+      fc.assert(
+        fc.property(magnitude, (value) => {
+          const shown = shape.format(value);
+          const r = evaluateQuantity(shown, { expect: shape.expect, conventions: C });
+          assert.deepEqual(r.errors, [], `${value} shown as ${JSON.stringify(shown)}`);
+          const back = r.quantity?.value ?? NaN;
+          // Three significant digits: within half a unit of the third digit.
+          assert.ok(Math.abs(back - value) <= 5e-3 * value * (1 + 1e-9), `${value} shown as ${JSON.stringify(shown)} reads ${back}`);
+        }),
+        { numRuns: 400, seed: 20261205 },
+      );
+    });
+  }
+
+  it('a percentage shown reads back to the same fraction within its printed digits, nines kept', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (fraction) => {
+        const shown = formatPercent(fraction);
+        const r = evaluateQuantity(shown, { expect: 'ratio', conventions: C });
+        assert.deepEqual(r.errors, [], `${fraction} shown as ${shown}`);
+        const back = r.quantity?.value ?? NaN;
+        // Near 100% the gap to 100% has three significant digits; elsewhere the percentage has.
+        const tolerance = fraction >= 0.99 ? 5e-3 * (1 - fraction) + 1e-14 : 5e-3 * fraction + 1e-14;
+        assert.ok(Math.abs(back - fraction) <= tolerance, `${fraction} shown as ${shown} reads ${back}`);
+      }),
+      { numRuns: 400, seed: 20261205 },
     );
   });
 });

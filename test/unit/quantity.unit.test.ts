@@ -586,6 +586,10 @@ describe('quantity: bits and bit rates (issue #15)', () => {
     ['10 Mb/s', 'any', 1.25e6, BANDWIDTH],
     ['100 Kbps', 'any', 12.5e3, BANDWIDTH],
     ['100 Mbps * 1 day', 'bytes', (100e6 / 8) * DAY, BYTES],
+    // Microseconds, as the shown waits are written (both micro signs, and `us`).
+    ['5µs', 'time', 5e-6, TIME],
+    ['5 μs', 'time', 5e-6, TIME],
+    ['250 us', 'time', 250e-6, TIME],
   ];
   for (const [text, expect, value, dimension] of cases) {
     it(`reads ${JSON.stringify(text)} as ${value} (${expect})`, () => expectValue(text, expect, value, dimension));

@@ -183,6 +183,7 @@ export type TimeBase = 'fixed' | 'day' | 'week' | 'month' | 'year';
 export const TIME_UNITS: ReadonlyMap<string, { base: TimeBase; seconds: number }> = new Map(
   (
     [
+      [['µs', 'μs', 'us', 'microsecond', 'microseconds'], 'fixed', 1e-6],
       [['ms', 'msec', 'msecs', 'millisecond', 'milliseconds'], 'fixed', 0.001],
       [['s', 'sec', 'secs', 'second', 'seconds'], 'fixed', 1],
       [['min', 'mins', 'minute', 'minutes'], 'fixed', 60],

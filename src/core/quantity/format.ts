@@ -71,12 +71,13 @@ const BYTE_UNITS = [
   [1e9, ' GB'],
   [1e6, ' MB'],
   [1e3, ' KB'],
-  [1, ' B'],
+  // Not `B`, which reads as a billion outside a size (`1 B/s` would read back as 1e9/s).
+  [1, ' bytes'],
 ] as const;
 
-/** Decimal units: `12.7 GB`, `2 MB`, `43.8 PB`, `512 B`. */
+/** Decimal units: `12.7 GB`, `2 MB`, `43.8 PB`, `512 bytes`, `1 byte`. */
 export function formatBytes(bytes: number, significant = SIGNIFICANT): string {
-  return scaled(bytes, BYTE_UNITS, significant);
+  return scaled(bytes, BYTE_UNITS, significant).replace(/^(-?1) bytes$/, '$1 byte');
 }
 
 /**

@@ -42,7 +42,8 @@ export interface LexResult {
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isWordStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
+/** Letters, `_`, and the micro signs of `µs` (U+00B5 and Greek U+03BC, which look the same). */
+const isWordStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === 'µ' || c === 'μ');
 const isWordChar = (c: string | undefined): boolean => isWordStart(c) || isDigit(c);
 
 /** Characters people paste from elsewhere, with what to write instead. */
@@ -86,7 +87,6 @@ function strayCharError(text: string, i: number): LexError {
   }
   let hint = '';
   if (ch === '^') hint = ': powers are not supported; write `1e6` for a million, or multiply';
-  else if (ch === 'µ' || ch === 'μ') hint = ': microseconds are not a unit here; write e.g. `0.5ms`';
   else if (ch === '.') hint = ': a decimal point needs digits, as in `1.5` or `.5`';
   else if (ch === '$' || ch === '€' || ch === '£') hint = ': currencies are not quantities here';
   else if (ch === '"' || ch === "'" || ch === '`') hint = ': quotes are not part of an expression';

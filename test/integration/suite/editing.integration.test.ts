@@ -131,7 +131,7 @@ describe('editing', () => {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /`size` = \*\*2 MB\*\*/);
     assert.match(text, /in base units: 2,000,200 bytes/);
-    assert.match(text, /uses `caption` = 200 B/);
+    assert.match(text, /uses `caption` = 200 bytes/);
     const range = hovers.find((h) => h.range)?.range;
     assert.ok(range, 'the hover has a range');
     assert.equal(document.getText(range), '2MB + caption');
