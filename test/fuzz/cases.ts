@@ -645,7 +645,9 @@ function applyMutation(text: string, m: Mutation): { text: string; step: string 
       return { text: joined(), step: `value of line ${l + 1} = ${m.how} ${short(m.s)}` };
     }
     case 'rename-id': {
-      const ids = [...new Set([...text.matchAll(/^\s*(?:- )?id:\s*([A-Za-z0-9_.-]+)\s*(?:#.*)?$/gm)].map((x) => x[1]))];
+      // Ids a mutation made huge (`id: ----…`, 100k characters) would build a regular
+      // expression too large for V8 (seed 20261207, case 83724): renamed ids are short.
+      const ids = [...new Set([...text.matchAll(/^\s*(?:- )?id:\s*([A-Za-z0-9_.-]+)\s*(?:#.*)?$/gm)].map((x) => x[1]))].filter((id) => id.length <= 200);
       if (ids.length === 0) return { text, step: 'rename id: none' };
       const from = ids[m.which % ids.length];
       const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
