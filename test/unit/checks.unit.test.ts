@@ -182,6 +182,41 @@ describe('checks (SPEC 2.4)', () => {
     );
   });
 
+  it('figures no real system has: more people than on Earth, a request every second from every user, 50 GB requests, a billion per second (issue #15)', () => {
+    const implausible = (text: string) =>
+      analyseText(text)
+        .problems.filter((p) => p.code === 'sysdesign/implausible-figure')
+        .map((p) => [text.slice(p.start, p.end), p.message]);
+    assert.deepEqual(implausible(example), []);
+    const people = edited('dau: 10M', 'dau: 20B');
+    assert.deepEqual(
+      implausible(people).map(([at]) => at),
+      ['20B'],
+    );
+    assert.match(implausible(people)[0][1], /20B daily active users is more than the people on Earth/);
+    // 20 billion photos per user per day: a magnitude slip that every dimension check accepts.
+    const perUser = edited('per_user: photos_per_user * 10%', 'per_user: 20B/day');
+    const [[at, message]] = implausible(perUser);
+    assert.equal(at, '20B/day');
+    assert.match(message, /per user is more than one request every 10 seconds/);
+    const size = edited('size: 20 * 200KB', 'size: 20 * 200GB');
+    assert.deepEqual(
+      implausible(size).map(([where]) => where),
+      ['20 * 200GB'],
+    );
+    // Each input plausible, the peak not: 8 billion users at the bound of 10,000 requests a day.
+    const peak = edited('per_user: 30/day', 'per_user: 10000/day', edited('dau: 10M', 'dau: 8B'));
+    const peaks = implausible(peak);
+    assert.deepEqual(
+      peaks.map(([where]) => where),
+      ['10000/day'],
+    );
+    assert.match(peaks[0][1], /"view-feed" peaks at 2\.78B\/s, more than any published system/);
+    // At the bounds themselves nothing is said.
+    assert.deepEqual(implausible(edited('size: 20 * 200KB', 'size: 10GB')), []);
+    assert.deepEqual(implausible(edited('per_user: 30/day', 'per_user: 10000/day')), []);
+  });
+
   it('a figure and its target read differently in a message whenever they differ (issue #15)', () => {
     // 99.98999% and 99.99% both read `99.99%` with three significant digits of the gap.
     const availability = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.98999%');

@@ -3,6 +3,7 @@ import type { Check } from './check';
 import { dataModelStore } from './dataModelStore';
 import { duplicateIds } from './duplicateIds';
 import { flowTargets } from './flowTargets';
+import { magnitudes } from './magnitudes';
 import { missingDryRun } from './missingDryRun';
 import { requirementWithoutApi } from './requirementWithoutApi';
 import { stepWithoutConnection } from './stepWithoutConnection';
@@ -22,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   requirementWithoutApi,
   unconnectedComponent,
   trafficInputs,
+  magnitudes,
   flowTargets,
   capacity,
 ];
