@@ -44,6 +44,7 @@ export function computeEstimate(design: Design, figures: Figures, cache?: LoadCa
   const storagePerDay = sum(writes.map((t) => t.storage_bytes_per_day));
   const readBytesPerDay = sum(reads.map((t) => mul(t.per_day, t.size_bytes)));
   const peakTotal = sum([peakRead, peakWrite]);
+  const retained = mul(storagePerDay, retentionDays);
 
   const totals: Totals = {
     read_per_second: readPerSecond,
@@ -56,8 +57,8 @@ export function computeEstimate(design: Design, figures: Figures, cache?: LoadCa
     storage_bytes_per_day: storagePerDay,
     storage_bytes_per_month: mul(storagePerDay, conv.days_per_month),
     storage_bytes_per_year: mul(storagePerDay, conv.days_per_year),
-    storage_bytes_retained: mul(storagePerDay, retentionDays),
-    storage_bytes_total: mul(mul(storagePerDay, retentionDays), figures.replication ?? 1),
+    storage_bytes_retained: retained,
+    storage_bytes_total: mul(retained, figures.replication ?? 1),
     cache_bytes: mul(figures.cacheHotRatio, readBytesPerDay),
     servers: peakTotal !== null && figures.serverCapacity !== null && figures.serverCapacity > 0 ? Math.max(1, Math.ceil(roundNoise(peakTotal / figures.serverCapacity))) : null,
   };

@@ -1,6 +1,9 @@
 import { formatDistinct, formatDuration, formatPercent } from '../quantity';
 import type { Check } from './check';
 
+/** A duration and its target, as texts that differ whenever they differ (never "200 ms, over its 200 ms target"). */
+const durations = (a: number, b: number) => formatDistinct(a, b, (x, significant) => formatDuration(x, undefined, significant));
+
 /** A dry run that misses its requirement's availability or latency target is a design problem worth seeing early. */
 export const flowTargets: Check = {
   codes: ['sysdesign/flow-availability', 'sysdesign/flow-latency'],
@@ -8,8 +11,6 @@ export const flowTargets: Check = {
     design.flows.forEach((flow, i) => {
       const e = estimate.flows[i];
       if (!e) return;
-      // Compared figures read differently whenever they differ (never "99.9%, below the 99.9% target").
-      const durations = (a: number, b: number) => formatDistinct(a, b, (x, significant) => formatDuration(x, undefined, significant));
       if (e.availability !== null && e.availability_target !== null && e.availability < e.availability_target - 1e-12) {
         const [availability, target] = formatDistinct(e.availability, e.availability_target, formatPercent);
         report({

@@ -230,11 +230,6 @@ function diagram(design: Design, view: DiagramView, out: string[]): void {
   else out.push('```mermaid', result.text.trimEnd(), '```', '');
 }
 
-/**
- * The value of an evaluated expression in human units. After an input (`withPrefix`)
- * it reads ` = 2 MB`, and only when the expression computes something (names,
- * arithmetic): `10y = 10 years` would add nothing.
- */
 function code(text: string): string {
   return codeSpan(text, true);
 }

@@ -26,10 +26,10 @@ export interface Quantity {
   reads?: 'percent' | 'plain';
 }
 
-/** How the result of an operation on `a` and `b` reads (see `Quantity.reads`). */
-export function combinedReading(a: Quantity, b: Quantity): Quantity['reads'] {
-  if (a.reads === undefined || b.reads === undefined) return undefined;
-  return a.reads === 'percent' || b.reads === 'percent' ? 'percent' : 'plain';
+/** How the result of an operation on values that read `a` and `b` reads (see `Quantity.reads`). */
+export function combinedReading(a: Quantity['reads'], b: Quantity['reads']): Quantity['reads'] {
+  if (a === undefined || b === undefined) return undefined;
+  return a === 'percent' || b === 'percent' ? 'percent' : 'plain';
 }
 
 export const COUNT: Readonly<Dimension> = Object.freeze({ bytes: 0, time: 0 });

@@ -338,7 +338,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     }
     const pick = values.reduce((best, q) => ((node.name === 'min' ? q.value < best.value : q.value > best.value) ? q : best));
     const out: Quantity = { value: pick.value, dim: first.dim };
-    const reads = values.reduce<Quantity['reads']>((r, q) => (r === undefined ? undefined : combinedReading({ ...first, reads: r }, q)), first.reads);
+    const reads = values.reduce<Quantity['reads']>((r, q) => combinedReading(r, q.reads), first.reads);
     if (reads !== undefined) out.reads = reads;
     return out;
   };
@@ -421,7 +421,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
         if (!Number.isFinite(q.value)) {
           return error(QUANTITY_CODES.range, `${quote(slice(node))} is too large to compute`, node.start, node.end);
         }
-        const reads = combinedReading(left, right);
+        const reads = combinedReading(left.reads, right.reads);
         if (reads !== undefined) q.reads = reads;
         return q;
       }

@@ -56,7 +56,6 @@ export const EXAMPLE: Record<Expectation, string> = {
   any: '`2MB`, `30/day` or `10M`',
 };
 
-/** Whether an expression is one literal or name, so `X/day` means what it says without parentheses. */
 /**
  * A unit: how it follows a bare number (`5ms`, `5 days`) and how it multiplies anything
  * else (`x * 1 day`). A rate's unit divides instead (`x/s`).
@@ -96,6 +95,7 @@ function withUnit(node: Node, source: string, choices: UnitChoice[]): string[] {
   });
 }
 
+/** Whether an expression is one literal, name, group or call, so `X/day` means what it says without parentheses. */
 function isAtomic(node: Node): boolean {
   return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group' || node.kind === 'call';
 }

@@ -11,7 +11,7 @@ import { dimensionSymbol, saneConventions } from './dimension';
 const SIGNIFICANT = 3;
 
 /** Round to `significant` digits (as a number). */
-function round3(x: number, significant = SIGNIFICANT): number {
+function roundTo(x: number, significant = SIGNIFICANT): number {
   return Number(x.toPrecision(significant));
 }
 
@@ -24,7 +24,7 @@ function nonFinite(x: number): string | undefined {
 
 /** A rounded number as plain digits, e.g. `3.47`, `0.2`, `1e-7` for the very small. */
 function digits(x: number, significant = SIGNIFICANT): string {
-  const s = String(round3(x, significant));
+  const s = String(roundTo(x, significant));
   return s === '-0' ? '0' : s;
 }
 
@@ -39,7 +39,7 @@ function scaled(value: number, units: ReadonlyArray<readonly [number, string]>, 
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
   for (const [factor, suffix] of units) {
-    const r = round3(abs / factor, significant);
+    const r = roundTo(abs / factor, significant);
     if (r >= 1) return sign + digits(r, significant) + suffix;
   }
   const [factor, suffix] = units[units.length - 1];
@@ -56,7 +56,7 @@ const COUNT_UNITS = [
 
 /** `3472.2` -> `3.47k`, `2e6` -> `2M`, `1.2e9` -> `1.2B`, `0.2` -> `0.2`, `512` -> `512`. */
 export function formatCount(n: number, significant = SIGNIFICANT): string {
-  if (Number.isFinite(n) && round3(Math.abs(n)) >= 1e15) {
+  if (Number.isFinite(n) && roundTo(Math.abs(n)) >= 1e15) {
     // Beyond trillions, scientific notation reads better than `1000000T`.
     const [mantissa, exponent] = n.toExponential(2).split('e');
     return `${String(Number(mantissa))}e${exponent.replace('+', '')}`;
@@ -118,7 +118,7 @@ export function formatPercent(fraction: number, significant = SIGNIFICANT): stri
   if (bad !== undefined) return bad + '%';
   const p = fraction * 100;
   if (p >= 99 && p < 100) {
-    const gap = round3(100 - p, significant);
+    const gap = roundTo(100 - p, significant);
     // A double near 100 has about 14 exact decimals; 12 keep clear of float noise.
     const d = Math.min(12, decimalsOf(gap));
     const s = (100 - gap).toFixed(d);
@@ -141,7 +141,7 @@ function perPeriod(perSecond: number, format: (x: number, significant: number) =
     [c.seconds_per_day * c.days_per_year, '/year'],
   ];
   for (const [seconds, suffix] of periods) {
-    if (round3(Math.abs(perSecond * seconds), significant) >= 1) return format(perSecond * seconds, significant) + suffix;
+    if (roundTo(Math.abs(perSecond * seconds), significant) >= 1) return format(perSecond * seconds, significant) + suffix;
   }
   const [seconds, suffix] = periods[periods.length - 1];
   return format(perSecond * seconds, significant) + suffix;

@@ -22,6 +22,12 @@ export type WordRole = 'suffix' | 'unit' | 'per' | 'name' | 'function';
 /** The functions of the quantity language (SPEC 2.2): a word of these followed by `(`. */
 export const FUNCTIONS: ReadonlySet<string> = new Set(['ceil', 'floor', 'round', 'min', 'max']);
 
+/** Whether `tokens[k]` names a function if a `(` follows it: one of `FUNCTIONS`, not after a number (`5 min` is minutes). */
+function callsFunction(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return t?.kind === 'word' && FUNCTIONS.has(t.text) && tokens[k - 1]?.kind !== 'number';
+}
+
 export type Token =
   /** `digits` is the number without separators, e.g. `10000` for `10,000`, `0.5` for `.5`. */
   | { kind: 'number'; start: number; end: number; text: string; value: number; digits: string }
@@ -130,8 +136,7 @@ export function lex(text: string): LexResult {
         i++;
         continue;
       case '(': {
-        const before = tokens[tokens.length - 1];
-        parens.push(before?.kind === 'word' && FUNCTIONS.has(before.text));
+        parens.push(callsFunction(tokens, tokens.length - 1));
         tokens.push({ kind: 'lparen', start: i, end: i + 1, text: c });
         i++;
         continue;
@@ -226,8 +231,8 @@ function classify(tokens: Token[]): void {
     if (t.kind !== 'word') continue;
     const prev = tokens[k - 1] as Token | undefined;
     const prev2 = tokens[k - 2] as Token | undefined;
-    if (prev?.kind !== 'number' && FUNCTIONS.has(t.text) && tokens[k + 1]?.kind === 'lparen') {
-      t.role = 'function'; // `ceil(x)`; `5 min` stays minutes
+    if (callsFunction(tokens, k) && tokens[k + 1]?.kind === 'lparen') {
+      t.role = 'function'; // `ceil(x)`
     } else if (prev?.kind === 'number') {
       t.role = t.text === 'per' ? 'per' : 'suffix';
     } else if (prev?.kind === 'word' && prev.role === 'suffix' && prev2?.kind === 'number' && MAGNITUDES.has(prev.text) && isUnitWord(t.text)) {

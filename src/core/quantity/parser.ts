@@ -30,7 +30,7 @@ export type Node =
   | { kind: 'binary'; start: number; end: number; op: Operator; left: Node; right: Node }
   | { kind: 'group'; start: number; end: number; inner: Node }
   /** `ceil(x)`, `max(a, b)`: one of `FUNCTIONS` and its arguments. */
-  | { kind: 'call'; start: number; end: number; name: string; nameEnd: number; args: Node[] };
+  | { kind: 'call'; start: number; end: number; name: string; args: Node[] };
 
 export interface SyntaxError {
   message: string;
@@ -219,7 +219,7 @@ export function parse(text: string, tokens: readonly Token[]): ParseResult {
       if (close === undefined) return fail({ message: `\`${t.text}(\` is never closed: add a \`)\``, start: t.start, end: t.end + 1 });
       if (close.kind !== 'rparen') return unexpected(close);
       pos++;
-      return { kind: 'call', name: t.text, nameEnd: t.end, args, start: t.start, end: close.end };
+      return { kind: 'call', name: t.text, args, start: t.start, end: close.end };
     }
     if (t.kind === 'lparen') {
       if (depth >= MAX_DEPTH) {

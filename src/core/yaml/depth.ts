@@ -71,9 +71,9 @@ export function findExcessiveDepth(text: string, limit: number): number | undefi
         // character of a plain scalar (`answers "shortened?".`), and taking it for an
         // opening quote would hide every bracket after it.
         if (atValueStart(text, i, lineStart, flow)) quote = ch;
-      } else if (ch === '[' || ch === '{') {
-        // Outside flow collections a bracket inside a plain scalar (`a --> b["x"]`) is a character too.
-        if ((flow > 0 || atValueStart(text, i, lineStart, flow)) && ++flow + indents.length + inline > limit) return i;
+      } else if ((ch === '[' || ch === '{') && (flow > 0 || atValueStart(text, i, lineStart, flow))) {
+        // Outside flow collections a bracket inside a plain scalar (`a --> b["x"]`) is a character, as here.
+        if (++flow + indents.length + inline > limit) return i;
       } else if ((ch === ']' || ch === '}') && flow > 0) {
         flow--;
       }
