@@ -3,6 +3,7 @@
  * arithmetic on base units; a number that cannot be computed is null, never a guess.
  */
 import { computeLoad, roundNoise, writeLoadInputs, type Load, type LoadCache, type LoadResult } from './load';
+import { componentsById } from './lookups';
 import type { Figures } from './quantities';
 import type { AvailabilityEstimate, Design, Estimate, FlowEstimate, Totals, TrafficEstimate } from './types';
 
@@ -113,8 +114,7 @@ const NOT_A_SINGLE_POINT = new Set(['client', 'external', 'dns', 'cdn']);
  * connections are left out), then at peak with the queueing wait of each component.
  */
 function flowEstimates(design: Design, figures: Figures, load: Load): FlowEstimate[] {
-  const components = new Map<string, Design['components'][number]>();
-  for (const c of design.components) if (!components.has(c.id.name)) components.set(c.id.name, c);
+  const components = componentsById(design);
   // Either direction of a connection serves a step; the first one written wins.
   const connections = new Map<string, Design['connections'][number]>();
   for (const c of design.connections) {

@@ -1,3 +1,4 @@
+import { componentsById } from '../lookups';
 import { STATEFUL_KINDS } from '../types';
 import type { Check } from './check';
 
@@ -10,8 +11,7 @@ import type { Check } from './check';
 export const dataModelStore: Check = {
   codes: ['sysdesign/store-not-a-store'],
   run({ design, report }) {
-    const byId = new Map<string, (typeof design.components)[number]>();
-    for (const c of design.components) if (!byId.has(c.id.name)) byId.set(c.id.name, c);
+    const byId = componentsById(design);
     for (const model of design.dataModels) {
       const component = model.store ? byId.get(model.store.name) : undefined;
       if (!model.store || !component?.kind || STATEFUL_KINDS.has(component.kind)) continue;

@@ -8,13 +8,13 @@
  * Participant ids are generated (`p0`, `p1`); the alias after `as` runs to the end of
  * the line in Mermaid, so it is written encoded and unquoted.
  */
-import type { Component, Design, Flow, Ident } from '../types';
+import { componentsById } from '../lookups';
+import type { Design, Flow, Ident } from '../types';
 import { encodeLabel, firstLabel } from './encode';
 import type { Diagram, DiagramNode } from './types';
 
 export function sequenceDiagram(design: Design, flow: Flow): Diagram {
-  const components = new Map<string, Component>();
-  for (const component of design.components) if (!components.has(component.id.name)) components.set(component.id.name, component);
+  const components = componentsById(design);
   const connections = new Map<string, { async: boolean }>();
   for (const c of design.connections) {
     const key = pairKey(c.from.name, c.to.name);

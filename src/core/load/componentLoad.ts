@@ -7,6 +7,7 @@
  * connection it follows (a reply), which adds no load. Each request adds the flow's rate
  * x `calls` to its target and its connection, reads and writes apart.
  */
+import { componentsById } from '../lookups';
 import type { Figures } from '../quantities';
 import { STATEFUL_KINDS, type Component, type ComponentLoad, type Connection, type ConnectionLoad, type Design, type Flow, type TrafficEstimate, type TrafficKind } from '../types';
 import { sizedFigure } from './capacity';
@@ -40,8 +41,7 @@ interface Tally {
 export function computeLoad(design: Design, figures: Figures, traffic: readonly TrafficEstimate[], retentionSeconds: number | null): Load {
   const lines = new Map<string, TrafficEstimate>();
   for (const t of traffic) if (!lines.has(t.id)) lines.set(t.id, t);
-  const components = new Map<string, Component>();
-  for (const c of design.components) if (!components.has(c.id.name)) components.set(c.id.name, c);
+  const components = componentsById(design);
   // from -> to -> the first connection written that way (nested maps: no key strings per step).
   const forward = new Map<string, Map<string, Connection>>();
   for (const c of design.connections) {
