@@ -170,10 +170,9 @@ estimation:
     approx(e.totals.storage_bytes_total, 55e15, 0.01, '5-year media storage');
   });
 
-  it('System Design Interview (Alex Xu), ch. 8: URL shortener 1,160 writes/s, 11,600 reads/s, 365 billion records, 36.5 TB', () => {
-    // Source: Alex Xu, "System Design Interview - An Insider's Guide", ch. 8 "Design a URL shortener",
-    // "Back of the envelope estimation".
-    const e = estimateOf(`
+  // Source: Alex Xu, "System Design Interview - An Insider's Guide", ch. 8 "Design a URL shortener",
+  // "Back of the envelope estimation".
+  const urlShortener = `
 sysdesign: 1
 name: URL shortener
 estimation:
@@ -186,7 +185,10 @@ estimation:
       kind: read
       rate: 10 * 100M/day        # read:write is 10:1
   retention: 10 years
-`);
+`;
+
+  it('System Design Interview (Alex Xu), ch. 8: URL shortener 1,160 writes/s, 11,600 reads/s, 365 billion records, 36.5 TB', () => {
+    const e = estimateOf(urlShortener);
     approx(e.totals.write_per_second, 1160, 0.01, 'write QPS');
     approx(e.totals.read_per_second, 11600, 0.01, 'read QPS');
     approx(e.traffic[0].records_total, 365e9, 1e-9, 'records in 10 years');
@@ -194,18 +196,7 @@ estimation:
   });
 
   it('published storage is one copy: storage_bytes_retained keeps the 36.5 TB when the design replicates it three times (issue #15)', () => {
-    const e = estimateOf(`
-sysdesign: 1
-name: URL shortener, replicated
-estimation:
-  traffic:
-    - id: shorten
-      kind: write
-      rate: 100 million per day
-      size: 100 bytes
-  retention: 10 years
-  replication: 3
-`);
+    const e = estimateOf(`${urlShortener}  replication: 3\n`);
     approx(e.totals.storage_bytes_retained, 36.5e12, 1e-9, 'one copy over 10 years, as published');
     approx(e.totals.storage_bytes_total, 3 * 36.5e12, 1e-9, 'three copies');
   });
