@@ -5,7 +5,7 @@
 import { computeLoad, roundNoise, writeLoadInputs, type Load, type LoadCache, type LoadResult } from './load';
 import { componentsById } from './lookups';
 import type { Figures } from './quantities';
-import type { AvailabilityEstimate, Design, Estimate, FlowEstimate, Totals, TrafficEstimate } from './types';
+import type { AvailabilityEstimate, Design, Estimate, Flow, FlowEstimate, Totals, TrafficEstimate } from './types';
 
 /** Downtime budgets use real days: a year of downtime is not shortened by `seconds_per_day: 100000`. */
 const SECONDS_PER_CALENDAR_DAY = 86400;
@@ -169,14 +169,13 @@ function flowEstimate({ components, connections, figures, load }: FlowContext, f
     availability = (availability ?? 1) * (1 - Math.pow(1 - a, replicas));
   }
   const rate = load.rates.get(flow);
-  const targets = figures.latencyTargets;
-  const pick = (key: string | undefined): number | null | undefined => (key === undefined ? undefined : targets.get(key));
-  const latencyTarget = pick(flow.id.name) ?? pick(flow.requirement?.name) ?? pick('default') ?? null;
+  const latencyTarget = targetFor(flow, figures.latencyTargets);
+  const availabilityTarget = figures.availabilityTargets.size > 0 ? targetFor(flow, figures.availabilityTargets) : figures.availabilityTarget;
   return {
     id: flow.id.name,
     hops: flow.steps.length,
     availability,
-    availability_target: figures.availabilityTarget,
+    availability_target: availabilityTarget,
     latency_seconds: latency === null ? null : roundNoise(latency),
     latency_target_seconds: latencyTarget,
     rate_per_second: rate ? roundNoise(rate.perSecond) : null,
@@ -185,6 +184,12 @@ function flowEstimate({ components, connections, figures, load }: FlowContext, f
     single_points_of_failure: singlePoints,
     saturated,
   };
+}
+
+/** A flow's target from a map of targets: by the flow's id, else its requirement's, else `default`. */
+function targetFor(flow: Flow, targets: Map<string, number | null>): number | null {
+  const pick = (key: string | undefined): number | null | undefined => (key === undefined ? undefined : targets.get(key));
+  return pick(flow.id.name) ?? pick(flow.requirement?.name) ?? pick('default') ?? null;
 }
 
 function mul(a: number | null, b: number | null): number | null {

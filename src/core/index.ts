@@ -4,6 +4,7 @@
  */
 export { createAnalyzer, analyseText, type Analyzer, type AnalyzerOptions } from './analyse';
 export { CHECKS } from './checks';
+export { downtimeBudget } from './estimate';
 export { collectSymbols, SYMBOL_NOUNS, SymbolTable, type SymbolDefinition, type SymbolKind, type SymbolReference } from './symbols';
 export { parseArrow, parseFieldDefinition } from './model';
 export {

@@ -47,7 +47,10 @@ export interface Figures {
   replication: number | null;
   cacheHotRatio: number | null;
   serverCapacity: number | null;
+  /** The design-wide availability target: `availability`, or its `default` when it is a map. */
   availabilityTarget: number | null;
+  /** Availability targets by requirement or flow id when `availability` is a map, `default` included. */
+  availabilityTargets: Map<string, number | null>;
   /** Latency targets in seconds by requirement or flow id; `default` under the key "default". */
   latencyTargets: Map<string, number | null>;
   componentAvailability: Map<Component, number | null>;
@@ -273,6 +276,8 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
   const nf = design.requirements?.nonFunctional;
   const latencyTargets = new Map<string, number | null>();
   for (const target of nf?.latency ?? []) latencyTargets.set(target.key.name, number(target.value, 'time', `latency.${target.key.name}`));
+  const availabilityTargets = new Map<string, number | null>();
+  for (const target of nf?.availabilityTargets ?? []) availabilityTargets.set(target.key.name, number(target.value, 'ratio', 'availability'));
   if (nf?.durability) number(nf.durability, 'ratio', 'durability');
 
   const componentAvailability = new Map<Component, number | null>();
@@ -361,7 +366,8 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       replication: number(est?.replication, 'count', 'replication'),
       cacheHotRatio: number(est?.cacheHotRatio, 'ratio', 'cache_hot_ratio'),
       serverCapacity: number(est?.serverCapacity, 'rate', 'server_capacity'),
-      availabilityTarget: number(nf?.availability, 'ratio', 'availability'),
+      availabilityTarget: nf?.availabilityTargets.length ? (availabilityTargets.get('default') ?? null) : number(nf?.availability, 'ratio', 'availability'),
+      availabilityTargets,
       latencyTargets,
       componentAvailability,
       componentLatency,

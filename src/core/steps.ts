@@ -64,19 +64,27 @@ export function designSteps(analysis: Analysis): DesignStep[] {
   const req = design.requirements;
   const functional = req?.functional ?? [];
   const nf = req?.nonFunctional;
-  const nfCount = (nf?.availability ? 1 : 0) + (nf?.latency.length ?? 0) + (nf?.consistency ? 1 : 0) + (nf?.durability ? 1 : 0);
+  const availabilityCount = nf?.availabilityTargets.length || (nf?.availability ? 1 : 0);
+  const nfCount = availabilityCount + (nf?.latency.length ?? 0) + (nf?.consistency ? 1 : 0) + (nf?.durability ? 1 : 0);
   const reqItems: StepItem[] = [
     ...functional.map((r) => item('requirement', `requirement:${r.id.name}`, r.id.name, r, count(r), { description: r.text?.text, detail: r.op })),
     ...(req?.outOfScope ?? []).map((o, i) => item('out-of-scope', `out-of-scope:${i}`, o.text, o, count(o), { description: 'out of scope' })),
   ];
-  if (nf?.availability) {
+  if (nf?.availabilityTargets.length) {
+    for (const t of nf.availabilityTargets) {
+      const isDefault = t.key.name === 'default';
+      reqItems.push(
+        item('target', `target:availability:${t.key.name}`, `availability ${t.key.name} ${t.value.text}`, t, count(t), isDefault ? { description: downtimeText(analysis) } : {}),
+      );
+    }
+  } else if (nf?.availability) {
     reqItems.push(item('target', 'target:availability', `availability ${nf.availability.text}`, nf.availability, count(nf.availability), { description: downtimeText(analysis) }));
   }
   for (const t of nf?.latency ?? []) reqItems.push(item('target', `target:latency:${t.key.name}`, `latency ${t.key.name} ${t.value.text}`, t, count(t)));
   const reqMissing: string[] = [];
   if (functional.length === 0) reqMissing.push('functional requirements');
   if ((req?.outOfScope.length ?? 0) === 0) reqMissing.push('what is out of scope');
-  if (!nf?.availability) reqMissing.push('an availability target');
+  if (availabilityCount === 0) reqMissing.push('an availability target');
   if ((nf?.latency.length ?? 0) === 0) reqMissing.push('latency targets');
   const reqSections = sectionSpans('requirements');
   const reqStep = step({

@@ -113,6 +113,9 @@ export function collectSymbols(design: Design): SymbolTable {
   for (const target of req?.nonFunctional?.latency ?? []) {
     if (target.key.name !== 'default') table.refer(REQUIREMENT_OR_FLOW, target.key, 'latency target');
   }
+  for (const target of req?.nonFunctional?.availabilityTargets ?? []) {
+    if (target.key.name !== 'default') table.refer(REQUIREMENT_OR_FLOW, target.key, 'availability target');
+  }
   for (const a of design.apis) if (a.requirement) table.refer(REQUIREMENT, a.requirement, 'API');
   for (const m of design.dataModels) {
     if (m.store) table.refer(COMPONENT, m.store, 'store');

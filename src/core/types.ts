@@ -103,15 +103,19 @@ export interface Requirement extends Span {
 
 export const CONSISTENCY_MODELS = ['strong', 'eventual', 'causal', 'read-your-writes'] as const;
 
-export interface LatencyTarget extends Span {
+/** One entry of a map of targets by requirement or flow id (`latency`, `availability`). */
+export interface Target extends Span {
   /** A requirement id, a flow id, or `default`. */
   key: Ident;
   value: QuantitySource;
 }
 
 export interface NonFunctional extends Span {
+  /** The design-wide availability target: the value of `availability`, or its `default` when it is a map. */
   availability?: QuantitySource;
-  latency: LatencyTarget[];
+  /** `availability` written as a map (SPEC 2): every entry, `default` included; empty when it is one value. */
+  availabilityTargets: Target[];
+  latency: Target[];
   consistency?: Text;
   durability?: QuantitySource;
   notes: Text[];

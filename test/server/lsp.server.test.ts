@@ -248,6 +248,14 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         (await completionLabels(latency, positionOf(latency, '\n      \n    consistency', 7))).map((i) => i.label),
         ['upload-photo', 'edit-caption', 'upload-photo-dry-run', 'view-feed-dry-run', 'default'],
       );
+      // The same for availability written as a map of targets.
+      const availability = edited('    availability: 99.99%\n', '    availability:\n      view-feed: 99.99%\n      \n');
+      const keyed = await completionLabels(availability, positionOf(availability, '\n      \n    latency', 7));
+      assert.deepEqual(
+        keyed.map((i) => i.label),
+        ['upload-photo', 'edit-caption', 'upload-photo-dry-run', 'view-feed-dry-run', 'default'],
+      );
+      assert.equal(keyed.at(-1)?.detail, 'availability target for everything else');
     });
 
     it('offers the keys a component may still have, with their docs', async () => {
@@ -608,6 +616,19 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     const { uri: s } = await open(slow);
     const titles = (await client.connection.sendRequest(CodeLensRequest.type, td(s)))!.map((l) => l.command?.title);
     assert.equal(titles[7], '6 hops · availability 100% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
+    // Availability by requirement: each target has its budget, the dry runs theirs (issue #15).
+    const byRequirement = edited('    availability: 99.99%\n', '    availability:\n      upload-photo: 99.9%\n      default: 99.999%\n');
+    const { uri: m } = await open(byRequirement);
+    const mapped = (await client.connection.sendRequest(CodeLensRequest.type, td(m)))!.map((l) => [l.range.start.line + 1, l.command?.title]);
+    assert.deepEqual(
+      mapped.filter(([, title]) => /Downtime budget|hops/.test(String(title))),
+      [
+        [24, 'Downtime budget 8.76 h/year · 43.2 min/month · 10.1 min/week · 1.44 min/day'],
+        [25, 'Downtime budget 5.26 min/year · 25.9 s/month · 6.05 s/week · 864 ms/day'],
+        [134, '6 hops · availability 100% ✓ (target 99.9%) · latency 20 ms ✓ (target 500 ms) · 46.3/s at peak · single points of failure: lb, blobs'],
+        [143, '6 hops · availability 100% ✓ (target 99.999%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache'],
+      ],
+    );
   });
 
   it('sysdesign/analysis: the five steps with items and ranges', async () => {

@@ -128,6 +128,48 @@ describe('checks (SPEC 2.4)', () => {
     assert.deepEqual(withCode(text, a.problems, 'sysdesign/flow-availability'), ['upload-photo-dry-run', 'view-feed-dry-run']);
   });
 
+  it('availability targets per requirement or flow: each dry run is held to its own, `default` to the rest (issue #15)', () => {
+    const lowered = edited('    replicas: 8                     # 10.5k/s at peak on 2k/s each\n    availability: 99.9%', '    capacity: 20k/s\n    availability: 99.9%');
+    // The upload accepts 99%, so only the feed (held to the default 99.99%) is under its target.
+    const byRequirement = lowered.replace('    availability: 99.99%\n', '    availability:\n      upload-photo: 99%\n      default: 99.99%\n');
+    const a = analyseText(byRequirement);
+    assert.deepEqual(
+      a.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
+    assert.deepEqual(withCode(byRequirement, a.problems, 'sysdesign/flow-availability'), ['view-feed-dry-run']);
+    assert.deepEqual(
+      a.estimate.flows.map((f) => f.availability_target),
+      [0.99, 0.9999],
+    );
+    assert.equal(a.estimate.availability.target, 0.9999, 'the downtime budget is the default’s');
+    // A flow id wins over its requirement's id; without `default` an unnamed flow has no target.
+    const byFlow = lowered.replace('    availability: 99.99%\n', '    availability:\n      upload-photo: 99%\n      upload-photo-dry-run: 99.999%\n');
+    const b = analyseText(byFlow);
+    assert.deepEqual(
+      b.estimate.flows.map((f) => f.availability_target),
+      [0.99999, null],
+    );
+    assert.deepEqual(withCode(byFlow, b.problems, 'sysdesign/flow-availability'), ['upload-photo-dry-run']);
+    assert.match(b.problems.find((p) => p.code === 'sysdesign/flow-availability')?.message ?? '', /below the 99\.999% target/);
+    assert.equal(b.estimate.availability.target, null);
+    assert.equal(b.estimate.availability.downtime_seconds_per_year, null);
+    // Keys are references: an unknown one is reported with a suggestion; a value is checked as a ratio.
+    const typo = lowered.replace('    availability: 99.99%\n', '    availability:\n      view-fed: 99.9%\n      default: 2 MB\n');
+    const c = analyseText(typo);
+    const unknown = c.problems.find((p) => p.code === 'sysdesign/unknown-requirement');
+    assert.equal(typo.slice(unknown?.start, unknown?.end), 'view-fed');
+    assert.match(unknown?.message ?? '', /did you mean "view-feed"/);
+    assert.ok(
+      c.problems.some((p) => p.severity === 'error' && typo.slice(p.start, p.end) === '2 MB'),
+      'a size is no availability',
+    );
+    // A list is neither one target nor a map of them.
+    const list = lowered.replace('    availability: 99.99%\n', '    availability: [99.9%]\n');
+    const wrong = analyseText(list).problems.find((p) => p.severity === 'error' && list.slice(p.start, p.end) === '[99.9%]');
+    assert.match(wrong?.message ?? '', /an availability target such as 99\.99%, or targets by requirement or flow id/);
+  });
+
   it('no silently partial total: a read without a size, a rate beside per_user, a store that keeps no rows (issue #15)', () => {
     // The view-feed line loses its size while upload-photo's write and cache_hot_ratio stay sized.
     const unsized = edited('      size: 20 * 200KB\n', '');

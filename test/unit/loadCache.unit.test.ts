@@ -23,6 +23,8 @@ const LOAD_EDITS: Edit[] = [
   ['server_capacity', 'server_capacity: 2000/s', 'server_capacity: 2500/s'],
   ['server_capacity as written (the origin shown)', 'server_capacity: 2500/s', 'server_capacity: 2.5k/s'],
   ['availability target', 'availability: 99.99%', 'availability: 99.95%'],
+  ['availability as a map', 'availability: 99.95%', 'availability:\n      view-feed: 99.999%\n      default: 99.95%'],
+  ['an availability target by requirement', 'view-feed: 99.999%', 'view-feed: 99.99%'],
   ['a traffic line’s rate', 'per_user: photos_per_user * 10%', 'per_user: photos_per_user * 20%'],
   ['a traffic line’s size', 'size: 20 * 200KB', 'size: 10 * 200KB'],
   ['a traffic line’s kind', '      kind: read\n', '      kind: write\n'],

@@ -64,6 +64,22 @@ describe('steps: the five steps with status and items', () => {
     assert.equal(feed.description, '6 hops · 100% · 20 ms / 200 ms ✓');
   });
 
+  it('availability targets by requirement are items of step 1, the default with its downtime budget (issue #15)', () => {
+    const text = example.replace('    availability: 99.99%\n', '    availability:\n      upload-photo: 99.9%\n      default: 99.99%\n');
+    const [req] = designSteps(analyseText(text));
+    assert.deepEqual(
+      req.items.filter((i) => i.kind === 'target').map((i) => [i.label, i.description]),
+      [
+        ['availability upload-photo 99.9%', undefined],
+        ['availability default 99.99%', '52.6 min downtime a year'],
+        ['latency view-feed 200ms', undefined],
+        ['latency default 500ms', undefined],
+      ],
+    );
+    assert.equal(req.description, '3 functional, 6 non-functional');
+    assert.equal(req.status, 'done');
+  });
+
   it('an empty design: every step missing', () => {
     const steps = designSteps(analyseText('sysdesign: 1\nname: New\n'));
     assert.deepEqual(

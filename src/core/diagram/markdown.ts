@@ -72,7 +72,8 @@ function requirements(design: Design, out: string[]): void {
   if (nf) {
     out.push('### Non-functional requirements', '');
     const rows: string[][] = [];
-    if (nf.availability) rows.push(['Availability', code(nf.availability.text)]);
+    for (const a of nf.availabilityTargets) rows.push([a.key.name === 'default' ? 'Availability (default)' : `Availability of ${code(a.key.name)}`, code(a.value.text)]);
+    if (nf.availability && nf.availabilityTargets.length === 0) rows.push(['Availability', code(nf.availability.text)]);
     for (const l of nf.latency) rows.push([l.key.name === 'default' ? 'Latency (default)' : `Latency of ${code(l.key.name)}`, code(l.value.text)]);
     if (nf.consistency) rows.push(['Consistency', cell(nf.consistency.text)]);
     if (nf.durability) rows.push(['Durability', code(nf.durability.text)]);

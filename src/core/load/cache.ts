@@ -108,10 +108,12 @@ export function writeLoadInputs(add: AddInput, design: Design, figures: Figures,
       add(shown);
     }
   }
-  add(figures.latencyTargets.size);
-  for (const [key, value] of figures.latencyTargets) {
-    add(key);
-    add(value);
+  for (const targets of [figures.latencyTargets, figures.availabilityTargets]) {
+    add(targets.size);
+    for (const [key, value] of targets) {
+      add(key);
+      add(value);
+    }
   }
 
   add(design.connections.length);

@@ -22,7 +22,7 @@ import {
   type Group,
   type HttpMethod,
   type Ident,
-  type LatencyTarget,
+  type Target,
   type NamedQuantity,
   type NonFunctional,
   type QuantitySource,
@@ -164,21 +164,29 @@ export class Reader {
   nonFunctional(node: YamlNode | null): NonFunctional | undefined {
     const e = this.entries(node);
     if (!e || !node) return undefined;
-    const latency = this.entries(e.get('latency')?.value);
+    const availability = e.get('availability')?.value ?? null;
+    // `availability` is one target, or a map of targets like `latency` (its `default` is the design-wide one).
+    const availabilityTargets = this.targets(availability);
     return {
       ...this.span(node),
-      availability: this.quantity(e.get('availability')?.value),
-      latency: latency
-        ? [...latency.values()].flatMap(({ key, value }): LatencyTarget[] => {
-            const q = this.quantity(value);
-            const k = this.ident(key);
-            return q && k ? [{ key: k, value: q, start: k.start, end: q.end }] : [];
-          })
-        : [],
+      availability: isMap(availability) ? availabilityTargets.find((t) => t.key.name === 'default')?.value : this.quantity(availability),
+      availabilityTargets,
+      latency: this.targets(e.get('latency')?.value ?? null),
       consistency: this.text(e.get('consistency')?.value),
       durability: this.quantity(e.get('durability')?.value),
       notes: this.list(e.get('notes')?.value, 'text', (item) => this.text(item)),
     };
+  }
+
+  /** A map of targets by requirement or flow id (`latency`, `availability`); empty when it is not a map. */
+  targets(node: YamlNode | null): Target[] {
+    const e = this.entries(node);
+    if (!e) return [];
+    return [...e.values()].flatMap(({ key, value }): Target[] => {
+      const q = this.quantity(value);
+      const k = this.ident(key);
+      return q && k ? [{ key: k, value: q, start: k.start, end: q.end }] : [];
+    });
   }
 
   namedQuantities(node: YamlNode | null | undefined): NamedQuantity[] {

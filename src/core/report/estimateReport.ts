@@ -10,7 +10,7 @@
  */
 import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatRate } from '../quantity';
 import { instancesText, neededText } from '../load/explain';
-import type { ComponentLoad, Conventions, Estimate, FlowEstimate, TrafficEstimate } from '../types';
+import type { AvailabilityEstimate, ComponentLoad, Conventions, Estimate, FlowEstimate, TrafficEstimate } from '../types';
 
 /** How a value the estimate cannot compute (`null`) reads everywhere: never a guess. */
 export const NONE = '—';
@@ -181,23 +181,8 @@ export function estimateReport(estimate: Estimate): EstimateReport {
     ],
   });
 
-  const a = estimate.availability;
-  if (a.target !== null) {
-    const downtime = (key: string, label: string, v: number | null, period: string): ReportRow =>
-      row(key, label, [figure({ key, label: 'Downtime', unit: 'duration', value: v, brief: (x) => `${x}/${period}` })]);
-    sections.push({
-      key: 'availability',
-      title: `Availability ${formatPercent(a.target)}: downtime budget`,
-      layout: 'figures',
-      heading: 'Period',
-      rows: [
-        downtime('downtime_seconds_per_year', 'Per year', a.downtime_seconds_per_year, 'year'),
-        downtime('downtime_seconds_per_month', 'Per month', a.downtime_seconds_per_month, 'month'),
-        downtime('downtime_seconds_per_week', 'Per week', a.downtime_seconds_per_week, 'week'),
-        downtime('downtime_seconds_per_day', 'Per day', a.downtime_seconds_per_day, 'day'),
-      ],
-    });
-  }
+  const downtime = downtimeSection(estimate.availability);
+  if (downtime) sections.push(downtime);
 
   if (estimate.flows.length > 0) {
     sections.push({ key: 'flows', title: 'Dry runs', layout: 'items', heading: 'Dry run', rows: estimate.flows.map((f) => row(f.id, f.id, flowFigures(f, figure, checked))) });
@@ -215,6 +200,32 @@ export function estimateReport(estimate: Estimate): EstimateReport {
     });
   }
   return { sections };
+}
+
+/** The downtime budget of an availability target per year, month, week and day; undefined without a target. */
+export function downtimeSection(a: AvailabilityEstimate): ReportSection | undefined {
+  if (a.target === null) return undefined;
+  const downtime = (key: string, label: string, v: number | null, period: string): ReportRow => ({
+    key,
+    label,
+    figures: [
+      v === null
+        ? { key, label: 'Downtime', value: v, unit: 'duration', text: NONE }
+        : { key, label: 'Downtime', value: v, unit: 'duration', text: formatDuration(v), brief: `${formatDuration(v)}/${period}` },
+    ],
+  });
+  return {
+    key: 'availability',
+    title: `Availability ${formatPercent(a.target)}: downtime budget`,
+    layout: 'figures',
+    heading: 'Period',
+    rows: [
+      downtime('downtime_seconds_per_year', 'Per year', a.downtime_seconds_per_year, 'year'),
+      downtime('downtime_seconds_per_month', 'Per month', a.downtime_seconds_per_month, 'month'),
+      downtime('downtime_seconds_per_week', 'Per week', a.downtime_seconds_per_week, 'week'),
+      downtime('downtime_seconds_per_day', 'Per day', a.downtime_seconds_per_day, 'day'),
+    ],
+  };
 }
 
 function trafficFigures(t: TrafficEstimate, figure: (spec: FigureSpec) => Figure): Figure[] {

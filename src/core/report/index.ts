@@ -5,6 +5,7 @@
 export {
   briefLine,
   cellsOf,
+  downtimeSection,
   estimateReport,
   figureOf,
   labelledValue,

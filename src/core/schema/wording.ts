@@ -3,7 +3,14 @@ import { closest } from '../suggest';
 import { decodePointer } from './locate';
 
 /** Maps whose keys are free names: their keys are normalised to `*` like list indices. */
-const FREE_KEY_MAPS = new Set(['requirements/non_functional/latency', 'estimation/values', 'data_models/*/fields', 'apis/*/request', 'apis/*/response']);
+const FREE_KEY_MAPS = new Set([
+  'requirements/non_functional/latency',
+  'requirements/non_functional/availability',
+  'estimation/values',
+  'data_models/*/fields',
+  'apis/*/request',
+  'apis/*/response',
+]);
 
 export function normalise(segments: readonly string[]): string {
   const out: string[] = [];
@@ -27,6 +34,8 @@ const THINGS: Record<string, string> = {
   'requirements/non_functional': 'the non-functional requirements',
   'requirements/non_functional/latency': 'the latency targets',
   'requirements/non_functional/latency/*': 'a latency target',
+  'requirements/non_functional/availability': 'the availability target',
+  'requirements/non_functional/availability/*': 'an availability target',
   'requirements/non_functional/notes': 'the notes',
   'requirements/non_functional/notes/*': 'a note',
   estimation: 'the estimation',
@@ -206,7 +215,9 @@ export function typeMessage(segments: readonly string[], expected: string[], dat
   }
   const set = new Set(expected);
   let want: string;
-  if (set.size === 2 && set.has('string') && set.has('number')) {
+  if (normalise(segments) === 'requirements/non_functional/availability') {
+    want = 'an availability target such as 99.99%, or targets by requirement or flow id (view-feed: 99.99%, default: 99.9%)';
+  } else if (set.size === 2 && set.has('string') && set.has('number')) {
     want = 'a number or an expression such as 10M, 2/day, 2MB or 200ms';
   } else {
     const names = expected.map((t) => TYPE_NAMES[t] ?? t);

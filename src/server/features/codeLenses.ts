@@ -5,7 +5,7 @@
  * target. Lenses show text only; their command runs nothing.
  */
 import type { CodeLens, Command } from 'vscode-languageserver';
-import { briefLine, estimateReport, type ReportSection, type Span } from '../../core';
+import { briefLine, downtimeBudget, downtimeSection, estimateReport, type ReportSection, type Span } from '../../core';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
 
@@ -55,17 +55,29 @@ export function codeLenses(analysis: DocumentAnalysis, positions: Positions): Co
     lens(line.id, briefLine(row, TRAFFIC_LENS) || `${line.id.name}: no rate yet (per_user with dau, or rate)`);
   });
 
-  const availability = design.requirements?.nonFunctional?.availability;
-  const downtime = section('availability');
+  const nf = design.requirements?.nonFunctional;
   // The budget per year is the headline; without it the shorter periods add nothing.
-  if (availability && downtime && typeof downtime.rows[0]?.figures[0]?.value === 'number') {
-    lens(
-      availability,
-      `Downtime budget ${downtime.rows
-        .map((r) => briefLine(r))
-        .filter((b) => b !== '')
-        .join(' · ')}`,
-    );
+  const downtimeLens = (span: Span, downtime: ReportSection | undefined) => {
+    if (downtime && typeof downtime.rows[0]?.figures[0]?.value === 'number') {
+      lens(
+        span,
+        `Downtime budget ${downtime.rows
+          .map((r) => briefLine(r))
+          .filter((b) => b !== '')
+          .join(' · ')}`,
+      );
+    }
+  };
+  if (nf?.availabilityTargets.length) {
+    // Each target of a map by requirement or flow has its own budget; `default` is the design's.
+    const { days_per_month, days_per_year } = estimate.conventions;
+    for (const target of nf.availabilityTargets) {
+      const value = analysis.quantities.get(target.value.start)?.value ?? null;
+      if (target.key.name === 'default') downtimeLens(target.value, section('availability'));
+      else if (value !== null) downtimeLens(target.value, downtimeSection(downtimeBudget(value, days_per_month, days_per_year)));
+    }
+  } else if (nf?.availability) {
+    downtimeLens(nf.availability, section('availability'));
   }
 
   const flows = section('flows');

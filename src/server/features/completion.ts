@@ -65,13 +65,20 @@ export function completion(analysis: DocumentAnalysis, positions: Positions, off
 
 type Replace = (span: Span, newText: string) => TextEdit;
 
+/** Maps of targets keyed by a requirement or flow id, and what `default` sets in each. */
+const TARGET_MAPS = new Map([
+  ['requirements.non_functional.latency', 'latency target'],
+  ['requirements.non_functional.availability', 'availability target'],
+]);
+
 function keyItems(analysis: DocumentAnalysis, context: Extract<CursorContext, { kind: 'key' }>, replace: Replace): CompletionItem[] {
   const joined = context.path.join('.');
-  if (joined === 'requirements.non_functional.latency') {
+  const targets = TARGET_MAPS.get(joined);
+  if (targets) {
     const taken = new Set(context.siblings);
     const items = idItems(analysis, ['requirement', 'flow'], context.word, replace, (id) => `${id}: `).filter((i) => !taken.has(i.label));
     if (!taken.has('default'))
-      items.push({ label: 'default', kind: CompletionItemKind.Keyword, detail: 'latency target for everything else', textEdit: replace(context.word, 'default: ') });
+      items.push({ label: 'default', kind: CompletionItemKind.Keyword, detail: `${targets} for everything else`, textEdit: replace(context.word, 'default: ') });
     return items;
   }
   const node = schemaAt(context.path);

@@ -97,7 +97,8 @@ function nfChildren(
   symbol: (name: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[], detail?: string) => DocumentSymbol,
 ): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  if (nf.availability) out.push(symbol('availability', SymbolKind.Number, nf.availability, nf.availability, [], nf.availability.text));
+  for (const t of nf.availabilityTargets) out.push(symbol(`availability ${t.key.name}`, SymbolKind.Number, t, t.key, [], t.value.text));
+  if (nf.availability && nf.availabilityTargets.length === 0) out.push(symbol('availability', SymbolKind.Number, nf.availability, nf.availability, [], nf.availability.text));
   for (const t of nf.latency) out.push(symbol(`latency ${t.key.name}`, SymbolKind.Number, t, t.key, [], t.value.text));
   if (nf.consistency) out.push(symbol('consistency', SymbolKind.EnumMember, nf.consistency, nf.consistency, [], nf.consistency.text));
   if (nf.durability) out.push(symbol('durability', SymbolKind.Number, nf.durability, nf.durability, [], nf.durability.text));
