@@ -177,6 +177,7 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       bReadings: result.bReadings.map((b) => ({ meaning: b.meaning, ...at(b) })),
       names,
       ...(result.quantity?.reads === 'percent' ? { percent: true } : {}),
+      ...(result.quantity?.per !== undefined ? { per: result.quantity.per } : {}),
     });
     for (const n of names) if (!PER_DAY_NAMES.has(n.name)) symbols.refer(['value'], n, 'expression');
     return result.quantity;

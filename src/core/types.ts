@@ -478,6 +478,9 @@ export interface Analysis {
   quantities: Map<number, EvaluatedQuantity>;
 }
 
+/** The periods a rate may be written and shown per, besides a second (`/min`, `per day`). */
+export type Period = 'min' | 'h' | 'day' | 'week' | 'month' | 'year';
+
 /** What hover and inlay hints show for one quantity field. */
 export interface EvaluatedQuantity extends Span {
   /** The value in base units, or null when the expression has errors. */
@@ -492,4 +495,6 @@ export interface EvaluatedQuantity extends Span {
   field: string;
   /** Present when the value reads as a percentage: made of percentages and bare numbers (`Quantity.reads`). */
   percent?: true;
+  /** The period a rate was written per, when longer than a second (`1M/min`: `min`; `Quantity.per`). */
+  per?: Period;
 }

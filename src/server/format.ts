@@ -4,7 +4,7 @@
  */
 
 /** One formatting of evaluated quantities for every surface: the core's. */
-export { formatEvaluated, formatValue } from '../core/quantity';
+export { formatEvaluated, formatValue, repeatsSource } from '../core/quantity';
 
 /** The unit a base-unit value is in, e.g. `bytes`, `s`, `/s`; empty for a count. */
 export function baseUnit(dimension: string): string {

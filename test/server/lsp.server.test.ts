@@ -583,6 +583,18 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       only!.map((h) => h.label),
       ['× dau = 3.47k/s'],
     );
+    // A rate reads in the period it was written: per second only where the source says the rest (issue #15).
+    const periods = ['sysdesign: 1', 'name: Periods', 'estimation:', '  values:', '    uploads: 1M/min', '    doubled: uploads * 2', '    mixed: uploads + 10/s', ''].join('\n');
+    const { uri: p } = await open(periods);
+    const periodHints = await client.connection.sendRequest(InlayHintRequest.type, { ...td(p), range: { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } } });
+    assert.deepEqual(
+      periodHints!.map((h) => [h.position.line + 1, h.label]),
+      [
+        [5, '= 16.7k/s'],
+        [6, '= 2M/min (33.3k/s)'],
+        [7, '= 16.7k/s'],
+      ],
+    );
   });
 
   it('code lenses: totals, traffic lines, downtime budget and flows', async () => {

@@ -106,6 +106,28 @@ describe('estimate report: the estimate as labelled figures', () => {
     assert.equal(peak.explanation, 'average × peak_factor');
   });
 
+  it('a column of rates reads in one period, its largest figure’s; a line’s summary keeps its own (issue #15)', () => {
+    const text = example.replace(
+      '      peak_factor: 3                # overrides',
+      '      peak_factor: 3\n    - id: report-abuse\n      kind: write\n      rate: 100/day\n      size: 1KB\n      # overrides',
+    );
+    const traffic = section(estimateReport(analyseText(text).estimate), 'traffic');
+    const column = (key: string) => traffic.rows.map((r) => r.figures.find((f) => f.key === key)?.text);
+    assert.deepEqual(column('per_second'), ['23.1/s', '3.47k/s', '0.00116/s']);
+    assert.deepEqual(column('peak_per_second'), ['46.3/s', '10.4k/s', '0.00231/s']);
+    assert.deepEqual(column('bytes_per_second'), ['46.3 MB/s', '13.9 GB/s', '1.16 bytes/s']);
+    assert.equal(briefLine(traffic.rows[2], ['per_second', 'peak_per_second', 'bytes_per_second']), '100/day avg · 200/day peak · 1.16 bytes/s in');
+    // A column of small rates only reads in their period.
+    const small = section(
+      estimateReport(analyseText(text.replace('per_user: 30/day', 'rate: 10/day').replace('per_user: photos_per_user * 10%', 'rate: 50/day')).estimate),
+      'traffic',
+    );
+    assert.deepEqual(
+      small.rows.map((r) => r.figures.find((f) => f.key === 'per_second')?.text),
+      ['50/day', '10/day', '100/day'],
+    );
+  });
+
   it('totals: every total with its label, as one label and value for lists', () => {
     const totals = section(report, 'totals');
     assert.deepEqual(totals.rows.map(labelledValue), [

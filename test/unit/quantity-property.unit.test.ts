@@ -141,6 +141,11 @@ describe('quantity property: what is shown parses back (issue #15)', () => {
     { name: 'duration', format: (x) => formatDuration(x, C), expect: 'time' },
     { name: 'rate', format: (x) => formatRate(x, C), expect: 'rate' },
     { name: 'bandwidth', format: (x) => formatBandwidth(x, C), expect: 'any' },
+    // A rate in the period it was written (`1M/min`), and a table column's period (`0.0116/s`).
+    ...(['s', 'min', 'h', 'day', 'week', 'month', 'year'] as const).flatMap((per) => [
+      { name: `rate per ${per}`, format: (x: number) => formatRate(x, C, undefined, per), expect: 'rate' as const },
+      { name: `bandwidth per ${per}`, format: (x: number) => formatBandwidth(x, C, undefined, per), expect: 'any' as const },
+    ]),
   ];
   const magnitude = fc.double({ min: -9, max: 17, noNaN: true }).map((e) => Number((10 ** e).toPrecision(6)));
 

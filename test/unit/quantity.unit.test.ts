@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseText } from '../../src/core/analyse';
 import { designMarkdown } from '../../src/core/diagram/markdown';
-import { FIELD_EXPECTATIONS, describeDimension, dimensionSymbol, evaluateQuantity, quantityTokens, referencedNames } from '../../src/core/quantity';
+import { FIELD_EXPECTATIONS, describeDimension, dimensionSymbol, evaluateQuantity, formatEvaluated, quantityTokens, referencedNames } from '../../src/core/quantity';
+import { estimateInputs, inputsText } from '../../src/core/report';
 import type { Expectation } from '../../src/core/quantity';
 import type { Conventions } from '../../src/core/types';
 import { approx } from '../support/approx';
@@ -574,6 +575,79 @@ describe('quantity: what reads as a percentage (issue #15)', () => {
     const dau = analysis.design.estimation?.dau;
     assert.ok(dau);
     assert.equal(analysis.quantities.get(dau.start)?.percent, undefined);
+  });
+});
+
+describe('quantity: a rate reads in the period it was written (issue #15)', () => {
+  const perMinute = { value: 1e6 / 60, dim: { bytes: 0, time: -1 }, per: 'min' as const };
+  const names = table({ uploads: perMinute, n: { value: 4, dim: { bytes: 0, time: 0 } } });
+  const cases: Array<[string, string | undefined]> = [
+    ['1M/min', 'min'],
+    ['1M per minute', 'min'],
+    ['2/day', 'day'],
+    ['3 per hour', 'h'],
+    ['5 GB/h', 'h'],
+    ['10/month', 'month'],
+    ['1/year', 'year'],
+    ['100/s', undefined],
+    ['500 qps', undefined],
+    ['1k/ms', undefined],
+    // Through a name and by a number or a size, or beside a rate written per the same period.
+    ['uploads', 'min'],
+    ['uploads * 2', 'min'],
+    ['n * uploads', 'min'],
+    ['uploads / n', 'min'],
+    ['uploads * 2 KB', 'min'],
+    ['uploads + 2M/min', 'min'],
+    ['max(uploads, 2M/min)', 'min'],
+    ['-uploads', 'min'],
+    // Otherwise in no period of its own: mixed periods, a divisor that is not a bare unit.
+    ['uploads + 10/s', undefined],
+    ['min(uploads, 10/s)', undefined],
+    ['1M / (2 min)', undefined],
+    ['uploads * 1 min', undefined],
+  ];
+  for (const [text, per] of cases) {
+    it(`${JSON.stringify(text)} is written ${per === undefined ? 'per second or in no period' : `per ${per}`}`, () => {
+      assert.equal(q(text, 'any', names).per, per);
+    });
+  }
+
+  it('is shown in that period beside its per-second value, once when they read the same', () => {
+    const text = [
+      'sysdesign: 1',
+      'name: Periods',
+      'estimation:',
+      '  values:',
+      '    uploads: 1M/min',
+      '    doubled: uploads * 2',
+      '    daily: 100/day',
+      '    busy: 100k/day',
+      '    egress: 5 GB/h',
+      '    mixed: uploads + 10/s',
+      '    rare: 2/day * 10%',
+      '',
+    ].join('\n');
+    const analysis = analyseText(text);
+    assert.deepEqual(analysis.problems, []);
+    const shown = (name: string) => {
+      const v = analysis.design.estimation?.values.find((x) => x.name.name === name);
+      const evaluated = v && analysis.quantities.get(v.value.start);
+      return evaluated && formatEvaluated(evaluated, analysis.estimate.conventions);
+    };
+    assert.equal(shown('uploads'), '1M/min (16.7k/s)');
+    assert.equal(shown('doubled'), '2M/min (33.3k/s)');
+    assert.equal(shown('daily'), '100/day');
+    assert.equal(shown('busy'), '100k/day (1.16/s)');
+    assert.equal(shown('egress'), '5 GB/h (1.39 MB/s)');
+    assert.equal(shown('mixed'), '16.7k/s');
+    // Under one per day, the day does not read better: the usual period alone.
+    assert.equal(shown('rare'), '6/month');
+    // The CLI's inputs show the same words.
+    const cli = inputsText(estimateInputs(analysis.design, analysis.estimate, analysis.quantities)).join('\n');
+    assert.match(cli, /doubled +uploads \* 2 +2M\/min \(33\.3k\/s\)/);
+    // Beside its own source the period is not repeated.
+    assert.match(cli, /uploads +1M\/min +16\.7k\/s\n/);
   });
 });
 

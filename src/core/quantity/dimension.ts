@@ -5,7 +5,7 @@
  * Values are kept in base units: bytes, seconds, and plain counts (requests, users).
  */
 
-import type { Conventions } from '../types';
+import type { Conventions, Period } from '../types';
 import { DEFAULT_CONVENTIONS } from '../types';
 
 export interface Dimension {
@@ -24,6 +24,37 @@ export interface Quantity {
    * is multiplied by: `users * 50%` is a number of users, not a percentage.
    */
   reads?: 'percent' | 'plain';
+  /**
+   * The period a rate was written per, when longer than a second (`1M/min` is per minute),
+   * so that it is shown per minute beside its per-second value. Kept through names,
+   * through `*` and `/` by a plain number, and through `+`, `-`, `min`, `max` of rates
+   * written per the same period.
+   */
+  per?: Period;
+}
+
+/** The period a time unit after `/` or `per` names (`/min`, `per day`), or undefined for seconds and shorter. */
+export function periodOf(word: string): Period | undefined {
+  const unit = TIME_UNITS.get(word);
+  if (unit === undefined) return undefined;
+  if (unit.base !== 'fixed') return unit.base;
+  return unit.seconds === 60 ? 'min' : unit.seconds === 3600 ? 'h' : undefined;
+}
+
+/** The seconds in a period, by the conventions (a day is `seconds_per_day`). */
+export function periodSeconds(period: Period, conventions: Conventions): number {
+  return timeUnitSeconds(period, conventions) ?? 1;
+}
+
+/** The period of an operation's result on values written per `a` and `b`, when they agree. */
+export function combinedPeriod(a: Quantity, b: Quantity, op: '+' | '-' | '*' | '/' | 'pick'): Period | undefined {
+  if (op === '*' || op === '/') {
+    // A rate times or over a number or a size stays a rate per the same period.
+    if (a.per !== undefined && b.dim.time === 0) return a.per;
+    if (op === '*' && b.per !== undefined && a.dim.time === 0) return b.per;
+    return undefined;
+  }
+  return a.per === b.per ? a.per : undefined;
 }
 
 /** How the result of an operation on values that read `a` and `b` reads (see `Quantity.reads`). */

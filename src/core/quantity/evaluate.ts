@@ -11,6 +11,7 @@ import type { Dimension, Quantity } from './dimension';
 import {
   ALL_UNIT_WORDS,
   COUNT,
+  combinedPeriod,
   combinedReading,
   MAGNITUDES,
   SIZE_UNITS,
@@ -21,6 +22,7 @@ import {
   divideDimensions,
   isCount,
   multiplyDimensions,
+  periodOf,
   sameDimension,
   saneConventions,
   unitQuantity,
@@ -340,6 +342,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     const out: Quantity = { value: pick.value, dim: first.dim };
     const reads = values.reduce<Quantity['reads']>((r, q) => combinedReading(r, q.reads), first.reads);
     if (reads !== undefined) out.reads = reads;
+    if (first.per !== undefined && values.every((q) => combinedPeriod(first, q, 'pick') === first.per)) out.per = first.per;
     return out;
   };
 
@@ -374,6 +377,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
         if (q === null || !Number.isFinite(q.value)) return null;
         const named: Quantity = { value: q.value, dim: dim(q.dim.bytes, q.dim.time) };
         if (q.reads !== undefined) named.reads = q.reads;
+        if (q.per !== undefined) named.per = q.per;
         return named;
       }
       case 'group':
@@ -423,6 +427,10 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
         }
         const reads = combinedReading(left.reads, right.reads);
         if (reads !== undefined) q.reads = reads;
+        // `1M/min` is written per minute: the unit after `/` names the period (SPEC 2.2).
+        const written = node.op === '/' && node.right.kind === 'unit' && left.dim.time === 0 ? periodOf(node.right.word.text) : undefined;
+        const per = written ?? combinedPeriod(left, right, node.op);
+        if (per !== undefined && q.dim.time === -1) q.per = per;
         return q;
       }
     }

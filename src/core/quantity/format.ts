@@ -3,9 +3,9 @@
  * SI magnitudes, decimal byte units, and a readable period for small rates.
  */
 
-import type { Conventions } from '../types';
+import type { Conventions, Period } from '../types';
 import type { Quantity } from './dimension';
-import { dimensionSymbol, saneConventions } from './dimension';
+import { dimensionSymbol, periodSeconds, saneConventions } from './dimension';
 
 /** Significant digits of every figure shown, unless two compared figures need more (`formatDistinct`). */
 const SIGNIFICANT = 3;
@@ -151,13 +151,31 @@ function perPeriod(perSecond: number, format: (x: number, significant: number) =
  * A rate (count per time): `3.47k/s`; rates under one per second read in a longer
  * period, e.g. `0.002/s` -> `173/day`. A day is `seconds_per_day` (default 86400).
  */
-export function formatRate(perSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): string {
-  return perPeriod(perSecond, formatCount, conventions, significant);
+export function formatRate(perSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT, per?: Period | 's'): string {
+  return per === undefined ? perPeriod(perSecond, formatCount, conventions, significant) : inPeriod(perSecond, per, formatCount, conventions, significant);
 }
 
 /** Bytes per second: `46.3 MB/s`, or per day etc. when under one byte per second. */
-export function formatBandwidth(bytesPerSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): string {
-  return perPeriod(bytesPerSecond, formatBytes, conventions, significant);
+export function formatBandwidth(bytesPerSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT, per?: Period | 's'): string {
+  return per === undefined ? perPeriod(bytesPerSecond, formatBytes, conventions, significant) : inPeriod(bytesPerSecond, per, formatBytes, conventions, significant);
+}
+
+/** A per-second amount in one given period: `1M/min`, `0.0116/s`. */
+function inPeriod(
+  perSecond: number,
+  per: Period | 's',
+  format: (x: number, significant: number) => string,
+  conventions: Partial<Conventions> | undefined,
+  significant: number,
+): string {
+  const seconds = per === 's' ? 1 : periodSeconds(per, saneConventions(conventions));
+  return format(perSecond * seconds, significant) + '/' + per;
+}
+
+/** The period `perPeriod` reads a per-second amount in (`s`, `day`, `month`, `year`). */
+export function readablePeriod(perSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): 's' | Period {
+  const suffix = perPeriod(perSecond, () => '', conventions, significant);
+  return suffix.slice(1) as 's' | Period;
 }
 
 /** A quantity in the words of its dimension: `2 MB`, `3.47k/s`, `46.3 MB/s`, `52.6 min`, `3.2 bytes·s`. */

@@ -8,7 +8,7 @@
  * New rows (per-component load, cost, a scenario beside the base) are new sections,
  * rows or figures here; surfaces iterate sections and rows, so they need no change.
  */
-import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatRate } from '../quantity';
+import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatRate, readablePeriod } from '../quantity';
 import { instancesText, neededText } from '../load/explain';
 import type { AvailabilityEstimate, ComponentLoad, Conventions, Estimate, FlowEstimate, TrafficEstimate } from '../types';
 
@@ -199,7 +199,27 @@ export function estimateReport(estimate: Estimate): EstimateReport {
       rows: loaded.map((c) => row(c.id, c.id, componentFigures(c, conv, figure))),
     });
   }
+  for (const section of sections) if (section.layout === 'items') alignPeriods(section, conv);
   return { sections };
+}
+
+/**
+ * A column of rates reads in one period, the one its largest figure reads in, so that a
+ * table never mixes `/day` and `/s` (`0.0116/s` under `3.47k/s`, not `1k/day`). One-line
+ * summaries (`brief`) keep each figure's own period.
+ */
+function alignPeriods(section: ReportSection, conv: Conventions): void {
+  const columns = section.rows[0]?.figures.length ?? 0;
+  for (let i = 0; i < columns; i++) {
+    const cells = section.rows.map((r) => r.figures[i]).filter((f): f is Figure & { value: number } => f !== undefined && typeof f.value === 'number');
+    const unit = cells[0]?.unit;
+    if (unit !== 'rate' && unit !== 'bandwidth') continue;
+    const largest = Math.max(...cells.map((f) => Math.abs(f.value)));
+    if (!Number.isFinite(largest) || largest === 0) continue;
+    const per = readablePeriod(largest, conv);
+    const format = unit === 'rate' ? formatRate : formatBandwidth;
+    for (const f of cells) if (f.unit === unit && f.value !== 0) f.text = format(f.value, conv, undefined, per);
+  }
 }
 
 /** The downtime budget of an availability target per year, month, week and day; undefined without a target. */

@@ -31,7 +31,7 @@ export function estimateInputs(design: Design, estimate: Estimate, quantities: R
     const evaluated = quantities?.get(q.start);
     if (!evaluated || evaluated.value === null) return undefined;
     if (!always && evaluated.names.length === 0 && !/[+*()]|\s-\s|\/\s*[\d.]/.test(q.text)) return undefined;
-    return formatEvaluated(evaluated, estimate.conventions);
+    return formatEvaluated(evaluated, estimate.conventions, q.text);
   };
   const inputs: InputRow[] = e.conventions.map((c) => ({ label: 'Convention', name: c.name.name, expression: c.value.text }));
   const add = (label: string, q: QuantitySource | undefined) => {

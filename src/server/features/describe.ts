@@ -28,7 +28,7 @@ export function detailOf(analysis: DocumentAnalysis, def: SymbolDefinition): str
     case 'value': {
       const v = d.estimation?.values.find((x) => x.name === def.ident);
       const q = v ? analysis.quantities.get(v.value.start) : undefined;
-      const shown = q ? formatEvaluated(q, analysis.estimate.conventions) : undefined;
+      const shown = q && v ? formatEvaluated(q, analysis.estimate.conventions, v.value.text) : undefined;
       return shown ? `${v?.value.text} = ${shown}` : (v?.value.text ?? 'value');
     }
     default:
@@ -125,7 +125,7 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       head('named value');
       if (v) {
         const q = analysis.quantities.get(v.value.start);
-        const shown = q ? formatEvaluated(q, analysis.estimate.conventions) : undefined;
+        const shown = q ? formatEvaluated(q, analysis.estimate.conventions, v.value.text) : undefined;
         lines.push(`- ${code(v.value.text)}${shown ? ` = **${escape(shown)}**` : ''}`);
       }
       break;

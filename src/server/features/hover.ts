@@ -54,7 +54,7 @@ export function quantityAt(analysis: DocumentAnalysis, offset: number): Evaluate
 
 export function describeQuantity(analysis: DocumentAnalysis, q: EvaluatedQuantity): string {
   const conventions = analysis.estimate.conventions;
-  const shown = formatEvaluated(q, conventions);
+  const shown = formatEvaluated(q, conventions, analysis.text.slice(q.start, q.end));
   const lines: string[] = [];
   if (shown === undefined || q.value === null) {
     lines.push(`${code(q.field)}: cannot be computed (see the problem on this line)`);

@@ -7,7 +7,7 @@ import type { InlayHint } from 'vscode-languageserver';
 import { formatBytes, formatRate, type EvaluatedQuantity, type Span } from '../../core';
 import { neededText } from '../../core/load';
 import { formatBandwidth, formatPercent } from '../../core/quantity';
-import { formatEvaluated } from '../format';
+import { formatEvaluated, repeatsSource } from '../format';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
 
@@ -65,12 +65,7 @@ function componentHints(analysis: DocumentAnalysis, positions: Positions, span: 
 function valueHint(analysis: DocumentAnalysis, q: EvaluatedQuantity): string | undefined {
   const source = analysis.text.slice(q.start, q.end);
   if (/^\s*[-+]?[\d.,_]+(?:e[-+]?\d+)?\s*$/i.test(source)) return undefined;
-  const shown = formatEvaluated(q, analysis.estimate.conventions);
-  if (shown === undefined) return undefined;
-  const squash = (s: string) =>
-    s
-      .replace(/\s*bytes?\b/g, 'B')
-      .replace(/\s+/g, '')
-      .replace(/^(\d+(?:\.\d+)?)K/, '$1k');
-  return squash(shown) === squash(source) ? undefined : shown;
+  // `rate: 1M/min` gets `= 16.7k/s`; `uploads * 2` gets `= 2M/min (33.3k/s)`.
+  const shown = formatEvaluated(q, analysis.estimate.conventions, source);
+  return shown === undefined || repeatsSource(shown, source) ? undefined : shown;
 }
