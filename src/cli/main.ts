@@ -2,7 +2,9 @@
  * `sysdesign`: the command-line face of the core.
  *
  *   sysdesign check FILE...          problems as `file:line:col: severity code message`
- *   sysdesign estimate FILE [--json] the numbers of SPEC 2.3 (JSON fields of SPEC 4)
+ *   sysdesign estimate FILE [--json] [--scenario ID | --compare]
+ *                                    the numbers of SPEC 2.3 (JSON fields of SPEC 4), of one
+ *                                    scenario, or of the base and every scenario side by side
  *   sysdesign export FILE --format mermaid|markdown [--view VIEW]
  *                                    a diagram as Mermaid text, or the design doc in Markdown
  *
@@ -12,8 +14,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createAnalyzer } from '../core/analyse';
 import { formatBytes } from '../core/quantity';
-import { estimateInputs, estimateReport, estimateText, inputsText } from '../core/report';
-import type { Analysis, Problem } from '../core/types';
+import { comparisonText, estimateInputs, estimateReport, estimateText, inputsText, scenarioComparison } from '../core/report';
+import { closest } from '../core/suggest';
+import type { Analysis, Problem, ScenarioEstimate } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
 import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
 
@@ -22,7 +25,9 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const USAGE = `Usage:
   sysdesign check FILE...            report problems (file:line:col: severity code message)
-  sysdesign estimate FILE [--json]   print the estimate (QPS, storage, bandwidth, cache, servers)
+  sysdesign estimate FILE [--json] [--scenario ID | --compare]
+                                     print the estimate (QPS, storage, bandwidth, cache, servers),
+                                     of one scenario, or the base and every scenario side by side
   sysdesign export FILE --format mermaid|markdown [--view VIEW]
                                      print a diagram as Mermaid (VIEW: architecture, er,
                                      flow:<id>; default architecture) or the design as Markdown
@@ -74,11 +79,8 @@ function run(argv: string[], io: Io): number {
       if (files.length === 0) throw new UsageError('check needs at least one FILE');
       return check(files, io);
     }
-    case 'estimate': {
-      rejectUnknownFlags(flags, ['--json']);
-      if (files.length !== 1) throw new UsageError('estimate needs exactly one FILE');
-      return estimate(files[0], flags.includes('--json'), io);
-    }
+    case 'estimate':
+      return estimateCommand(rest, io);
     case 'export':
       return exportDesign(rest, io);
     default:
@@ -162,13 +164,49 @@ function check(files: string[], io: Io): number {
   return errors > 0 ? 1 : 0;
 }
 
-function estimate(file: string, json: boolean, io: Io): number {
+/** `estimate FILE [--json] [--scenario ID | --compare]`; `--scenario=ID` too. */
+function estimateCommand(args: string[], io: Io): number {
+  const { files, options, switches } = parseOptions(args, ['--scenario'], ['--json', '--compare']);
+  if (files.length !== 1) throw new UsageError('estimate needs exactly one FILE');
+  const scenario = options.get('--scenario');
+  const compare = switches.has('--compare');
+  if (compare && scenario !== undefined) throw new UsageError('--compare shows every scenario; leave out --scenario');
+  if (compare && switches.has('--json')) throw new UsageError('--json already has every scenario under "scenarios"; leave out --compare');
+  const file = files[0];
   const text = readDesign(file);
   const analysis = createAnalyzer().analyse(text);
+  if (compare) {
+    if (analysis.scenarios.length === 0) throw new FileError(`${file}: has no scenarios to compare (add \`scenarios:\`)`);
+    const name = analysis.design.name?.text;
+    for (const line of [...(name ? [name, ''] : []), 'Base and scenarios', ...comparisonText(scenarioComparison(analysis.estimate))]) io.out(line);
+    return analysis.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  }
+  if (scenario !== undefined) {
+    const found = analysis.scenarios.find((s) => s.scenario.id.name === scenario);
+    if (!found) {
+      const ids = analysis.scenarios.map((s) => s.scenario.id.name);
+      const suggestion = closest(scenario, ids);
+      const known = ids.length === 0 ? 'this design has no scenarios' : `this design has: ${ids.join(', ')}`;
+      throw new UsageError(`unknown scenario '${oneLine(scenario)}'${suggestion ? `; did you mean '${suggestion}'?` : ''} (${known})`);
+    }
+    return estimate(file, text, { ...analysis, design: found.design, estimate: found.estimate, quantities: found.quantities }, switches.has('--json'), io, found.summary);
+  }
+  return estimate(file, text, analysis, switches.has('--json'), io);
+}
+
+function estimate(file: string, text: string, analysis: Analysis, json: boolean, io: Io, scenario?: ScenarioEstimate): number {
   const lines = new LineIndex(text);
   if (json) {
-    io.out(JSON.stringify(estimateJson(analysis, lines), null, 2));
+    const scenarioFields = scenario
+      ? { scenario: { id: scenario.id, label: scenario.label, failed: scenario.failed, broken_requirements: scenario.broken_requirements, broken_flows: scenario.broken_flows } }
+      : {};
+    io.out(JSON.stringify({ ...scenarioFields, ...estimateJson(analysis, lines) }, null, 2));
   } else {
+    if (scenario) {
+      io.out(`Scenario ${scenario.id}${scenario.label ? `: ${scenario.label}` : ''}`);
+      if (scenario.failed.length > 0) io.out(`Down: ${scenario.failed.join(', ')}; broken requirements: ${scenario.broken_requirements.join(', ') || 'none'}`);
+      io.out('');
+    }
     for (const line of estimateTable(analysis)) io.out(line);
     const errors = analysis.problems.filter((p) => p.severity === 'error');
     if (analysis.problems.length > 0) {
@@ -194,8 +232,34 @@ export function estimateJson(analysis: Analysis, lines: LineIndex): Record<strin
     flows: estimate.flows,
     components: estimate.components,
     connections: estimate.connections,
+    scenarios: estimate.scenarios.map((s) => ({ ...s, problems: s.problems.map((p) => problemJson(p, lines)) })),
     problems: analysis.problems.map((p) => problemJson(p, lines)),
   };
+}
+
+/** Splits arguments into files, options with a value (`--scenario ID`, `--scenario=ID`) and switches. */
+function parseOptions(args: string[], withValue: string[], switches: string[]): { files: string[]; options: Map<string, string>; switches: Set<string> } {
+  const files: string[] = [];
+  const options = new Map<string, string>();
+  const on = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (switches.includes(name) && eq < 0) {
+      on.add(name);
+      continue;
+    }
+    if (!withValue.includes(name)) throw new UsageError(`unknown option '${name}'`);
+    const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    options.set(name, value);
+  }
+  return { files, options, switches: on };
 }
 
 function problemJson(p: Problem, lines: LineIndex): Record<string, unknown> {

@@ -4,6 +4,7 @@
  */
 import { CHECKS } from './checks';
 import { computeEstimate } from './estimate';
+import { analyseScenarios } from './scenarios';
 import { LoadCache } from './load';
 import { buildDesign, emptyDesign, ModelCache } from './model';
 import { createIncrementalParser, parseYaml, type IncrementalStats, type ParsedYaml } from './yaml';
@@ -108,7 +109,15 @@ function analyse(text: string, options: AnalyzerOptions, caches: Caches | undefi
       },
       undefined,
     );
-    return { text, design, problems: sortAndDedupe(problems), estimate: computeEstimate(design, figures.figures), quantities: new Map(), symbols: collectSymbols(design) };
+    return {
+      text,
+      design,
+      problems: sortAndDedupe(problems),
+      estimate: computeEstimate(design, figures.figures),
+      quantities: new Map(),
+      symbols: collectSymbols(design),
+      scenarios: [],
+    };
   }
 }
 
@@ -136,8 +145,17 @@ function analyseStages(text: string, options: AnalyzerOptions, problems: Problem
       guard(problems, check.codes[0], () => check.run({ design, symbols, figures: evaluated.figures, estimate, report }), undefined);
     }
   }
+  const scenarios =
+    design.scenarios.length === 0
+      ? { scenarios: [], problems: [] }
+      : guard(problems, 'scenarios', () => analyseScenarios({ design, symbols, checks: CHECKS, baseProblems: problems, defaultConventions: options.defaultConventions }), {
+          scenarios: [],
+          problems: [],
+        });
+  if (!quiet) append(problems, scenarios.problems);
+  estimate.scenarios = scenarios.scenarios.map((s) => s.summary);
 
-  return { text, design, problems: sortAndDedupe(problems), estimate, quantities: evaluated.quantities, symbols };
+  return { text, design, problems: sortAndDedupe(problems), estimate, quantities: evaluated.quantities, symbols, scenarios: scenarios.scenarios };
 }
 
 /**

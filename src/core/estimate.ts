@@ -89,6 +89,7 @@ export function computeEstimate(design: Design, figures: Figures, cache?: LoadCa
     flows,
     components,
     connections,
+    scenarios: [],
   };
 }
 

@@ -139,7 +139,7 @@ function formatForMessage(value: number): string {
   return Number.parseFloat(value.toPrecision(6)).toString();
 }
 
-export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: Partial<Conventions> = {}, cache?: QuantityCache): EvaluatedFigures {
+export function evaluateFigures(design: Design, symbols: SymbolTable | undefined, defaults: Partial<Conventions> = {}, cache?: QuantityCache): EvaluatedFigures {
   const problems: Problem[] = [];
   const quantities = new Map<number, EvaluatedQuantity>();
   const est = design.estimation;
@@ -179,7 +179,7 @@ export function evaluateFigures(design: Design, symbols: SymbolTable, defaults: 
       ...(result.quantity?.reads === 'percent' ? { percent: true } : {}),
       ...(result.quantity?.per !== undefined ? { per: result.quantity.per } : {}),
     });
-    for (const n of names) if (!PER_DAY_NAMES.has(n.name)) symbols.refer(['value'], n, 'expression');
+    if (symbols) for (const n of names) if (!PER_DAY_NAMES.has(n.name)) symbols.refer(['value'], n, 'expression');
     return result.quantity;
   };
 

@@ -219,7 +219,7 @@ export function designSteps(analysis: Analysis): DesignStep[] {
     }
     return item('flow', `flow:${f.id.name}`, f.id.name, f, count(f), { description: parts.join(' · '), detail: f.requirement?.name });
   });
-  const designSections = sectionSpans('components', 'groups', 'connections', 'flows');
+  const designSections = sectionSpans('components', 'groups', 'connections', 'flows', 'scenarios');
   const designItems: StepItem[] = [];
   if (componentItems.length > 0) designItems.push(folder('components', `Components (${componentItems.length})`, componentItems));
   if (connectionItems.length > 0) designItems.push(folder('connections', `Connections (${connectionItems.length})`, connectionItems));

@@ -3,9 +3,10 @@
  * unknown references and duplicates; the language server reads it for definition,
  * references and rename. One table, so the two can never disagree.
  */
+import { pathReference } from './scenarios/paths';
 import type { Design, Ident } from './types';
 
-export type SymbolKind = 'requirement' | 'component' | 'group' | 'api' | 'data-model' | 'field' | 'flow' | 'traffic' | 'value';
+export type SymbolKind = 'requirement' | 'component' | 'group' | 'api' | 'data-model' | 'field' | 'flow' | 'traffic' | 'value' | 'scenario';
 
 /** How messages and hovers name each kind of symbol. */
 export const SYMBOL_NOUNS: Readonly<Record<SymbolKind, string>> = {
@@ -18,6 +19,7 @@ export const SYMBOL_NOUNS: Readonly<Record<SymbolKind, string>> = {
   flow: 'flow',
   traffic: 'traffic line',
   value: 'value',
+  scenario: 'scenario',
 };
 
 export interface SymbolDefinition {
@@ -126,6 +128,15 @@ export function collectSymbols(design: Design): SymbolTable {
     }
   }
   for (const g of design.groups) for (const m of g.members) table.refer(COMPONENT, m, 'group member');
+  for (const scenario of design.scenarios) {
+    table.define('scenario', scenario.id);
+    for (const f of scenario.fail) table.refer(COMPONENT, f, 'failed component');
+    // An id inside a `set` path is a reference once it names something; an unknown one is the path's problem.
+    for (const setting of scenario.set) {
+      const ref = pathReference(setting);
+      if (ref && table.lookup([ref.kind], ref.ident.name)) table.refer([ref.kind], ref.ident, 'scenario path');
+    }
+  }
   for (const c of design.connections) {
     table.refer(COMPONENT, c.from, 'connection');
     table.refer(COMPONENT, c.to, 'connection');

@@ -76,7 +76,20 @@ export interface QuantitySource extends Span {
 // simply absent here: the schema reports them.
 // ---------------------------------------------------------------------------
 
-export const SECTION_NAMES = ['sysdesign', 'name', 'description', 'requirements', 'estimation', 'apis', 'data_models', 'components', 'groups', 'connections', 'flows'] as const;
+export const SECTION_NAMES = [
+  'sysdesign',
+  'name',
+  'description',
+  'requirements',
+  'estimation',
+  'apis',
+  'data_models',
+  'components',
+  'groups',
+  'connections',
+  'flows',
+  'scenarios',
+] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 /** A top-level key of the document: the key's span and the whole entry's span. */
@@ -321,6 +334,24 @@ export interface Design {
   groups: Group[];
   connections: Connection[];
   flows: Flow[];
+  scenarios: Scenario[];
+}
+
+/** One `set` entry of a scenario: a path over the design and the value it takes (SPEC 5.3). */
+export interface ScenarioSetting extends Span {
+  /** The path as written, e.g. `components.photo-db.replicas`. */
+  path: Text;
+  /** Whether `path` is exactly the document's text at its span (a plain key), so its segments have exact spans. */
+  exact: boolean;
+  value: QuantitySource;
+}
+
+/** `scenarios[]`: the design with some figures changed (`set`) and some components down (`fail`). */
+export interface Scenario extends Span {
+  id: Ident;
+  label?: Text;
+  set: ScenarioSetting[];
+  fail: Ident[];
 }
 
 // ---------------------------------------------------------------------------
@@ -464,6 +495,28 @@ export interface Estimate {
   flows: FlowEstimate[];
   components: ComponentLoad[];
   connections: ConnectionLoad[];
+  /** Each scenario's analysis beside the base (SPEC 5.3, 5.6); empty without `scenarios`. */
+  scenarios: ScenarioEstimate[];
+}
+
+/** A scenario's figures (SPEC 5.6): the base's fields, recomputed with its settings and failures. */
+export interface ScenarioEstimate {
+  id: string;
+  label: string | null;
+  /** The components it takes down. */
+  failed: string[];
+  /** Requirements whose dry run crosses a failed component. */
+  broken_requirements: string[];
+  /** Dry runs that cross a failed component. */
+  broken_flows: string[];
+  dau: number | null;
+  totals: Totals;
+  availability: AvailabilityEstimate;
+  flows: FlowEstimate[];
+  components: ComponentLoad[];
+  connections: ConnectionLoad[];
+  /** The problems found only in this scenario, as reported on its line. */
+  problems: Problem[];
 }
 
 /** Everything known about one version of a document. */
@@ -476,6 +529,21 @@ export interface Analysis {
   estimate: Estimate;
   /** Evaluated quantities by the start offset of their source, for hover and inlay hints. */
   quantities: Map<number, EvaluatedQuantity>;
+  /** Each scenario's analysis, in the order of `scenarios` (the first of a repeated id only). */
+  scenarios: ScenarioAnalysis[];
+}
+
+/** A scenario's whole analysis (SPEC 5.3): its design, its quantities and its estimate. */
+export interface ScenarioAnalysis {
+  scenario: Scenario;
+  /** The scenario's design: the base with its settings applied. */
+  design: Design;
+  /** Evaluated quantities of the scenario's design, for hovers while the scenario is shown. */
+  quantities: Map<number, EvaluatedQuantity>;
+  /** The scenario's whole estimate, as the base's (its `scenarios` empty). */
+  estimate: Estimate;
+  /** What the JSON and the comparison show of it (SPEC 5.6). */
+  summary: ScenarioEstimate;
 }
 
 /** The periods a rate may be written and shown per, besides a second (`/min`, `per day`). */

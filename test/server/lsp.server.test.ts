@@ -277,7 +277,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       const items = await completionLabels(text, { line: 2, character: 0 });
       assert.deepEqual(
         items.map((i) => i.label),
-        ['description', 'requirements', 'estimation', 'apis', 'data_models', 'components', 'groups', 'connections', 'flows'],
+        ['description', 'requirements', 'estimation', 'apis', 'data_models', 'components', 'groups', 'connections', 'flows', 'scenarios'],
       );
       assert.equal(items.find((i) => i.label === 'components')?.textEdit?.newText, 'components:');
     });

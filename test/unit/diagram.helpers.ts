@@ -82,7 +82,7 @@ export function makeDesign(spec: DesignSpec): Design {
       };
     }),
   }));
-  return { sections: [], name: text(spec.name), apis: [], components, groups, connections, flows, dataModels };
+  return { sections: [], name: text(spec.name), apis: [], components, groups, connections, flows, dataModels, scenarios: [] };
 }
 
 /** A design where every piece of text, ids included, is `text` (made unique per place). */

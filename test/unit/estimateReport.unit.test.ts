@@ -69,6 +69,7 @@ function emptyEstimate(withTarget: boolean): Estimate {
     dau: null,
     users: null,
     concurrent: null,
+    scenarios: [],
   };
 }
 

@@ -22,7 +22,7 @@ export { parseFieldDefinition } from './fields';
 const SECTION_SET = new Set<string>(SECTION_NAMES);
 
 export function emptyDesign(): Design {
-  return { sections: [], apis: [], dataModels: [], components: [], groups: [], connections: [], flows: [] };
+  return { sections: [], apis: [], dataModels: [], components: [], groups: [], connections: [], flows: [], scenarios: [] };
 }
 
 /**
@@ -76,6 +76,9 @@ export function buildDesign(root: YamlNode | null, text: string, cache?: ModelCa
         break;
       case 'flows':
         design.flows = read.list(value, 'flow', (item) => read.flow(item));
+        break;
+      case 'scenarios':
+        design.scenarios = read.list(value, 'scenario', (item) => read.scenario(item));
         break;
     }
   }

@@ -29,6 +29,8 @@ import {
   type Requirement,
   type RequirementOp,
   type Requirements,
+  type Scenario,
+  type ScenarioSetting,
   type KindDefaultsSource,
   type Step,
   type Span,
@@ -301,6 +303,26 @@ export class Reader {
       maxConnections: this.quantity(e.get('max_connections')?.value),
       availability: this.quantity(e.get('availability')?.value),
       latency: this.quantity(e.get('latency')?.value),
+    };
+  }
+
+  scenario(node: YamlNode): Scenario | undefined {
+    const e = this.entries(node);
+    const id = this.ident(e?.get('id')?.value);
+    if (!e || !id) return undefined;
+    const set: ScenarioSetting[] = [];
+    for (const { key, value } of this.entries(e.get('set')?.value)?.values() ?? []) {
+      const path = this.text(key);
+      const q = this.quantity(value);
+      if (!path || !q) continue;
+      set.push({ path, exact: this.source.slice(path.start, path.end) === path.text, value: q, start: path.start, end: q.end });
+    }
+    return {
+      ...this.span(node),
+      id,
+      label: this.text(e.get('label')?.value),
+      set,
+      fail: this.list(e.get('fail')?.value, 'ident', (item) => this.ident(item)),
     };
   }
 

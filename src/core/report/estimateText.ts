@@ -3,6 +3,7 @@
  * title per section, item sections with a header row, named figures as label and value.
  */
 import { cellsOf, labelledValue, NONE, type EstimateReport } from './estimateReport';
+import type { Comparison } from './compare';
 import type { EstimateInputs } from './inputs';
 
 /** What the estimate starts from (`estimateInputs`): the inputs as written with their results, then the named values. */
@@ -36,6 +37,13 @@ export function estimateText(report: EstimateReport): string[] {
     }
   }
   return out;
+}
+
+/** The base and every scenario side by side, each scenario's change from the base in parentheses. */
+export function comparisonText(comparison: Comparison): string[] {
+  const header = ['', ...comparison.columns.map((c) => c.label)];
+  const rows = comparison.rows.map((r) => [r.label, ...r.cells.map((c) => (c.change ? `${c.text} (${c.change})` : c.text))]);
+  return textTable([header, ...rows]);
 }
 
 /** Columns padded to their widest cell, two spaces apart, indented by two. */

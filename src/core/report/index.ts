@@ -16,5 +16,6 @@ export {
   type ReportRow,
   type ReportSection,
 } from './estimateReport';
-export { estimateText, inputsText } from './estimateText';
+export { comparisonText, estimateText, inputsText } from './estimateText';
+export { scenarioComparison, type Comparison, type ComparisonColumn, type ComparisonRow } from './compare';
 export { estimateInputs, type EstimateInputs, type InputRow } from './inputs';

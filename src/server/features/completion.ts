@@ -32,11 +32,12 @@ const ID_VALUES: Record<string, readonly SymbolKind[]> = {
 };
 /** Lists whose items are component ids or arrows between them. */
 const ARROW_LISTS = new Set(['connections', 'flows.[].steps']);
-const ID_LISTS: Record<string, readonly SymbolKind[]> = { 'groups.[].members': ['component'] };
+const ID_LISTS: Record<string, readonly SymbolKind[]> = { 'groups.[].members': ['component'], 'scenarios.[].fail': ['component'] };
 
 const SYMBOL_ITEM_KIND: Record<SymbolKind, CompletionItemKind> = {
   component: CompletionItemKind.Module,
   requirement: CompletionItemKind.Event,
+  scenario: CompletionItemKind.Constant,
   group: CompletionItemKind.Folder,
   api: CompletionItemKind.Method,
   'data-model': CompletionItemKind.Struct,
