@@ -13,6 +13,10 @@ export const BYTES: Dimension = { bytes: 1, time: 0 };
 export const TIME: Dimension = { bytes: 0, time: 1 };
 export const RATE: Dimension = { bytes: 0, time: -1 };
 export const BANDWIDTH: Dimension = { bytes: 1, time: -1 };
+export const MONEY: Dimension = { bytes: 0, time: 0, money: 1 };
+export const MONEY_PER_TIME: Dimension = { bytes: 0, time: -1, money: 1 };
+export const MONEY_PER_BYTE: Dimension = { bytes: -1, time: 0, money: 1 };
+export const MONEY_PER_BYTE_TIME: Dimension = { bytes: -1, time: -1, money: 1 };
 
 export function ev(text: string, expect: Expectation = 'any', extra: Partial<EvaluateOptions> = {}): QuantityResult {
   return evaluateQuantity(text, { expect, conventions: C, ...extra });

@@ -319,7 +319,8 @@ describe('quantity errors: syntax', () => {
     ['5 − 3', '−', /plain hyphen/],
     ['2^3', '^', /powers are not supported/],
     ['2 . 3', '.', /decimal point/],
-    ['$5', '$', /currencies/],
+    ['€5', '€', /only US dollars are supported: write `\$` before the number or `USD` after it/],
+    ['$', '$', /must directly precede a number/],
     ['"5"', '"', /quotes/],
     ['2 & 3', '&', /unexpected character `&`/],
   ];

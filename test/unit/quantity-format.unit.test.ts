@@ -1,5 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatQuantity, formatRate } from '../../src/core/quantity';
+import {
+  formatBandwidth,
+  formatBytes,
+  formatCount,
+  formatDistinct,
+  formatDuration,
+  formatMoney,
+  formatMoneyPerByte,
+  formatMoneyPerByteTime,
+  formatMoneyPerTime,
+  formatPercent,
+  formatQuantity,
+  formatRate,
+} from '../../src/core/quantity';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
 import { q } from '../support/quantity';
 
@@ -166,5 +179,46 @@ describe('formatDistinct: compared figures read differently whenever they differ
 
   it('stops at fifteen digits: figures a rounding error apart are not told apart', () => {
     assert.deepEqual(formatDistinct(0.1 + 0.2, 0.3, formatCount), ['0.3', '0.3']);
+  });
+});
+
+describe('quantity format: money (issue #16)', () => {
+  const MONTH = 30 * 86400;
+  it('shows US dollars with three significant digits and SI magnitudes, the sign before `$`', () => {
+    table(formatMoney, [
+      [12400, '$12.4k'],
+      [12345, '$12.3k'],
+      [150000, '$150k'],
+      [0.0816, '$0.0816'],
+      [1.2e6, '$1.2M'],
+      [3.4e9, '$3.4B'],
+      [0, '$0'],
+      [-0, '$0'],
+      [-3, '-$3'],
+      [-1500, '-$1.5k'],
+      [0.000000023, '$2.3e-8'],
+      [0.4 / 1e6, '$4e-7'],
+      [1.234e20, '$1.23e20'],
+    ]);
+  });
+  it('shows a price per time per month, or in the period it was written, by the conventions', () => {
+    assert.equal(formatMoneyPerTime(0.0816 / 3600), '$58.8/month');
+    assert.equal(formatMoneyPerTime(20 / MONTH), '$20/month');
+    assert.equal(formatMoneyPerTime(0.5 / MONTH), '$0.5/month');
+    assert.equal(formatMoneyPerTime(0.0816 / 3600, undefined, undefined, 'h'), '$0.0816/h');
+    assert.equal(formatMoneyPerTime(20 / (31 * 86400), { ...DEFAULT_CONVENTIONS, days_per_month: 31 }), '$20/month');
+  });
+  it('shows a price per byte per GB, and per byte and time per GB per month', () => {
+    assert.equal(formatMoneyPerByte(0.09 / 1e9), '$0.09/GB');
+    assert.equal(formatMoneyPerByte(1 / 1e6), '$1k/GB');
+    assert.equal(formatMoneyPerByteTime(0.023 / 1e9 / MONTH), '$0.023/GB/month');
+    assert.equal(formatMoneyPerByteTime(0.023 / 1e9 / (365 * 86400), DEFAULT_CONVENTIONS), '$0.00189/GB/month');
+  });
+  it('formats money quantities by their dimension', () => {
+    assert.equal(formatQuantity(q('$12.4k')), '$12.4k');
+    assert.equal(formatQuantity(q('-$3')), '-$3');
+    assert.equal(formatQuantity(q('$0.0816/h')), '$58.8/month');
+    assert.equal(formatQuantity(q('$0.09/GB')), '$0.09/GB');
+    assert.equal(formatQuantity(q('$0.023/GB/month')), '$0.023/GB/month');
   });
 });

@@ -7,6 +7,10 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatMoney,
+  formatMoneyPerByte,
+  formatMoneyPerByteTime,
+  formatMoneyPerTime,
   formatPercent,
   formatQuantity,
   formatRate,
@@ -15,7 +19,7 @@ import {
 } from '../../src/core/quantity';
 import { DEFAULT_CONVENTIONS } from '../../src/core/types';
 
-const EXPECTATIONS: Expectation[] = ['count', 'bytes', 'time', 'rate', 'ratio', 'any'];
+const EXPECTATIONS: Expectation[] = ['count', 'bytes', 'time', 'rate', 'ratio', 'money', 'money-per-time', 'money-per-byte', 'money-per-byte-time', 'money-per-request', 'any'];
 
 /** Strings built from the language's own pieces, so that many are nearly valid. */
 const pieces = fc.constantFrom(
@@ -48,6 +52,10 @@ const pieces = fc.constantFrom(
   'mo',
   'y',
   'qps',
+  '$',
+  '$1',
+  'USD',
+  '€',
   'per',
   'per day',
   '/',
@@ -135,7 +143,7 @@ describe('quantity: properties', () => {
 describe('quantity property: what is shown parses back (issue #15)', () => {
   const C = DEFAULT_CONVENTIONS;
   // Each dimension with how it is shown and what a field of it expects.
-  const shapes: Array<{ name: string; format: (x: number) => string; expect: Expectation }> = [
+  const shapes: Array<{ name: string; format: (x: number) => string; expect: Expectation; negated?: true }> = [
     { name: 'count', format: (x) => formatCount(x), expect: 'count' },
     { name: 'bytes', format: (x) => formatBytes(x), expect: 'bytes' },
     { name: 'duration', format: (x) => formatDuration(x, C), expect: 'time' },
@@ -145,7 +153,14 @@ describe('quantity property: what is shown parses back (issue #15)', () => {
     ...(['s', 'min', 'h', 'day', 'week', 'month', 'year'] as const).flatMap((per) => [
       { name: `rate per ${per}`, format: (x: number) => formatRate(x, C, undefined, per), expect: 'rate' as const },
       { name: `bandwidth per ${per}`, format: (x: number) => formatBandwidth(x, C, undefined, per), expect: 'any' as const },
+      { name: `price per ${per}`, format: (x: number) => formatMoneyPerTime(x, C, undefined, per), expect: 'money-per-time' as const },
     ]),
+    // Money (issue #16): an amount, a price per time (per month), per byte (per GB), per byte and time.
+    { name: 'money', format: (x) => formatMoney(x), expect: 'money' },
+    { name: 'debt', format: (x) => formatMoney(-x), expect: 'any', negated: true },
+    { name: 'price per time', format: (x) => formatMoneyPerTime(x, C), expect: 'money-per-time' },
+    { name: 'price per byte', format: (x) => formatMoneyPerByte(x), expect: 'money-per-byte' },
+    { name: 'price per byte and time', format: (x) => formatMoneyPerByteTime(x, C), expect: 'money-per-byte-time' },
   ];
   const magnitude = fc.double({ min: -9, max: 17, noNaN: true }).map((e) => Number((10 ** e).toPrecision(6)));
 
@@ -156,7 +171,7 @@ describe('quantity property: what is shown parses back (issue #15)', () => {
           const shown = shape.format(value);
           const r = evaluateQuantity(shown, { expect: shape.expect, conventions: C });
           assert.deepEqual(r.errors, [], `${value} shown as ${JSON.stringify(shown)}`);
-          const back = r.quantity?.value ?? NaN;
+          const back = (shape.negated ? -1 : 1) * (r.quantity?.value ?? NaN);
           // Three significant digits: within half a unit of the third digit.
           assert.ok(Math.abs(back - value) <= 5e-3 * value * (1 + 1e-9), `${value} shown as ${JSON.stringify(shown)} reads ${back}`);
         }),

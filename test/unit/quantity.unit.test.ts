@@ -3,12 +3,22 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseText } from '../../src/core/analyse';
 import { designMarkdown } from '../../src/core/diagram/markdown';
-import { FIELD_EXPECTATIONS, describeDimension, dimensionSymbol, evaluateQuantity, formatEvaluated, quantityTokens, referencedNames } from '../../src/core/quantity';
+import {
+  FIELD_EXPECTATIONS,
+  describeDimension,
+  dimensionSymbol,
+  evaluateQuantity,
+  formatEvaluated,
+  formatQuantity,
+  formatValue,
+  quantityTokens,
+  referencedNames,
+} from '../../src/core/quantity';
 import { estimateInputs, inputsText } from '../../src/core/report';
 import type { Expectation } from '../../src/core/quantity';
-import type { Conventions } from '../../src/core/types';
+import type { Conventions, Period } from '../../src/core/types';
 import { approx } from '../support/approx';
-import { BANDWIDTH, BYTES, C, COUNT, RATE, TIME, ev, expectValue, q, table } from '../support/quantity';
+import { BANDWIDTH, BYTES, C, COUNT, MONEY, MONEY_PER_BYTE, MONEY_PER_BYTE_TIME, MONEY_PER_TIME, RATE, TIME, ev, expectValue, oneError, q, table } from '../support/quantity';
 
 const DAY = 86400;
 
@@ -732,5 +742,201 @@ describe('quantity: functions ceil, floor, round, min, max (issue #15)', () => {
       ev('ceil(data / 2TB) + min(dau, 3)', 'any', { lookup }).names.map((n) => n.name),
       ['data', 'dau'],
     );
+  });
+});
+
+describe('quantity: money (issue #16)', () => {
+  const MONTH = 30 * DAY;
+  const HOUR = 3600;
+  const GB = 1e9;
+
+  const cases: Array<[string, number, typeof MONEY]> = [
+    ['$0.09/GB', 0.09 / GB, MONEY_PER_BYTE],
+    ['$0.0816/h', 0.0816 / HOUR, MONEY_PER_TIME],
+    ['$1 / 1M', 1e-6, MONEY],
+    ['$20/month', 20 / MONTH, MONEY_PER_TIME],
+    ['$20 per month', 20 / MONTH, MONEY_PER_TIME],
+    ['$1.5k', 1500, MONEY],
+    ['$2M', 2e6, MONEY],
+    ['$1B', 1e9, MONEY],
+    ['$1,000', 1000, MONEY],
+    ['$.5', 0.5, MONEY],
+    ['$0.023/GB/month', 0.023 / GB / MONTH, MONEY_PER_BYTE_TIME],
+    ['12 USD', 12, MONEY],
+    ['12USD', 12, MONEY],
+    ['1.5k USD', 1500, MONEY],
+    ['-$5', -5, MONEY],
+    ['$3 - $5', -2, MONEY],
+    ['2 * $0.0816/h * 1 month', 2 * 0.0816 * 24 * 30, MONEY],
+    ['max($1, 3 USD)', 3, MONEY],
+  ];
+  for (const [text, value, dimension] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value} (${describeDimension(dimension)})`, () => expectValue(text, 'any', value, dimension));
+  }
+
+  it('is Alex Xu’s CDN check as a pure quantity: 5M * 5 * 300MB * $0.02/GB = $150k', () => {
+    expectValue('5M * 5 * 300MB * $0.02/GB', 'money', 150000, MONEY);
+    assert.equal(formatQuantity(q('5M * 5 * 300MB * $0.02/GB', 'money')), '$150k');
+  });
+
+  it('takes a month from the conventions', () => {
+    const conventions: Conventions = { ...C, days_per_month: 31, seconds_per_day: 100000 };
+    expectValue('$20/month', 'money-per-time', 20 / (31 * 100000), MONEY_PER_TIME, { conventions });
+    expectValue('$0.023/GB/month', 'money-per-byte-time', 0.023 / GB / (31 * 100000), MONEY_PER_BYTE_TIME, { conventions });
+  });
+
+  it('keeps money through names, and a price written per hour keeps its period', () => {
+    const names = table({ transfer: q('$0.09/GB'), instance: q('$0.0816/h'), instances: q('4') });
+    expectValue('1TB * transfer', 'money', 90, MONEY, names);
+    expectValue('instances * instance', 'money-per-time', (4 * 0.0816) / HOUR, MONEY_PER_TIME, names);
+    assert.equal(q('instances * instance', 'money-per-time', names).per, 'h');
+    assert.equal(q('$20/month', 'money-per-time').per, 'month');
+  });
+
+  it('accepts each price where its field expects it', () => {
+    const accepted: Array<[Expectation, string]> = [
+      ['money', '$12k'],
+      ['money', '12k USD'],
+      ['money-per-time', '$0.0816/h'],
+      ['money-per-time', '$20/month'],
+      ['money-per-byte', '$0.09/GB'],
+      ['money-per-byte-time', '$0.023/GB/month'],
+      ['money-per-request', '$0.40 / 1M'],
+      ['money-per-request', '$0.0000004'],
+      ['money-per-time', '0'],
+    ];
+    for (const [expect, text] of accepted) assert.deepEqual(ev(text, expect).errors, [], `${expect}: ${text}`);
+    assert.deepEqual(q('0', 'money-per-byte').dim, MONEY_PER_BYTE);
+  });
+
+  it('describes money and prices in words and symbols', () => {
+    assert.equal(describeDimension(MONEY), 'money');
+    assert.equal(describeDimension(MONEY_PER_TIME), 'money per time');
+    assert.equal(describeDimension(MONEY_PER_BYTE), 'money per byte');
+    assert.equal(describeDimension(MONEY_PER_BYTE_TIME), 'money per byte × time');
+    assert.equal(describeDimension({ bytes: 1, time: 0, money: -1 }), 'bytes per money');
+    assert.equal(dimensionSymbol(MONEY), 'USD');
+    assert.equal(dimensionSymbol(MONEY_PER_TIME), 'USD/s');
+    assert.equal(dimensionSymbol(MONEY_PER_BYTE), 'USD/bytes');
+    assert.equal(dimensionSymbol(MONEY_PER_BYTE_TIME), 'USD/bytes·s');
+    // Without money, dimensions keep their two exponents only.
+    assert.deepEqual(q('$1/GB * 1GB / $1', 'any').dim, COUNT);
+    assert.deepEqual(q('10/day', 'rate').dim, RATE);
+  });
+
+  it('highlights `$` as a unit', () => {
+    assert.deepEqual(
+      quantityTokens('$0.09/GB').map((t) => t.type),
+      ['unit', 'number', 'operator', 'unit'],
+    );
+  });
+
+  const errors: Array<[text: string, covered: string, message: RegExp, fixes?: string[]]> = [
+    ['€5', '€', /unexpected character `€`: only US dollars are supported: write `\$` before the number or `USD` after it/],
+    ['£5', '£', /only US dollars are supported/],
+    ['$x', '$x', /`\$` marks a number as US dollars \(`\$20`\), not a name: write `x` if it is in dollars already, or `x \* \$1`/, ['x']],
+    ['$', '$', /unexpected `\$`: it must directly precede a number/],
+    ['2 * $', '$', /must directly precede a number/],
+    ['$ 5', '$ 5', /`\$` must directly precede its number: write `\$5`/, ['$5']],
+    ['5$', '5$', /`\$` goes before the number: write `\$5`/, ['$5']],
+    ['$5 MB', '$5 MB', /a dollar amount takes no unit: for a price per MB, write `\$5\/MB`/, ['$5/MB']],
+    ['$1k month', '$1k month', /for a price per month, write `\$1k\/month`/, ['$1k/month']],
+    ['$5 USD', 'USD', /`\$` and `USD` both say US dollars/],
+    ['$5m', 'm', /`m` is ambiguous: write `M` for a million dollars/, ['M']],
+    ['$5 milion', 'milion', /unknown magnitude `milion`; did you mean `million`\?/, ['million']],
+    ['$5 qps', 'qps', /a dollar amount takes at most a magnitude/],
+    ['$5%', '%', /`%` applies to plain numbers, not to dollar amounts/],
+    ['5MB + $3', '5MB + $3', /cannot add bytes and money: `5MB` is bytes but `\$3` is money \(US dollars\)/],
+    ['$3 + 5', '$3 + 5', /cannot add money and count/],
+    ['$0.09/GB - $1', '$0.09/GB - $1', /cannot subtract money from money per byte/],
+    ['max($1, 1MB)', '1MB', /`max` compares values of one dimension: `\$1` is money \(US dollars\) but `1MB` is bytes/],
+    ['ceil($1.5)', '$1.5', /`ceil` rounds plain numbers, but `\$1\.5` is money/],
+  ];
+  for (const [text, covered, message, fixes] of errors) {
+    it(`${JSON.stringify(text)}: error on ${JSON.stringify(covered)}`, () => {
+      const r = ev(text, 'any');
+      assert.equal(r.quantity, null);
+      assert.equal(r.errors.length, 1, JSON.stringify(r.errors));
+      const e = r.errors[0];
+      assert.equal(text.slice(e.start, e.end), covered);
+      assert.match(e.message, message);
+      assert.deepEqual(
+        e.fixes?.map((f) => (f.kind === 'replace' ? f.text : f.kind)),
+        fixes,
+      );
+      // Each fix, applied, reads.
+      for (const fix of fixes ?? []) {
+        const applied = text.slice(0, e.start) + fix + text.slice(e.end);
+        assert.deepEqual(ev(applied, 'any', { knownNames: ['x'] }).errors, [], applied);
+      }
+    });
+  }
+
+  it('says what a price field needs, and turns a plain number into that price (each fix read back)', () => {
+    const cases: Array<[field: string, expect: Expectation, shown: string[], perUnit: number[]]> = [
+      ['instance', 'money-per-time', ['$5/h', '$5/month'], [1 / HOUR, 1 / MONTH]],
+      ['transfer', 'money-per-byte', ['$5/GB'], [1 / GB]],
+      ['storage', 'money-per-byte-time', ['$5/GB/month'], [1 / GB / MONTH]],
+      ['per_request', 'money-per-request', ['$5', '$5 / 1M'], [1, 1e-6]],
+      ['budget', 'money', ['$5'], [1]],
+    ];
+    const lookup = (name: string) => (name === 'x' ? { value: 5, dim: COUNT } : undefined);
+    for (const [field, expect, shown, perUnit] of cases) {
+      const e = oneError('5', expect, { field });
+      assert.deepEqual(
+        e.fixes?.map((f) => (f.kind === 'replace' ? f.text : f.kind)),
+        shown,
+        field,
+      );
+      assert.match(e.message, new RegExp(`^${field} needs .*, but \`5\` is a plain number: write \`\\$5`));
+      for (const source of ['5', 'x', '2 + 3', '5e0', '0.005k']) {
+        const fixes = ev(source, expect, { field, lookup }).errors[0]?.fixes ?? [];
+        assert.equal(fixes.length, perUnit.length, `${field}: ${source}`);
+        fixes.forEach((fix, i) => {
+          const text = fix.kind === 'replace' ? fix.text : '';
+          const applied = ev(text, expect, { field, lookup });
+          assert.deepEqual(applied.errors, [], `${field}: ${JSON.stringify(text)} parses`);
+          approx(applied.quantity?.value ?? NaN, 5 * perUnit[i], 1e-9, `${field}: ${text} is 5 x ${perUnit[i]}`);
+        });
+      }
+    }
+    assert.match(oneError('5', 'money-per-time', { field: 'instance' }).message, /^instance needs a price per time \(e\.g\. `\$0\.0816\/h` or `\$20\/month`\)/);
+  });
+
+  it('asks what a price is per when the period or the size is missing, each fix read back', () => {
+    const cases: Array<[text: string, expect: Expectation, fixes: string[]]> = [
+      ['$20', 'money-per-time', ['$20/h', '$20/month']],
+      ['$0.09', 'money-per-byte', ['$0.09/GB']],
+      ['$0.023/GB', 'money-per-byte-time', ['$0.023/GB/month']],
+      ['$0.023', 'money-per-byte-time', ['$0.023/GB/month']],
+      ['$1 + $2', 'money-per-time', ['($1 + $2)/h', '($1 + $2)/month']],
+    ];
+    for (const [text, expect, fixes] of cases) {
+      const e = oneError(text, expect, { field: 'price' });
+      assert.match(e.message, /: say what it is per, e\.g\. /);
+      const texts = e.fixes?.map((f) => (f.kind === 'replace' ? f.text : f.kind)) ?? [];
+      assert.deepEqual(texts, fixes, text);
+      for (const fix of texts) assert.deepEqual(ev(fix, expect).errors, [], fix);
+    }
+    // Money in a field of another dimension, and the other way round: no fix to guess.
+    assert.match(oneError('$5', 'bytes', { field: 'size' }).message, /^size needs bytes \(e\.g\. `2MB`\), but `\$5` is money \(US dollars\)$/);
+    assert.equal(oneError('5MB', 'money').fixes, undefined);
+    assert.match(oneError('-$5', 'money', { field: 'budget' }).message, /budget cannot be negative, but `-\$5` is -\$5/);
+  });
+
+  it('is shown in dollars, a price per time per month or in the period it was written', () => {
+    const shown = (value: number, dimension: string, per?: Period) => formatEvaluated({ value, dimension, per, field: 'values.x', bReadings: [], names: [], start: 0, end: 0 }, C);
+    assert.equal(shown(12400, 'money'), '$12.4k');
+    assert.equal(shown(0.0816 / HOUR, 'money per time'), '$58.8/month');
+    // A price reads in its own period even under one dollar, as prices are quoted.
+    assert.equal(shown(0.0816 / HOUR, 'money per time', 'h'), '$0.0816/h ($58.8/month)');
+    assert.equal(shown(20 / MONTH, 'money per time', 'month'), '$20/month');
+    assert.equal(shown(0.09 / GB, 'money per byte'), '$0.09/GB');
+    assert.equal(shown(0.023 / GB / MONTH, 'money per byte × time', 'month'), '$0.023/GB/month');
+    assert.equal(formatValue(150000, 'money', C), '$150k');
+    assert.equal(formatQuantity(q('$0.0816/h')), '$58.8/month');
+    assert.equal(formatQuantity(q('$0.023/GB/month')), '$0.023/GB/month');
+    assert.equal(formatQuantity(q('$1 / 1MB')), '$1k/GB');
+    assert.equal(formatQuantity(q('$1 * 1MB')), '1M USD·bytes');
   });
 });

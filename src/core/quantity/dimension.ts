@@ -1,8 +1,8 @@
 /**
  * Dimensions and the unit vocabulary of the quantity language (spec 2.2).
  *
- * A dimension is the exponents of bytes and of time; a plain count is `{0, 0}`.
- * Values are kept in base units: bytes, seconds, and plain counts (requests, users).
+ * A dimension is the exponents of bytes, of time and of money; a plain count is `{0, 0}`.
+ * Values are kept in base units: bytes, seconds, US dollars, and plain counts (requests, users).
  */
 
 import type { Conventions, Period } from '../types';
@@ -11,9 +11,11 @@ import { DEFAULT_CONVENTIONS } from '../types';
 export interface Dimension {
   bytes: number;
   time: number;
+  /** US dollars (SPEC 5.4); absent is 0, so that most dimensions are written `{ bytes, time }`. */
+  money?: number;
 }
 
-/** A value in base units (bytes, seconds, requests) with its dimension. */
+/** A value in base units (bytes, seconds, US dollars, requests) with its dimension. */
 export interface Quantity {
   value: number;
   dim: Dimension;
@@ -68,26 +70,38 @@ export const BYTES: Readonly<Dimension> = Object.freeze({ bytes: 1, time: 0 });
 export const TIME: Readonly<Dimension> = Object.freeze({ bytes: 0, time: 1 });
 export const RATE: Readonly<Dimension> = Object.freeze({ bytes: 0, time: -1 });
 export const BANDWIDTH: Readonly<Dimension> = Object.freeze({ bytes: 1, time: -1 });
+export const MONEY: Readonly<Dimension> = Object.freeze({ bytes: 0, time: 0, money: 1 });
 
-export function dim(bytes: number, time: number): Dimension {
-  // `+ 0` turns -0 into 0 so that dimensions compare and print cleanly.
-  return { bytes: bytes + 0, time: time + 0 };
+export function dim(bytes: number, time: number, money = 0): Dimension {
+  // `+ 0` turns -0 into 0 so that dimensions compare and print cleanly; `money` only when
+  // there is some, so that dimensions without it stay `{ bytes, time }`.
+  return money === 0 ? { bytes: bytes + 0, time: time + 0 } : { bytes: bytes + 0, time: time + 0, money };
+}
+
+/** The exponent of money (absent is 0). */
+export function moneyOf(d: Dimension): number {
+  return d.money ?? 0;
 }
 
 export function sameDimension(a: Dimension, b: Dimension): boolean {
-  return a.bytes === b.bytes && a.time === b.time;
+  return a.bytes === b.bytes && a.time === b.time && moneyOf(a) === moneyOf(b);
 }
 
 export function multiplyDimensions(a: Dimension, b: Dimension): Dimension {
-  return dim(a.bytes + b.bytes, a.time + b.time);
+  return dim(a.bytes + b.bytes, a.time + b.time, moneyOf(a) + moneyOf(b));
 }
 
 export function divideDimensions(a: Dimension, b: Dimension): Dimension {
-  return dim(a.bytes - b.bytes, a.time - b.time);
+  return dim(a.bytes - b.bytes, a.time - b.time, moneyOf(a) - moneyOf(b));
 }
 
 export function isCount(d: Dimension): boolean {
-  return d.bytes === 0 && d.time === 0;
+  return d.bytes === 0 && d.time === 0 && moneyOf(d) === 0;
+}
+
+/** Whether `d` is `bytes^bytes · time^time` with no money. */
+function isPlain(d: Dimension, bytes: number, time: number): boolean {
+  return d.bytes === bytes && d.time === time && moneyOf(d) === 0;
 }
 
 const SUPERSCRIPTS: Record<string, string> = { '2': '²', '3': '³' };
@@ -100,48 +114,60 @@ function power(word: string, exponent: number): string {
 
 /**
  * The dimension in words: `count`, `bytes`, `time`, `rate (count per time)`,
- * `bytes per time`, and for anything unusual a product/quotient such as
- * `bytes × time` or `count per time²`.
+ * `bytes per time`, `money`, and for anything else a product/quotient such as
+ * `bytes × time`, `count per time²`, `money per time` or `money per byte × time`.
  */
 export function describeDimension(d: Dimension): string {
-  if (d.bytes === 0 && d.time === 0) return 'count';
-  if (d.bytes === 1 && d.time === 0) return 'bytes';
-  if (d.bytes === 0 && d.time === 1) return 'time';
-  if (d.bytes === 0 && d.time === -1) return 'rate (count per time)';
-  if (d.bytes === 1 && d.time === -1) return 'bytes per time';
+  if (isPlain(d, 0, 0)) return 'count';
+  if (isPlain(d, 1, 0)) return 'bytes';
+  if (isPlain(d, 0, 1)) return 'time';
+  if (isPlain(d, 0, -1)) return 'rate (count per time)';
+  if (isPlain(d, 1, -1)) return 'bytes per time';
+  const money = moneyOf(d);
   const top: string[] = [];
   const bottom: string[] = [];
+  if (money > 0) top.push(power('money', money));
   if (d.bytes > 0) top.push(power('bytes', d.bytes));
   if (d.time > 0) top.push(power('time', d.time));
   if (d.bytes < 0) bottom.push(power('byte', -d.bytes));
   if (d.time < 0) bottom.push(power('time', -d.time));
+  if (money < 0) bottom.push(power('money', -money));
   const numerator = top.length === 0 ? 'count' : top.join(' × ');
   return bottom.length === 0 ? numerator : `${numerator} per ${bottom.join(' × ')}`;
 }
 
 /**
  * The dimension as a compact unit for hover and inlay hints: `count`, `bytes`, `s`,
- * `1/s`, `bytes/s`, `bytes·s`, `bytes²`, `s/bytes`.
+ * `1/s`, `bytes/s`, `bytes·s`, `bytes²`, `s/bytes`, `USD`, `USD/s`, `USD/bytes·s`.
  */
 export function dimensionSymbol(d: Dimension): string {
-  if (d.bytes === 0 && d.time === 0) return 'count';
+  if (isCount(d)) return 'count';
+  const money = moneyOf(d);
   const top: string[] = [];
   const bottom: string[] = [];
+  if (money > 0) top.push(power('USD', money));
   if (d.bytes > 0) top.push(power('bytes', d.bytes));
   if (d.time > 0) top.push(power('s', d.time));
   if (d.bytes < 0) bottom.push(power('bytes', -d.bytes));
   if (d.time < 0) bottom.push(power('s', -d.time));
+  if (money < 0) bottom.push(power('USD', -money));
   const numerator = top.length === 0 ? '1' : top.join('·');
   return bottom.length === 0 ? numerator : `${numerator}/${bottom.join('·')}`;
 }
 
 /** The dimension as a noun phrase for messages: "a plain number", "a rate (count per time)". */
 export function dimensionPhrase(d: Dimension): string {
-  if (d.bytes === 0 && d.time === 0) return 'a plain number';
-  if (d.bytes === 1 && d.time === 0) return 'bytes';
-  if (d.bytes === 0 && d.time === 1) return 'a duration';
-  if (d.bytes === 0 && d.time === -1) return 'a rate (count per time)';
-  if (d.bytes === 1 && d.time === -1) return 'bytes per time (a bandwidth)';
+  if (isPlain(d, 0, 0)) return 'a plain number';
+  if (isPlain(d, 1, 0)) return 'bytes';
+  if (isPlain(d, 0, 1)) return 'a duration';
+  if (isPlain(d, 0, -1)) return 'a rate (count per time)';
+  if (isPlain(d, 1, -1)) return 'bytes per time (a bandwidth)';
+  if (moneyOf(d) === 1) {
+    if (d.bytes === 0 && d.time === 0) return 'money (US dollars)';
+    if (d.bytes === 0 && d.time === -1) return 'money per time (a price per hour or month)';
+    if (d.bytes === -1 && d.time === 0) return 'money per byte (a price per GB)';
+    if (d.bytes === -1 && d.time === -1) return 'money per byte × time (a price per GB per month)';
+  }
   return describeDimension(d);
 }
 
@@ -230,6 +256,9 @@ export const TIME_UNITS: ReadonlyMap<string, { base: TimeBase; seconds: number }
 /** Rate words that follow a number: `500 qps` is `500/s`. */
 export const RATE_UNITS: ReadonlySet<string> = new Set(['qps', 'rps', 'QPS', 'RPS']);
 
+/** Currency words that follow a number, in US dollars (`12 USD` is `$12`). */
+export const MONEY_UNITS: ReadonlyMap<string, number> = new Map([['USD', 1]]);
+
 /** Words that may follow `/` or `per` as a unit (`/day`, `per second`, `/GB`). */
 export function isDivisorUnit(word: string): boolean {
   return TIME_UNITS.has(word) || SIZE_UNITS.has(word);
@@ -242,7 +271,7 @@ export function isSuffixWord(word: string): boolean {
 
 /** Words that may follow a magnitude (`10k MB`, `1.5 million qps`). */
 export function isUnitWord(word: string): boolean {
-  return SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word) || BIT_UNITS.has(word) || BIT_RATE_UNITS.has(word);
+  return SIZE_UNITS.has(word) || TIME_UNITS.has(word) || RATE_UNITS.has(word) || BIT_UNITS.has(word) || BIT_RATE_UNITS.has(word) || MONEY_UNITS.has(word);
 }
 
 /** Every unit word, ordered so that "did you mean" prefers the usual spelling. */
@@ -251,8 +280,8 @@ export const ALL_UNIT_WORDS: readonly string[] = [
   ...['k', 'K', 'M', 'bn', 'T', 'thousand', 'million', 'billion', 'trillion'],
   ...['ms', 's', 'sec', 'min', 'h', 'hr', 'd', 'day', 'days', 'w', 'week', 'weeks', 'mo', 'month', 'months'],
   ...['y', 'yr', 'year', 'years', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'qps', 'rps'],
-  ...['Kb', 'Mb', 'Gb', 'Tb', 'bits', 'Kbps', 'Mbps', 'Gbps', 'Tbps'],
-  ...[...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...MAGNITUDES.keys(), ...RATE_UNITS, ...BIT_UNITS.keys(), ...BIT_RATE_UNITS.keys()],
+  ...['Kb', 'Mb', 'Gb', 'Tb', 'bits', 'Kbps', 'Mbps', 'Gbps', 'Tbps', 'USD'],
+  ...[...SIZE_UNITS.keys(), ...TIME_UNITS.keys(), ...MAGNITUDES.keys(), ...RATE_UNITS, ...BIT_UNITS.keys(), ...BIT_RATE_UNITS.keys(), ...MONEY_UNITS.keys()],
 ].filter((w, i, all) => all.indexOf(w) === i);
 
 /** Conventions with any unusable number (missing, non-finite, not positive) replaced by the default. */
@@ -300,5 +329,7 @@ export function unitQuantity(word: string, conventions: Conventions): Quantity |
   if (bits !== undefined) return { value: bits, dim: dim(1, 0) };
   const bitRate = BIT_RATE_UNITS.get(word);
   if (bitRate !== undefined) return { value: bitRate, dim: dim(1, -1) };
+  const usd = MONEY_UNITS.get(word);
+  if (usd !== undefined) return { value: usd, dim: dim(0, 0, 1) };
   return undefined;
 }

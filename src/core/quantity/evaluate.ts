@@ -14,6 +14,8 @@ import {
   combinedPeriod,
   combinedReading,
   MAGNITUDES,
+  MONEY,
+  MONEY_UNITS,
   SIZE_UNITS,
   TIME_UNITS,
   dim,
@@ -21,6 +23,8 @@ import {
   describeDimension,
   divideDimensions,
   isCount,
+  isDivisorUnit,
+  moneyOf,
   multiplyDimensions,
   periodOf,
   sameDimension,
@@ -116,6 +120,9 @@ function suggestUnit(word: string, candidates: readonly string[]): string | unde
 const DIVISOR_UNIT_WORDS: readonly string[] = [...TIME_UNITS.keys(), ...SIZE_UNITS.keys()];
 /** Units suggested for a misspelt word after `/`: whole words read better than `d` or `w`. */
 const DIVISOR_SUGGESTIONS: readonly string[] = DIVISOR_UNIT_WORDS.filter((w) => w.length > 1 || w === 's');
+
+/** What may follow a dollar amount: a magnitude (`$1.5k`), suggested for a misspelt one. */
+const MAGNITUDE_WORDS: readonly string[] = [...MAGNITUDES.keys()];
 
 /** Evaluate `text` for a field. Never throws. */
 export function evaluateQuantity(text: string, options: EvaluateOptions): QuantityResult {
@@ -236,8 +243,40 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     return q;
   };
 
+  /** A word after a dollar amount that is not its one magnitude (`$5 MB`, `$5 USD`, `$5m`). */
+  const notAfterDollars = (node: Extract<Node, { kind: 'literal' }>, k: number): null => {
+    const w = node.suffixes[k];
+    if (MONEY_UNITS.has(w.text)) {
+      return error(QUANTITY_CODES.unit, `\`$\` and \`${w.text}\` both say US dollars: write one of them`, w.start, w.end);
+    }
+    if (w.text === 'm') {
+      return error(QUANTITY_CODES.unit, '`m` is ambiguous: write `M` for a million dollars', w.start, w.end, [{ kind: 'replace', text: 'M' }]);
+    }
+    const amount = text.slice(node.start, k === 0 ? node.number.end : node.suffixes[k - 1].end);
+    if (isDivisorUnit(w.text)) {
+      // A unit after a price is nearly always what the price is per.
+      return error(QUANTITY_CODES.unit, `a dollar amount takes no unit: for a price per ${w.text}, write \`${amount}/${w.text}\``, node.start, w.end, [
+        { kind: 'replace', text: `${amount}/${w.text}` },
+      ]);
+    }
+    const unknown = unitQuantity(w.text, conventions) === undefined;
+    const suggestion = unknown ? suggestUnit(w.text, MAGNITUDE_WORDS) : undefined;
+    if (suggestion !== undefined) {
+      return error(QUANTITY_CODES.unit, `unknown magnitude \`${w.text}\`; did you mean \`${suggestion}\`?`, w.start, w.end, [{ kind: 'replace', text: suggestion }]);
+    }
+    // `$5 x`, `$5 users`: the usual advice to multiply.
+    if (k === 0 && unknown && (known().has(w.text) || /^[xX]\d*$/.test(w.text))) return unknownUnit(w, MAGNITUDE_WORDS, 'number');
+    return error(QUANTITY_CODES.unit, `a dollar amount takes at most a magnitude, as in \`$1.5k\` or \`$2M\`, not \`${w.text}\``, w.start, w.end);
+  };
+
   const literal = (node: Extract<Node, { kind: 'literal' }>): Quantity | null => {
     const numberToken = node.number;
+    const dollars = node.dollar !== undefined;
+    if (dollars) {
+      const bad = node.suffixes.findIndex((w, k) => k > 0 || !MAGNITUDES.has(w.text));
+      if (bad >= 0) return notAfterDollars(node, bad);
+      if (node.percent) return error(QUANTITY_CODES.unit, '`%` applies to plain numbers, not to dollar amounts', node.end - 1, node.end);
+    }
     if (!Number.isFinite(numberToken.value)) {
       return error(QUANTITY_CODES.range, `${quote(numberToken.text)} is too large to be a number`, numberToken.start, numberToken.end);
     }
@@ -253,17 +292,19 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     let d: Dimension = COUNT;
     const [first, second] = node.suffixes;
     if (first !== undefined) {
-      if (first.text === 'B' && second === undefined && expect === 'bytes') {
+      // `$1B` is a billion dollars wherever it is.
+      const bytesB = first.text === 'B' && second === undefined && expect === 'bytes' && !dollars;
+      if (bytesB) {
         result.bReadings.push({ start: first.start, end: first.end, meaning: 'bytes' });
       } else if (first.text === 'B') {
         const reading: BReading = { start: first.start, end: first.end, meaning: 'billion' };
         // Ambiguous only where no dimension is expected, and only as the whole value (`100B`):
         // `15B/month` is a rate either way it is read.
-        if (expect === 'any' && second === undefined && !node.percent && node === parsed.node) reading.literal = { start: node.start, end: node.end };
+        if (expect === 'any' && second === undefined && !node.percent && !dollars && node === parsed.node) reading.literal = { start: node.start, end: node.end };
         result.bReadings.push(reading);
       }
       const magnitude = MAGNITUDES.get(first.text);
-      if (magnitude !== undefined && !(first.text === 'B' && second === undefined && expect === 'bytes')) {
+      if (magnitude !== undefined && !bytesB) {
         scale(magnitude);
       } else {
         const q = first.text === 'B' ? { value: 1, dim: dim(1, 0) } : unitQuantity(first.text, conventions);
@@ -289,6 +330,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
     if (!Number.isFinite(value)) {
       return error(QUANTITY_CODES.range, `${quote(slice(node))} is too large to compute`, node.start, node.end);
     }
+    if (dollars) return { value, dim: MONEY };
     if (node.percent) return { value, dim: d, reads: 'percent' };
     return node.suffixes.length === 0 ? { value, dim: d, reads: 'plain' } : { value, dim: d };
   };
@@ -375,7 +417,7 @@ function evaluateInto(text: string, options: EvaluateOptions, result: QuantityRe
           return error(QUANTITY_CODES.unknownName, `unknown name \`${node.name}\`: ${hint}`, node.start, node.end);
         }
         if (q === null || !Number.isFinite(q.value)) return null;
-        const named: Quantity = { value: q.value, dim: dim(q.dim.bytes, q.dim.time) };
+        const named: Quantity = { value: q.value, dim: dim(q.dim.bytes, q.dim.time, moneyOf(q.dim)) };
         if (q.reads !== undefined) named.reads = q.reads;
         if (q.per !== undefined) named.per = q.per;
         return named;

@@ -5,13 +5,21 @@
  */
 import type { Conventions } from '../types';
 import type { Dimension, Quantity } from './dimension';
-import { dim, dimensionPhrase, isCount, sameDimension } from './dimension';
+import { MAGNITUDES, dim, dimensionPhrase, divideDimensions, isCount, moneyOf, sameDimension } from './dimension';
 import { QUANTITY_CODES, quote, type ReportError } from './errors';
 import { formatQuantity } from './format';
 import type { Node } from './parser';
 
-/** What a field needs (spec 2.2). `any` (for `values`) accepts every dimension. */
-export type Expectation = 'count' | 'bytes' | 'time' | 'rate' | 'ratio' | 'any';
+/**
+ * What a field needs (spec 2.2, 5.4). `any` (for `values`) accepts every dimension. Prices are
+ * in US dollars: per time (an instance, `$0.0816/h`), per byte (transfer, `$0.09/GB`), per
+ * byte and time (storage, `$0.023/GB/month`); a price per request is plain money (`$0.40 / 1M`).
+ */
+export type Expectation = 'count' | 'bytes' | 'time' | 'rate' | 'ratio' | 'money' | 'money-per-time' | 'money-per-byte' | 'money-per-byte-time' | 'money-per-request' | 'any';
+
+type MoneyExpectation = Extract<Expectation, `money${string}`>;
+
+const isMoney = (expect: Expectation): expect is MoneyExpectation => expect.startsWith('money');
 
 /**
  * What each quantity field of a design expects (spec 2.2), by its YAML key. Latency
@@ -44,6 +52,11 @@ const EXPECTED: Record<Exclude<Expectation, 'any'>, { words: string; dim: Dimens
   time: { words: 'a duration (e.g. `200ms` or `10y`)', dim: dim(0, 1) },
   rate: { words: 'a rate (e.g. `30/day` or `500/s`)', dim: dim(0, -1) },
   ratio: { words: 'a fraction or percentage (e.g. `99.9%` or `0.999`)', dim: dim(0, 0) },
+  money: { words: 'an amount in US dollars (e.g. `$12k` or `12k USD`)', dim: dim(0, 0, 1) },
+  'money-per-time': { words: 'a price per time (e.g. `$0.0816/h` or `$20/month`)', dim: dim(0, -1, 1) },
+  'money-per-byte': { words: 'a price per byte (e.g. `$0.09/GB`)', dim: dim(-1, 0, 1) },
+  'money-per-byte-time': { words: 'a price per byte and time (e.g. `$0.023/GB/month`)', dim: dim(-1, -1, 1) },
+  'money-per-request': { words: 'a price per request (e.g. `$0.40 / 1M` for 40 cents a million)', dim: dim(0, 0, 1) },
 };
 
 /** An example of what each expectation accepts, for the message of an empty value. */
@@ -53,6 +66,11 @@ export const EXAMPLE: Record<Expectation, string> = {
   time: '`200ms` or `10y`',
   rate: '`30/day` or `500/s`',
   ratio: '`99.9%`',
+  money: '`$12k`',
+  'money-per-time': '`$0.0816/h` or `$20/month`',
+  'money-per-byte': '`$0.09/GB`',
+  'money-per-byte-time': '`$0.023/GB/month`',
+  'money-per-request': '`$0.40 / 1M`',
   any: '`2MB`, `30/day` or `10M`',
 };
 
@@ -95,6 +113,36 @@ function withUnit(node: Node, source: string, choices: UnitChoice[]): string[] {
   });
 }
 
+/** What follows a dollar amount to make the price each money field expects, the likeliest first. */
+const PRICE_UNITS: Record<MoneyExpectation, string[]> = {
+  money: [''],
+  'money-per-time': ['/h', '/month'],
+  'money-per-byte': ['/GB'],
+  'money-per-byte-time': ['/GB/month'],
+  // Per request, or per million requests as prices are quoted.
+  'money-per-request': ['', ' / 1M'],
+};
+
+/** A price of the number: `$5/h` after a plain number (`5`, `1.5k`), else `x * $1/h`. */
+function withDollars(node: Node, source: string, units: string[]): string[] {
+  const plainNumber = node.kind === 'literal' && node.dollar === undefined && !node.percent && node.suffixes.every((w) => MAGNITUDES.has(w.text));
+  const operand = isAtomic(node) ? source : `(${source})`;
+  return units.map((u) => (plainNumber ? `$${source}${u}` : `${operand} * $1${u}`));
+}
+
+/**
+ * Units that divide a price into the one expected: `$20` for a price per time is `$20/h`
+ * or `$20/month`, `$0.023/GB` for storage is `$0.023/GB/month`. Empty when no unit does.
+ */
+function perUnits(have: Quantity['dim'], expect: MoneyExpectation): string[] {
+  const extra = divideDimensions(have, EXPECTED[expect].dim);
+  if (moneyOf(extra) !== 0) return [];
+  if (extra.bytes === 0 && extra.time === 1) return expect === 'money-per-byte-time' ? ['/month'] : ['/h', '/month'];
+  if (extra.bytes === 1 && extra.time === 0) return ['/GB'];
+  if (extra.bytes === 1 && extra.time === 1) return ['/GB/month'];
+  return [];
+}
+
 /** Whether an expression is one literal, name, group or call, so `X/day` means what it says without parentheses. */
 function isAtomic(node: Node): boolean {
   return node.kind === 'literal' || node.kind === 'name' || node.kind === 'group' || node.kind === 'call';
@@ -122,6 +170,29 @@ export function checkExpectation(
       return error(
         QUANTITY_CODES.dimension,
         `${head}: ${advice}`,
+        start,
+        end,
+        fixes.map((text) => ({ kind: 'replace', text })),
+      );
+    }
+    if (isMoney(expect) && isCount(q.dim)) {
+      const fixes = withDollars(node, source, PRICE_UNITS[expect]);
+      return error(
+        QUANTITY_CODES.dimension,
+        `${head}: write ${fixes.map((f) => `\`${f}\``).join(' or ')}`,
+        start,
+        end,
+        fixes.map((text) => ({ kind: 'replace', text })),
+      );
+    }
+    const per = isMoney(expect) ? perUnits(q.dim, expect) : [];
+    if (per.length > 0) {
+      // `/` after a sum would divide its last term only.
+      const operand = node.kind === 'binary' && (node.op === '+' || node.op === '-') ? `(${source})` : source;
+      const fixes = per.map((u) => `${operand}${u}`);
+      return error(
+        QUANTITY_CODES.dimension,
+        `${head}: say what it is per, e.g. ${fixes.map((f) => `\`${f}\``).join(' or ')}`,
         start,
         end,
         fixes.map((text) => ({ kind: 'replace', text })),

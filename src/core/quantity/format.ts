@@ -1,11 +1,12 @@
 /**
  * Numbers for people (code lenses, hover, CLI tables): three significant digits and
- * SI magnitudes, decimal byte units, and a readable period for small rates.
+ * SI magnitudes, decimal byte units, a readable period for small rates, and prices in
+ * US dollars per month and per GB.
  */
 
 import type { Conventions, Period } from '../types';
 import type { Quantity } from './dimension';
-import { dimensionSymbol, periodSeconds, saneConventions } from './dimension';
+import { dimensionSymbol, moneyOf, periodSeconds, saneConventions } from './dimension';
 
 /** Significant digits of every figure shown, unless two compared figures need more (`formatDistinct`). */
 const SIGNIFICANT = 3;
@@ -74,6 +75,31 @@ const BYTE_UNITS = [
   // Not `B`, which reads as a billion outside a size (`1 B/s` would read back as 1e9/s).
   [1, ' bytes'],
 ] as const;
+
+/** US dollars: `$12.4k`, `$150k`, `$0.0816`, `$1.2M`, `$0`, `-$3`. */
+export function formatMoney(usd: number, significant = SIGNIFICANT): string {
+  const shown = formatCount(Math.abs(usd), significant);
+  // The sign before `$`, as `-$3` reads (and parses) as minus three dollars.
+  return (usd < 0 ? '-' : '') + '$' + shown;
+}
+
+/**
+ * A price per time, per month as costs are budgeted (`$58.8/month` for `$0.0816/h`), or
+ * in the period `per` it was written in. A month is `days_per_month` days.
+ */
+export function formatMoneyPerTime(usdPerSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT, per?: Period | 's'): string {
+  return inPeriod(usdPerSecond, per ?? 'month', formatMoney, conventions, significant);
+}
+
+/** A price per byte, per GB as transfer is priced: `$0.09/GB`. */
+export function formatMoneyPerByte(usdPerByte: number, significant = SIGNIFICANT): string {
+  return formatMoney(usdPerByte * 1e9, significant) + '/GB';
+}
+
+/** A price per byte and time, per GB per month as storage is priced: `$0.023/GB/month`. */
+export function formatMoneyPerByteTime(usdPerByteSecond: number, conventions?: Partial<Conventions>, significant = SIGNIFICANT): string {
+  return formatMoney(usdPerByteSecond * 1e9 * periodSeconds('month', saneConventions(conventions)), significant) + '/GB/month';
+}
 
 /** Decimal units: `12.7 GB`, `2 MB`, `43.8 PB`, `512 bytes`, `1 byte`. */
 export function formatBytes(bytes: number, significant = SIGNIFICANT): string {
@@ -178,9 +204,17 @@ export function readablePeriod(perSecond: number, conventions?: Partial<Conventi
   return suffix.slice(1) as 's' | Period;
 }
 
-/** A quantity in the words of its dimension: `2 MB`, `3.47k/s`, `46.3 MB/s`, `52.6 min`, `3.2 bytes·s`. */
+/** A quantity in the words of its dimension: `2 MB`, `3.47k/s`, `46.3 MB/s`, `52.6 min`, `$12.4k`, `3.2 bytes·s`. */
 export function formatQuantity(q: Quantity, conventions?: Partial<Conventions>): string {
   const { bytes, time } = q.dim;
+  const money = moneyOf(q.dim);
+  if (money === 1) {
+    if (bytes === 0 && time === 0) return formatMoney(q.value);
+    if (bytes === 0 && time === -1) return formatMoneyPerTime(q.value, conventions);
+    if (bytes === -1 && time === 0) return formatMoneyPerByte(q.value);
+    if (bytes === -1 && time === -1) return formatMoneyPerByteTime(q.value, conventions);
+  }
+  if (money !== 0) return `${formatCount(q.value)} ${dimensionSymbol(q.dim)}`;
   if (bytes === 0 && time === 0) return formatCount(q.value);
   if (bytes === 1 && time === 0) return formatBytes(q.value);
   if (bytes === 0 && time === 1) return formatDuration(q.value, conventions);

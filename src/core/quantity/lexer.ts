@@ -33,7 +33,9 @@ export type Token =
   | { kind: 'number'; start: number; end: number; text: string; value: number; digits: string }
   | { kind: 'word'; start: number; end: number; text: string; role: WordRole }
   | { kind: 'op'; start: number; end: number; text: Operator }
-  | { kind: 'lparen' | 'rparen' | 'percent' | 'comma'; start: number; end: number; text: string };
+  | { kind: 'lparen' | 'rparen' | 'percent' | 'comma'; start: number; end: number; text: string }
+  /** A `$` directly before a number: the number is in US dollars (`$0.09`). */
+  | { kind: 'dollar'; start: number; end: number; text: '$' };
 
 export interface LexError {
   message: string;
@@ -78,6 +80,56 @@ function describeChar(ch: string): string {
   return `\`${ch}\``;
 }
 
+/** Currency signs other than `$`, which would need exchange rates. */
+const OTHER_CURRENCIES: ReadonlySet<string> = new Set(['€', '£', '¥', '₹', '₩', '₽', '¢']);
+
+const NUMBER_TEXT = /[0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?/y;
+
+/** The number text at `i`, or undefined. */
+function numberAt(text: string, i: number): string | undefined {
+  NUMBER_TEXT.lastIndex = i;
+  return NUMBER_TEXT.exec(text)?.[0];
+}
+
+/**
+ * A `$` that does not directly precede a number: after it (`5$`), apart from it (`$ 5`),
+ * before a name (`$x`), or alone.
+ */
+function dollarError(text: string, i: number, tokens: readonly Token[]): LexError {
+  const before = tokens[tokens.length - 1] as Token | undefined;
+  if (before?.kind === 'number' && /^\s*$/.test(text.slice(before.end, i)) && tokens[tokens.length - 2]?.kind !== 'dollar') {
+    return {
+      message: `\`$\` goes before the number: write \`$${before.text}\``,
+      start: before.start,
+      end: i + 1,
+      fixes: [{ kind: 'replace', text: `$${before.text}` }],
+    };
+  }
+  let j = i + 1;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  const number = j > i + 1 ? numberAt(text, j) : undefined;
+  if (number !== undefined) {
+    return {
+      message: `\`$\` must directly precede its number: write \`$${number}\``,
+      start: i,
+      end: j + number.length,
+      fixes: [{ kind: 'replace', text: `$${number}` }],
+    };
+  }
+  if (isWordStart(text[i + 1])) {
+    let end = i + 1;
+    while (end < text.length && isWordChar(text[end])) end++;
+    const name = text.slice(i + 1, end);
+    return {
+      message: `\`$\` marks a number as US dollars (\`$20\`), not a name: write \`${name}\` if it is in dollars already, or \`${name} * $1\` to make a plain number dollars`,
+      start: i,
+      end,
+      fixes: [{ kind: 'replace', text: name }],
+    };
+  }
+  return { message: 'unexpected `$`: it must directly precede a number in US dollars, as in `$20` or `$0.09/GB`', start: i, end: i + 1 };
+}
+
 function strayCharError(text: string, i: number): LexError {
   const cp = text.codePointAt(i) ?? 0;
   const ch = String.fromCodePoint(cp);
@@ -94,7 +146,7 @@ function strayCharError(text: string, i: number): LexError {
   let hint = '';
   if (ch === '^') hint = ': powers are not supported; write `1e6` for a million, or multiply';
   else if (ch === '.') hint = ': a decimal point needs digits, as in `1.5` or `.5`';
-  else if (ch === '$' || ch === '€' || ch === '£') hint = ': currencies are not quantities here';
+  else if (OTHER_CURRENCIES.has(ch)) hint = ': only US dollars are supported: write `$` before the number or `USD` after it, as in `$20` or `20 USD`';
   else if (ch === '"' || ch === "'" || ch === '`') hint = ': quotes are not part of an expression';
   return { message: `unexpected character ${describeChar(ch)}${hint}`, start: i, end };
 }
@@ -119,6 +171,18 @@ export function lex(text: string): LexResult {
     }
     if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) {
       i = lexNumber(text, i, tokens, errors, parens.includes(true));
+      continue;
+    }
+    if (c === '$') {
+      if (isDigit(text[i + 1]) || (text[i + 1] === '.' && isDigit(text[i + 2]))) {
+        tokens.push({ kind: 'dollar', start: i, end: i + 1, text: '$' });
+        i++;
+        continue;
+      }
+      const error = dollarError(text, i, tokens);
+      errors.push(error);
+      // Past `$` only: the name or number it covers is still lexed (names must be found).
+      i++;
       continue;
     }
     if (isWordStart(c)) {
@@ -283,6 +347,7 @@ export function quantityTokens(text: string): QuantityToken[] {
         type = 'operator';
         break;
       case 'percent':
+      case 'dollar':
         type = 'unit';
         break;
       default:

@@ -5,7 +5,7 @@
  *   expr    := term (('+' | '-') term)*
  *   term    := unary (('*' | '/' | 'per') (unit | unary))*
  *   unary   := ('-' | '+')* primary
- *   primary := number suffix? suffix? '%'? | name | function '(' expr (',' expr)* ')' | '(' expr ')'
+ *   primary := '$'? number suffix? suffix? '%'? | name | function '(' expr (',' expr)* ')' | '(' expr ')'
  *
  * The first syntax error ends parsing: later errors would mostly be echoes of it.
  */
@@ -19,10 +19,11 @@ export const MAX_DEPTH = 32;
 
 export type WordToken = Extract<Token, { kind: 'word' }>;
 export type NumberToken = Extract<Token, { kind: 'number' }>;
+export type DollarToken = Extract<Token, { kind: 'dollar' }>;
 
 export type Node =
-  /** `2`, `2MB`, `10 million`, `1.5k qps`, `20%`. */
-  | { kind: 'literal'; start: number; end: number; number: NumberToken; suffixes: WordToken[]; percent: boolean }
+  /** `2`, `2MB`, `10 million`, `1.5k qps`, `20%`, `$1.5k` (with its `$` in `dollar`). */
+  | { kind: 'literal'; start: number; end: number; number: NumberToken; suffixes: WordToken[]; percent: boolean; dollar?: DollarToken }
   /** A unit after `/` or `per`: the `day` of `30/day`. */
   | { kind: 'unit'; start: number; end: number; word: WordToken }
   | { kind: 'name'; start: number; end: number; name: string }
@@ -184,8 +185,14 @@ export function parse(text: string, tokens: readonly Token[]): ParseResult {
   };
 
   const parsePrimary = (depth: number): Node => {
-    const t = peek();
+    let t = peek();
     if (t === undefined) return missingOperand();
+    let dollar: DollarToken | undefined;
+    // The lexer makes a `$` only directly before a number.
+    if (t.kind === 'dollar' && tokens[pos + 1]?.kind === 'number') {
+      dollar = t;
+      t = tokens[++pos];
+    }
     if (t.kind === 'number') {
       pos++;
       const suffixes: WordToken[] = [];
@@ -201,6 +208,7 @@ export function parse(text: string, tokens: readonly Token[]): ParseResult {
         percent = true;
         end = p.end;
       }
+      if (dollar !== undefined) return { kind: 'literal', number: t, suffixes, percent, dollar, start: dollar.start, end };
       return { kind: 'literal', number: t, suffixes, percent, start: t.start, end };
     }
     if (t.kind === 'word' && t.role === 'name') {

@@ -4,7 +4,18 @@
  */
 import type { Conventions, EvaluatedQuantity, Period } from '../types';
 import { periodSeconds, saneConventions } from './dimension';
-import { formatBandwidth, formatBytes, formatCount, formatDuration, formatPercent, formatRate } from './format';
+import {
+  formatBandwidth,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatMoney,
+  formatMoneyPerByte,
+  formatMoneyPerByteTime,
+  formatMoneyPerTime,
+  formatPercent,
+  formatRate,
+} from './format';
 
 /** Fields whose plain-number value is a fraction, shown as a percentage. */
 const RATIO_FIELDS = new Set(['availability', 'durability', 'cache_hot_ratio']);
@@ -39,8 +50,9 @@ export function repeatsSource(shown: string, source: string): boolean {
 function formatEvaluatedParts(q: EvaluatedQuantity, conventions: Conventions): { shown: string; written?: string } | undefined {
   if (q.value === null) return undefined;
   const shown = formatValue(q.value, q.dimension, conventions, RATIO_FIELDS.has(q.field) || q.percent === true);
-  // In its own period only where that reads better: at least one per period (`0.2/day` is `6/month`).
-  const readable = q.per !== undefined && Math.abs(q.value) * periodSeconds(q.per, saneConventions(conventions)) >= 0.9995;
+  // In its own period only where that reads better: at least one per period (`0.2/day` is `6/month`);
+  // a price always (`$0.0816/h`, as it is quoted).
+  const readable = q.per !== undefined && (q.dimension === 'money per time' || Math.abs(q.value) * periodSeconds(q.per, saneConventions(conventions)) >= 0.9995);
   const written = readable ? formatValue(q.value, q.dimension, conventions, false, q.per) : undefined;
   return written === undefined || written === shown ? { shown } : { shown, written };
 }
@@ -58,6 +70,14 @@ export function formatValue(value: number, dimension: string, conventions: Conve
       return formatRate(value, conventions, undefined, per);
     case 'bytes per time':
       return formatBandwidth(value, conventions, undefined, per);
+    case 'money':
+      return formatMoney(value);
+    case 'money per time':
+      return formatMoneyPerTime(value, conventions, undefined, per);
+    case 'money per byte':
+      return formatMoneyPerByte(value);
+    case 'money per byte × time':
+      return formatMoneyPerByteTime(value, conventions);
     default:
       return `${formatCount(value)} ${dimension}`;
   }
