@@ -232,6 +232,7 @@ export function estimateJson(analysis: Analysis, lines: LineIndex): Record<strin
     flows: estimate.flows,
     components: estimate.components,
     connections: estimate.connections,
+    cost: estimate.cost,
     scenarios: estimate.scenarios.map((s) => ({ ...s, problems: s.problems.map((p) => problemJson(p, lines)) })),
     problems: analysis.problems.map((p) => problemJson(p, lines)),
   };

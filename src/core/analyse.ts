@@ -68,6 +68,7 @@ export function createInstrumentedAnalyzer(options: AnalyzerOptions = {}): { ana
     model: new ModelCache(),
     quantities: new QuantityCache(),
     load,
+    scenarioLoads: new Map(),
   };
   let last: (Analysis & { symbols: SymbolTable }) | undefined;
   const analyzer: Analyzer = {
@@ -86,6 +87,8 @@ interface Caches {
   model: ModelCache;
   quantities: QuantityCache;
   load: LoadCache;
+  /** One load cache per scenario id. */
+  scenarioLoads: Map<string, LoadCache>;
 }
 
 /** The whole analysis of one text, from scratch (the reference the analyzer's reuse must equal). */

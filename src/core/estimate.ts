@@ -2,7 +2,7 @@
  * The back-of-the-envelope estimate of SPEC 2.3: figures in, numbers out. Pure
  * arithmetic on base units; a number that cannot be computed is null, never a guess.
  */
-import { computeLoad, roundNoise, writeLoadInputs, type Load, type LoadCache, type LoadResult } from './load';
+import { computeLoad, costEstimate, roundNoise, writeLoadInputs, type Load, type LoadCache, type LoadResult } from './load';
 import { componentsById } from './lookups';
 import type { Figures } from './quantities';
 import type { AvailabilityEstimate, Design, Estimate, Flow, FlowEstimate, Totals, TrafficEstimate } from './types';
@@ -89,6 +89,7 @@ export function computeEstimate(design: Design, figures: Figures, cache?: LoadCa
     flows,
     components,
     connections,
+    cost: costEstimate(components, traffic, figures.dau, conv),
     scenarios: [],
   };
 }

@@ -3,15 +3,18 @@
  * Produces plain numbers in base units for the estimate, the evaluated quantities for
  * hover and inlay hints, and the quantity problems at document offsets.
  */
-import { describeDimension, evaluateQuantity, type Expectation, type Quantity, type QuantityError, type QuantityResult } from './quantity';
+import { describeDimension, evaluateQuantity, FIELD_EXPECTATIONS, type Expectation, type Quantity, type QuantityError, type QuantityResult } from './quantity';
 import { conventionsKey, QuantityCache } from './quantityCache';
 import type { SymbolTable } from './symbols';
 import {
   CONVENTION_NAMES,
+  COST_FIELDS,
   DEFAULT_CONVENTIONS,
   type Component,
   type ComponentKind,
   type Connection,
+  type CostField,
+  type CostSource,
   type Flow,
   type KindDefaultField,
   type Step,
@@ -65,7 +68,14 @@ export interface Figures {
   flows: Map<Flow, { rate: number | null; peakFactor: number | null }>;
   /** `estimation.defaults.<kind>.<field>`, with the text as written for hovers. */
   kindDefaults: Map<ComponentKind, Map<KindDefaultField, { value: number; shown: string }>>;
+  /** The prices of each component with a `cost` map (SPEC 5.4), in base units (USD per second, byte, byte-second, request). */
+  costs: Map<Component, CostFigures>;
+  /** `estimation.defaults.<kind>.cost.<field>`, with the text as written for hovers. */
+  kindCosts: Map<ComponentKind, Map<CostField, { value: number; shown: string }>>;
 }
+
+/** The prices a `cost` map gives; null where one is written but does not evaluate. */
+export type CostFigures = Partial<Record<CostField, number | null>>;
 
 export interface ComponentFigures {
   replicas: number | null;
@@ -122,6 +132,7 @@ const WHOLE_AT_LEAST_ONE: Bounds = {
 const POSITIVE_RATE: Bounds = { min: 0, exclusive: true, max: 1e12, says: 'more than 0 and at most 1e12 per second' };
 const POSITIVE_BYTES: Bounds = { min: 0, exclusive: true, max: 1e21, says: 'more than 0 bytes' };
 const NON_NEGATIVE_COUNT: Bounds = { min: 0, max: 1e15, says: 'a count from 0 to 1e15' };
+const PRICE: Bounds = { min: 0, max: Number.MAX_VALUE, says: 'a price of $0 or more' };
 const CALLS: Bounds = { min: 0, exclusive: true, schemaChecksMin: true, max: MAX_COUNT, says: 'more than 0 (remove a step that never happens) and at most 1e9' };
 
 /**
@@ -139,11 +150,21 @@ function formatForMessage(value: number): string {
   return Number.parseFloat(value.toPrecision(6)).toString();
 }
 
-export function evaluateFigures(design: Design, symbols: SymbolTable | undefined, defaults: Partial<Conventions> = {}, cache?: QuantityCache): EvaluatedFigures {
+/**
+ * `continuing`: this evaluation belongs to the same analysis as the cache's last one (a
+ * scenario of the design just evaluated), so it shares that generation instead of starting one.
+ */
+export function evaluateFigures(
+  design: Design,
+  symbols: SymbolTable | undefined,
+  defaults: Partial<Conventions> = {},
+  cache?: QuantityCache,
+  continuing = false,
+): EvaluatedFigures {
   const problems: Problem[] = [];
   const quantities = new Map<number, EvaluatedQuantity>();
   const est = design.estimation;
-  cache?.nextGeneration();
+  if (!continuing) cache?.nextGeneration();
   const conventionKeys = new Map<Conventions, string>();
 
   const run = (
@@ -354,6 +375,28 @@ export function evaluateFigures(design: Design, symbols: SymbolTable | undefined
     kindDefaults.set(kind, fields);
   }
 
+  /** A `cost` map's prices, each with the dimension its field expects (spec 5.4). */
+  const prices = (cost: CostSource, prefix: string): CostFigures => {
+    const out: CostFigures = {};
+    for (const field of COST_FIELDS) if (cost[field]) out[field] = bounded(cost[field], FIELD_EXPECTATIONS[field], `${prefix}${field}`, PRICE);
+    return out;
+  };
+  const costs = new Map<Component, CostFigures>();
+  for (const c of design.components) if (c.cost) costs.set(c, prices(c.cost, 'cost.'));
+  const kindCosts = new Map<ComponentKind, Map<CostField, { value: number; shown: string }>>();
+  for (const d of est?.defaults ?? []) {
+    if (!d.cost) continue;
+    const kind = d.kind.name as ComponentKind;
+    const fields = kindCosts.get(kind) ?? new Map<CostField, { value: number; shown: string }>();
+    const figured = prices(d.cost, `defaults.${kind}.cost.`);
+    for (const field of COST_FIELDS) {
+      const value = figured[field];
+      const source = d.cost[field];
+      if (value !== undefined && value !== null && source && !fields.has(field)) fields.set(field, { value, shown: source.text });
+    }
+    kindCosts.set(kind, fields);
+  }
+
   return {
     problems,
     quantities,
@@ -378,6 +421,8 @@ export function evaluateFigures(design: Design, symbols: SymbolTable | undefined
       steps,
       flows,
       kindDefaults,
+      costs,
+      kindCosts,
     },
   };
 }

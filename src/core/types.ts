@@ -184,10 +184,25 @@ export interface Traffic extends Span {
 export const KIND_DEFAULT_FIELDS = ['capacity', 'storage_capacity', 'max_connections'] as const;
 export type KindDefaultField = (typeof KIND_DEFAULT_FIELDS)[number];
 
+/** The prices of a component (SPEC 5.4): per instance and time, per byte and time, per byte sent, per request, per time. */
+export const COST_FIELDS = ['instance', 'storage', 'transfer', 'requests', 'fixed'] as const;
+export type CostField = (typeof COST_FIELDS)[number];
+
+/** A `cost:` map as written: each price a quantity. */
+export interface CostSource extends Span, Partial<Record<CostField, QuantitySource>> {
+  /**
+   * Made by a scenario that sets one price of a component without a `cost` map: it changes
+   * that price and keeps the others, where a map written in the design replaces them all.
+   */
+  keepsDefaults?: true;
+}
+
 /** `estimation.defaults.<kind>`: a design's own defaults for one component kind. */
 export interface KindDefaultsSource extends Span {
   kind: Ident;
   fields: NamedQuantity[];
+  /** `estimation.defaults.<kind>.cost`: prices that replace the product's table field by field. */
+  cost?: CostSource;
 }
 
 export interface Estimation extends Span {
@@ -274,6 +289,8 @@ export interface Component extends Span {
   maxConnections?: QuantitySource;
   availability?: QuantitySource;
   latency?: QuantitySource;
+  /** Its prices; replaces the kind's default prices (a price left out is 0). */
+  cost?: CostSource;
 }
 
 /** Kinds whose every copy applies every write and that hold data (SPEC 5.2). */
@@ -467,13 +484,29 @@ export interface ComponentLoad {
   shards_needed: number | null;
   queue_wait_seconds: number | null;
   survives_instance_loss: boolean | null;
+  /** The sum of `cost_breakdown`; null when it has no price that applies. */
   cost_per_month: number | null;
+  /** USD per month by price (SPEC 5.4); null where it has no such price or the usage is unknown. */
+  cost_breakdown: CostBreakdown;
+  /** Where each price it pays came from (its `cost` map, the design's defaults, the product's table). */
+  cost_origins: Partial<Record<CostField, FigureOrigin>>;
   storage_capacity_bytes: number | null;
   max_connections: number | null;
   /** Workers per instance (Little's law), when it has a latency and a capacity. */
   workers: number | null;
   origins: { capacity?: FigureOrigin; storage_capacity?: FigureOrigin; max_connections?: FigureOrigin };
   by_flow: LoadShare[];
+}
+
+/** A component's cost per month by price, in USD. */
+export type CostBreakdown = Record<CostField, number | null>;
+
+/** What the design costs (SPEC 5.4), in USD; null where not computable. */
+export interface CostEstimate {
+  per_month: number | null;
+  /** per_month / (requests per month over all traffic lines / 1000). */
+  per_thousand_requests: number | null;
+  per_dau_per_month: number | null;
 }
 
 export interface ConnectionLoad {
@@ -495,6 +528,7 @@ export interface Estimate {
   flows: FlowEstimate[];
   components: ComponentLoad[];
   connections: ConnectionLoad[];
+  cost: CostEstimate;
   /** Each scenario's analysis beside the base (SPEC 5.3, 5.6); empty without `scenarios`. */
   scenarios: ScenarioEstimate[];
 }
@@ -515,6 +549,7 @@ export interface ScenarioEstimate {
   flows: FlowEstimate[];
   components: ComponentLoad[];
   connections: ConnectionLoad[];
+  cost: CostEstimate;
   /** The problems found only in this scenario, as reported on its line. */
   problems: Problem[];
 }

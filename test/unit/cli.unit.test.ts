@@ -134,6 +134,9 @@ describe('cli', () => {
       assert.ok(key in json.components[0], `components.${key}`);
     }
     for (const key of ['from', 'to', 'peak_per_second', 'bytes_per_second']) assert.ok(key in json.connections[0], `connections.${key}`);
+    // SPEC 5.4: the totals of the cost, and each component's breakdown.
+    for (const key of ['per_month', 'per_thousand_requests', 'per_dau_per_month']) assert.equal(typeof json.cost[key], 'number', `cost.${key}`);
+    assert.deepEqual(Object.keys(json.components[2].cost_breakdown), ['instance', 'storage', 'transfer', 'requests', 'fixed']);
     assert.equal(json.totals.servers, 6);
     assert.equal(json.values.caption, 200);
     assert.deepEqual(json.problems, []);

@@ -66,6 +66,7 @@ function emptyEstimate(withTarget: boolean): Estimate {
     ],
     components: [],
     connections: [],
+    cost: { per_month: null, per_thousand_requests: null, per_dau_per_month: null },
     dau: null,
     users: null,
     concurrent: null,
@@ -85,6 +86,8 @@ describe('estimate report: the estimate as labelled figures', () => {
         ['availability', 'Availability 99.99%: downtime budget', 'figures', 'Period'],
         ['flows', 'Dry runs', 'items', 'Dry run'],
         ['components', 'Load at peak (target 70%)', 'items', 'Component'],
+        ['cost', 'Cost per month (30 days)', 'items', 'Component'],
+        ['cost_totals', 'Cost', 'figures', 'Total'],
       ],
     );
   });
@@ -148,6 +151,28 @@ describe('estimate report: the estimate as labelled figures', () => {
     assert.deepEqual(
       totals.rows.map((r) => briefLine(r)),
       ['', '', '150:1 read:write', 'In 46.3 MB/s', 'Out 13.9 GB/s', '4 TB/day', '120 TB/month', '1.46 PB/year', '', '43.8 PB total', 'Cache 240 TB', 'Servers 6'],
+    );
+  });
+
+  it('cost: each priced component by price, then the totals (issue #16)', () => {
+    const cost = section(report, 'cost');
+    assert.deepEqual(texts(cost), [
+      ['lb', '$3.24M', NONE, NONE, '$3.24M', NONE, '$16.2'],
+      ['api', '$470', '$470', NONE, NONE, NONE, NONE],
+      ['photo-db', '$2.9k', '$384', '$2.52k', NONE, NONE, NONE],
+      ['blobs', '$336k', NONE, '$336k', '$0', '$24', NONE],
+      ['feed-cache', '$158', '$158', NONE, NONE, NONE, NONE],
+    ]);
+    assert.equal(briefLine(cost.rows[1]), '≈ $470/month · instances $470');
+    assert.deepEqual(section(report, 'cost_totals').rows.map(labelledValue), [
+      { label: 'Per month', value: '$3.58M' },
+      { label: 'Per 1,000 requests', value: '$0.395' },
+      { label: 'Per daily active user per month', value: '$0.358' },
+    ]);
+    assert.equal(
+      estimateReport(emptyEstimate(false)).sections.some((s) => s.key === 'cost' || s.key === 'cost_totals'),
+      false,
+      'no cost sections without a price',
     );
   });
 
@@ -239,6 +264,8 @@ describe('estimate report: the estimate as labelled figures', () => {
     assert.ok(lines.includes('  Dry run               Hops  Availability  Target  Latency  Target  Runs     Peak runs  Latency at peak  Saturated  Single points of failure'));
     assert.ok(lines.includes('  Component   Kind           Peak     Capacity each  Instances  Utilisation  Connections  Stored   Needs        Queue wait'));
     assert.ok(lines.includes('  photo-db    sql-database   1.09k/s  1k/s           3          39.4%        —            7.3 TB   1 shard × 3  —'));
-    assert.equal(lines.filter((l) => l === '').length, 4, 'one blank line between sections');
+    assert.ok(lines.includes('  Component   Total   Instances  Storage  Transfer  Requests  Fixed'));
+    assert.ok(lines.includes('  Per 1,000 requests               $0.395'));
+    assert.equal(lines.filter((l) => l === '').length, 6, 'one blank line between sections');
   });
 });

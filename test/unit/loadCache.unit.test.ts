@@ -60,6 +60,12 @@ const LOAD_EDITS: Edit[] = [
   ['a step made async', '      - api -> blobs: put image\n', '      - api -> blobs: { label: put image, async: true }\n'],
   ['a step’s target', '      - api -> feed-cache: newest photo ids\n', '      - api -> photo-db: newest photo ids\n'],
   ['a step added', '      - lb -> client: 200 feed\n', '      - lb -> client: 200 feed\n      - client -> cdn: images\n'],
+  ['a component’s cost map', '    tech: PostgreSQL\n', '    tech: PostgreSQL\n    cost: { instance: $0.2/h }\n'],
+  ['a price as written (the origin shown)', 'instance: $0.2/h }', 'instance: $0.20/h }'],
+  ['days_per_month (the length of a month’s bill)', 'days_per_month: 30', 'days_per_month: 31'],
+  ['a price', 'instance: $0.20/h }', 'instance: $0.3/h, storage: $0.1/GB/month }'],
+  ['a kind’s default price', 'cache: { capacity: 50000/s }', 'cache: { capacity: 50000/s }\n    service: { cost: { instance: $0.1/h } }'],
+  ['a kind’s default price as written', 'instance: $0.1/h }', 'instance: $0.10/h }'],
 ];
 
 /** Edits the load model does not read. */

@@ -539,6 +539,11 @@ describe('quantity: field expectations', () => {
       ['durability', '99.999999999%'],
       ['cache_hot_ratio', '20%'],
       ['values', '2/day'],
+      ['instance', '$0.0816/h'],
+      ['storage', '$0.023/GB/month'],
+      ['transfer', '$0.09/GB'],
+      ['requests', '$0.40 / 1M'],
+      ['fixed', '$16.20/month'],
     ];
     for (const [field, text] of examples) {
       const r = evaluateQuantity(text, { expect: FIELD_EXPECTATIONS[field], field, conventions: C });

@@ -63,10 +63,7 @@ describe('scenarios (issue #16)', () => {
     assert.deepEqual(down.failed, ['feed-cache']);
     assert.deepEqual(down.broken_flows, ['view-feed-dry-run']);
     assert.deepEqual(down.broken_requirements, ['view-feed']);
-    const info = a.problems.find((p) => p.code === 'sysdesign/scenario-broken-flow');
-    assert.equal(info?.severity, 'info');
-    assert.equal(text.slice(info?.start, info?.end), 'feed-cache');
-    assert.equal(info?.message, 'Scenario "cache-down": with feed-cache down, "view-feed-dry-run" cannot complete: requirement "view-feed" is broken.');
+    assert.deepEqual(a.problems, [], 'a broken dry run is the scenario’s result, not a problem');
   });
 
   it('every kind of path sets its figure', () => {
@@ -193,5 +190,49 @@ describe('scenarios (issue #16)', () => {
     assert.deepEqual(row('broken_requirements'), ['none', 'none', 'view-feed']);
     assert.deepEqual(row('instances'), ['16', '88 (+72, ×5.5)', '16']);
     assert.match(comparisonText(c).join('\n'), /Broken requirements +none +none +view-feed/);
+  });
+
+  it('cost paths set one price of a component or of a kind’s defaults, keeping the others; a wrong price is an error with a fix', () => {
+    const scenario = `  - id: prices
+    set:
+      components.blobs.cost.requests: $5 / 1M
+      defaults.sql-database.cost.storage: $0.2/GB/month
+      components.api.cost.instanse: $0.04/h
+      components.api.costs.instance: $0.04/h
+      components.feed-cache.cost: $1/h
+      defaults.cache.cost.instance.x: $1/h
+`;
+    const text = withScenarios(scenario);
+    const a = analyseText(text);
+    const paths = a.problems.filter((p) => p.code === 'sysdesign/scenario-path');
+    assert.deepEqual(
+      paths.map((p) => [text.slice(p.start, p.end), p.fixes?.[0]?.kind === 'replace' ? p.fixes[0].text : undefined]),
+      [
+        ['instanse', 'instance'],
+        ['costs', 'cost'],
+        ['cost', undefined],
+        ['x', undefined],
+      ],
+    );
+    assert.match(paths[2].message, /write `components\.feed-cache\.cost\.<price>` with a price of instance, storage, transfer, requests, fixed/);
+    const base = new Map(a.estimate.components.map((c) => [c.id, c]));
+    const scenarioLoad = new Map(a.estimate.scenarios[0].components.map((c) => [c.id, c]));
+    const month = 30 * 86400;
+    // Independently: blobs' requests at $5 per million, its storage and transfer still the product's.
+    const blobs = scenarioLoad.get('blobs')!;
+    const writesPerSecond = (10e6 * 2 * 0.1) / 86400;
+    assert.ok(Math.abs((blobs.cost_breakdown.requests ?? 0) - writesPerSecond * month * 5e-6) < 1e-6);
+    assert.deepEqual(blobs.cost_origins.requests, { from: 'component', shown: '$5 / 1M' });
+    assert.equal(blobs.cost_breakdown.storage, base.get('blobs')!.cost_breakdown.storage);
+    assert.equal(blobs.cost_origins.storage?.from, 'built-in');
+    // photo-db's storage from the scenario's default, its instances still the product's price.
+    const db = scenarioLoad.get('photo-db')!;
+    // Each of its 3 replicas keeps a copy.
+    assert.ok(Math.abs((db.cost_breakdown.storage ?? 0) - ((db.stored_bytes ?? 0) / 1e9) * 3 * 0.2) < 1e-6);
+    assert.deepEqual(db.cost_origins.storage, { from: 'design', shown: '$0.2/GB/month' });
+    assert.equal(db.cost_breakdown.instance, base.get('photo-db')!.cost_breakdown.instance);
+    // The base keeps its prices and its design.
+    assert.equal(base.get('blobs')!.cost_origins.requests?.from, 'built-in');
+    assert.equal(a.design.components.find((c) => c.id.name === 'blobs')?.cost, undefined);
   });
 });

@@ -11,8 +11,8 @@
  * the analyzer's result against a fresh analysis, as the random-edit test does for every
  * cache.
  */
-import type { Figures } from '../quantities';
-import type { ComponentLoad, ConnectionLoad, Design, FlowEstimate, TrafficEstimate } from '../types';
+import type { CostFigures, Figures } from '../quantities';
+import { COST_FIELDS, type ComponentLoad, type ConnectionLoad, type CostSource, type Design, type FlowEstimate, type TrafficEstimate } from '../types';
 
 /** What the cache holds: the part of the estimate the load model makes. */
 export interface LoadResult {
@@ -86,6 +86,8 @@ export function writeLoadInputs(add: AddInput, design: Design, figures: Figures,
   add(figures.retentionSeconds);
   add(conventions.target_utilisation);
   add(conventions.peak_factor);
+  add(conventions.days_per_month);
+  add(conventions.seconds_per_day);
   add(figures.serverCapacity);
   add(design.estimation?.serverCapacity?.text);
   add(figures.availabilityTarget);
@@ -103,6 +105,16 @@ export function writeLoadInputs(add: AddInput, design: Design, figures: Figures,
     add(kind);
     add(fields.size);
     for (const [field, { value, shown }] of fields) {
+      add(field);
+      add(value);
+      add(shown);
+    }
+  }
+  add(figures.kindCosts.size);
+  for (const [kind, prices] of figures.kindCosts) {
+    add(kind);
+    add(prices.size);
+    for (const [field, { value, shown }] of prices) {
       add(field);
       add(value);
       add(shown);
@@ -143,6 +155,7 @@ export function writeLoadInputs(add: AddInput, design: Design, figures: Figures,
       add(own.connections);
       add(own.maxConnections);
     }
+    writeCostInputs(add, c.cost, figures.costs.get(c));
   }
 
   add(design.flows.length);
@@ -172,5 +185,16 @@ export function writeLoadInputs(add: AddInput, design: Design, figures: Figures,
         add(figured.size);
       }
     }
+  }
+}
+
+/** A component's `cost` map: whether it has one, how it applies, and each price as written and as figured. */
+function writeCostInputs(add: AddInput, cost: CostSource | undefined, figured: CostFigures | undefined): void {
+  add(cost !== undefined);
+  if (!cost) return;
+  add(cost.keepsDefaults);
+  for (const field of COST_FIELDS) {
+    add(cost[field]?.text);
+    add(figured?.[field]);
   }
 }

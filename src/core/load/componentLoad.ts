@@ -11,11 +11,16 @@ import { componentsById } from '../lookups';
 import type { Figures } from '../quantities';
 import { STATEFUL_KINDS, type Component, type ComponentLoad, type Connection, type ConnectionLoad, type Design, type Flow, type TrafficEstimate, type TrafficKind } from '../types';
 import { sizedFigure } from './capacity';
+import { componentCost, componentPrices } from './cost';
 import { erlangCWait } from './erlang';
 import { flowRate, type FlowRate } from './flowRates';
+import { roundNoise } from './round';
 
 /** Kinds whose stored bytes are what was written over the retention (a cache evicts, a queue drains). */
 const RETAINING_KINDS = new Set(['sql-database', 'nosql-database', 'object-store', 'stream', 'search']);
+
+/** Callers whose reads are billed as transfer out (SPEC 5.4): the internet, not the design's own components. */
+const EGRESS_CALLERS = new Set(['client', 'external']);
 
 export interface Load {
   components: ComponentLoad[];
@@ -31,6 +36,10 @@ interface Tally {
   peakWrites: number;
   bytesIn: number;
   bytesOut: number;
+  /** Average requests per second, for what it is billed per request. */
+  requests: number;
+  /** Average bytes per second sent on reads called by a client or an external system, for transfer. */
+  egressBytes: number;
   /** Average bytes per second written with a known size, for what the component stores. */
   writtenBytes: number;
   /** Has any request with a rate reached it. */
@@ -86,7 +95,9 @@ export function computeLoad(design: Design, figures: Figures, traffic: readonly 
       } else {
         t.peakReads += peak;
         t.bytesOut += bytes;
+        if (EGRESS_CALLERS.has(components.get(step.from.name)?.kind ?? '')) t.egressBytes += bytes;
       }
+      t.requests += avg;
       const share = t.byFlow.get(flow.id.name) ?? { peak: 0, kind };
       share.peak += peak;
       if (kind === 'write') share.kind = 'write';
@@ -160,6 +171,13 @@ function componentLoad(c: Component, t: Tally | undefined, figures: Figures, ret
   const workers = cap !== null && latency !== null && latency > 0 ? Math.max(1, Math.floor(roundNoise(cap * latency))) : null;
   const wait = workers !== null && utilisation !== null && latency !== null ? erlangCWait(replicas * workers, utilisation, latency) : null;
 
+  const cost = componentCost(
+    componentPrices(c, figures),
+    // Every replica keeps a copy on its own disk, and each copy is billed.
+    { instances, storedBytes: stored === null ? null : stored * replicas, egressBytesPerSecond: reached ? t.egressBytes : null, requestsPerSecond: reached ? t.requests : null },
+    figures.conventions,
+  );
+
   return {
     id: c.id.name,
     kind: c.kind ?? null,
@@ -179,7 +197,7 @@ function componentLoad(c: Component, t: Tally | undefined, figures: Figures, ret
     shards_needed: shardsNeeded,
     queue_wait_seconds: wait === null ? null : roundNoise(wait),
     survives_instance_loss: survives,
-    cost_per_month: null,
+    ...cost,
     storage_capacity_bytes: storageCapacity?.value ?? null,
     max_connections: maxConnections?.value ?? null,
     workers,
@@ -193,10 +211,5 @@ function componentLoad(c: Component, t: Tally | undefined, figures: Figures, ret
 }
 
 function newTally(): Tally {
-  return { peakReads: 0, peakWrites: 0, bytesIn: 0, bytesOut: 0, writtenBytes: 0, reached: false, byFlow: new Map() };
-}
-
-/** Removes binary floating-point noise (0.1 + 0.2) so ceil() and equality behave as people expect. */
-export function roundNoise(x: number): number {
-  return Number.isFinite(x) ? Number.parseFloat(x.toPrecision(12)) : x;
+  return { peakReads: 0, peakWrites: 0, bytesIn: 0, bytesOut: 0, requests: 0, egressBytes: 0, writtenBytes: 0, reached: false, byFlow: new Map() };
 }

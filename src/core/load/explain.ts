@@ -3,8 +3,8 @@
  * each figure with the formula and the inputs it came from, and a default with its
  * source. One module, so a lens and its hover can never disagree.
  */
-import { formatBytes, formatCount, formatDuration, formatPercent, formatRate } from '../quantity';
-import { STATEFUL_KINDS, type ComponentLoad, type Conventions, type FigureOrigin } from '../types';
+import { formatBytes, formatCount, formatDuration, formatMoney, formatPercent, formatRate } from '../quantity';
+import { STATEFUL_KINDS, type ComponentLoad, type Conventions, type CostField, type FigureOrigin } from '../types';
 
 /** `2 × 3` for shards × replicas, `3` otherwise. */
 export function instancesText(load: ComponentLoad): string {
@@ -82,6 +82,38 @@ export function explainComponentLoad(load: ComponentLoad, conventions: Conventio
     );
   }
   return lines;
+}
+
+/** A hover's Markdown for what a component costs a month: each price with its formula and origin; nothing when it costs nothing known. */
+export function explainComponentCost(load: ComponentLoad, conventions: Conventions): string[] {
+  if (load.cost_per_month === null) return [];
+  const formulas: Record<CostField, string> = {
+    instance: `${load.instances} instance${load.instances === 1 ? '' : 's'} × a month`,
+    storage: `${load.stored_bytes === null ? 'bytes stored' : formatBytes(load.stored_bytes)} × ${load.replicas} cop${load.replicas === 1 ? 'y' : 'ies'} (one per replica) × a month`,
+    transfer: 'bytes sent to clients and external systems on reads in a month',
+    requests: 'requests received in a month (average rate)',
+    fixed: 'a month',
+  };
+  const lines = [`**Cost**: ≈ ${formatMoney(load.cost_per_month)}/month (${formatCount(conventions.days_per_month)} days)`];
+  for (const field of Object.keys(formulas) as CostField[]) {
+    const cost = load.cost_breakdown[field];
+    const origin = load.cost_origins[field];
+    if (cost === null || !origin) continue;
+    lines.push(`- ${field}: ${formatMoney(cost)} = ${code(origin.shown)} × ${formulas[field]}, ${priceOrigin(origin)}`);
+  }
+  return lines;
+}
+
+/** `originText` without the price it follows. */
+function priceOrigin(origin: FigureOrigin): string {
+  switch (origin.from) {
+    case 'component':
+      return 'as written';
+    case 'built-in':
+      return `the product's default${origin.year ? ` (${origin.year}${origin.assumption ? ', an assumption' : ''})` : ''}: ${origin.source ?? ''}`;
+    default:
+      return "from the design's `estimation.defaults`";
+  }
 }
 
 /** Where a sized figure came from, for hovers: the field, the design's default, or the product's table with its source. */

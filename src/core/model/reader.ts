@@ -8,6 +8,7 @@ import type { Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { spanOf } from '../yaml';
 import {
   COMPONENT_KINDS,
+  COST_FIELDS,
   HTTP_METHODS,
   REQUIREMENT_OPS,
   type Api,
@@ -15,6 +16,7 @@ import {
   type Component,
   type ComponentKind,
   type Connection,
+  type CostSource,
   type DataModel,
   type Estimation,
   type Field,
@@ -235,7 +237,8 @@ export class Reader {
     for (const { key, value } of e.values()) {
       const kind = this.ident(key);
       if (!kind || !KIND_SET.has(kind.name)) continue;
-      out.push({ kind, fields: this.namedQuantities(value), start: kind.start, end: value?.range?.[1] ?? kind.end });
+      const cost = this.cost(this.entries(value)?.get('cost')?.value);
+      out.push({ kind, fields: this.namedQuantities(value), ...(cost ? { cost } : {}), start: kind.start, end: value?.range?.[1] ?? kind.end });
     }
     return out;
   }
@@ -303,7 +306,20 @@ export class Reader {
       maxConnections: this.quantity(e.get('max_connections')?.value),
       availability: this.quantity(e.get('availability')?.value),
       latency: this.quantity(e.get('latency')?.value),
+      cost: this.cost(e.get('cost')?.value),
     };
+  }
+
+  /** A `cost:` map: the prices it gives (an empty map is still a map, and prices nothing). */
+  cost(node: YamlNode | null | undefined): CostSource | undefined {
+    const e = this.entries(node);
+    if (!e || !node) return undefined;
+    const out: CostSource = this.span(node);
+    for (const field of COST_FIELDS) {
+      const q = this.quantity(e.get(field)?.value);
+      if (q) out[field] = q;
+    }
+    return out;
   }
 
   scenario(node: YamlNode): Scenario | undefined {

@@ -43,6 +43,12 @@ export const FIELD_EXPECTATIONS = {
   durability: 'ratio',
   cache_hot_ratio: 'ratio',
   values: 'any',
+  // The prices of a `cost:` map (spec 5.4).
+  instance: 'money-per-time',
+  storage: 'money-per-byte-time',
+  transfer: 'money-per-byte',
+  requests: 'money-per-request',
+  fixed: 'money-per-time',
 } as const satisfies Record<string, Expectation>;
 
 /** What a field expects, for messages: "bytes (e.g. `2MB`)". */

@@ -3,8 +3,8 @@
  * --compare`): the headline figures of each, and how far each scenario moves them from
  * the base. One table for every surface (the CLI now, the preview's numbers view next).
  */
-import { formatBytes, formatCount, formatPercent, formatRate } from '../quantity';
-import type { ComponentLoad, Estimate, Totals } from '../types';
+import { formatBytes, formatCount, formatMoney, formatPercent, formatRate } from '../quantity';
+import type { ComponentLoad, Conventions, CostEstimate, Estimate, ScenarioEstimate, Totals } from '../types';
 import { NONE } from './estimateReport';
 
 export interface ComparisonColumn {
@@ -15,7 +15,7 @@ export interface ComparisonColumn {
 }
 
 export interface ComparisonRow {
-  key: 'peak_per_second' | 'storage_bytes_total' | 'instances' | 'instances_needed' | 'busiest' | 'over_capacity' | 'broken_requirements';
+  key: 'peak_per_second' | 'storage_bytes_total' | 'instances' | 'instances_needed' | 'busiest' | 'over_capacity' | 'broken_requirements' | 'cost_per_month';
   label: string;
   /** One cell per column: the figure, and for a scenario what it changes (`+93.8k/s, ×10`). */
   cells: Array<{ value: number | string | null; text: string; change?: string }>;
@@ -30,12 +30,13 @@ interface Side {
   totals: Totals;
   components: ComponentLoad[];
   broken: string[];
+  cost: CostEstimate;
 }
 
 export function scenarioComparison(estimate: Estimate): Comparison {
   const sides: Side[] = [
-    { totals: estimate.totals, components: estimate.components, broken: [] },
-    ...estimate.scenarios.map((s) => ({ totals: s.totals, components: s.components, broken: s.broken_requirements })),
+    { totals: estimate.totals, components: estimate.components, broken: [], cost: estimate.cost },
+    ...estimate.scenarios.map((s) => ({ totals: s.totals, components: s.components, broken: s.broken_requirements, cost: s.cost })),
   ];
   const columns: ComparisonColumn[] = [{ key: 'base', label: 'Base' }, ...estimate.scenarios.map((s) => ({ key: s.id, label: s.label ?? s.id }))];
   const number = (key: ComparisonRow['key'], label: string, of: (side: Side) => number | null, format: (x: number) => string): ComparisonRow => {
@@ -61,11 +62,7 @@ export function scenarioComparison(estimate: Estimate): Comparison {
       return { value, text: value ?? NONE };
     }),
   });
-  const peak = (t: Totals) => (t.peak_read_per_second === null && t.peak_write_per_second === null ? null : (t.peak_read_per_second ?? 0) + (t.peak_write_per_second ?? 0));
-  const total = (side: Side, of: (c: ComponentLoad) => number | null) => {
-    const counted = side.components.filter((c) => of(c) !== null);
-    return counted.length === 0 ? null : counted.reduce((n, c) => n + (of(c) ?? 0), 0);
-  };
+  const total = (side: Side, of: (c: ComponentLoad) => number | null) => sumOf(side.components, of);
   const busiest = (side: Side) => {
     let top: ComponentLoad | undefined;
     for (const c of side.components) if (c.utilisation !== null && (top === undefined || c.utilisation > (top.utilisation ?? 0))) top = c;
@@ -94,10 +91,39 @@ export function scenarioComparison(estimate: Estimate): Comparison {
     ),
     word('busiest', 'Busiest', busiest),
     word('over_capacity', 'Over capacity', (s) => {
-      const over = s.components.filter((c) => c.utilisation !== null && c.utilisation >= 1).map((c) => c.id);
+      const over = overCapacity(s.components);
       return over.length === 0 ? 'none' : over.join(', ');
     }),
     word('broken_requirements', 'Broken requirements', (s) => (s.broken.length === 0 ? 'none' : s.broken.join(', '))),
+    number('cost_per_month', 'Cost per month', (s) => s.cost.per_month, formatMoney),
   ];
   return { columns, rows };
+}
+
+/** A scenario's headline in one line, for its lens and the scenario picker: `peak 105k/s · 98 instances needed · ≈ $12.4k/month · over capacity: lb, api`. */
+export function briefScenario(s: ScenarioEstimate, conventions: Conventions): string {
+  const parts: string[] = [];
+  const p = peak(s.totals);
+  if (p !== null) parts.push(`peak ${formatRate(p, conventions)}`);
+  const needed = sumOf(s.components, (c) => c.instances_needed);
+  if (needed !== null) parts.push(`${needed} instance${needed === 1 ? '' : 's'} needed`);
+  if (s.cost.per_month !== null) parts.push(`≈ ${formatMoney(s.cost.per_month)}/month`);
+  const over = overCapacity(s.components);
+  if (over.length > 0) parts.push(`over capacity: ${over.join(', ')}`);
+  if (s.failed.length > 0) parts.push(`down: ${s.failed.join(', ')}`);
+  if (s.broken_requirements.length > 0) parts.push(`broken: ${s.broken_requirements.join(', ')}`);
+  return parts.length > 0 ? parts.join(' · ') : 'no figures yet';
+}
+
+function peak(t: Totals): number | null {
+  return t.peak_read_per_second === null && t.peak_write_per_second === null ? null : (t.peak_read_per_second ?? 0) + (t.peak_write_per_second ?? 0);
+}
+
+function sumOf(components: ComponentLoad[], of: (c: ComponentLoad) => number | null): number | null {
+  const counted = components.filter((c) => of(c) !== null);
+  return counted.length === 0 ? null : counted.reduce((n, c) => n + (of(c) ?? 0), 0);
+}
+
+function overCapacity(components: ComponentLoad[]): string[] {
+  return components.filter((c) => c.utilisation !== null && c.utilisation >= 1).map((c) => c.id);
 }

@@ -8,15 +8,15 @@
  * New rows (per-component load, cost, a scenario beside the base) are new sections,
  * rows or figures here; surfaces iterate sections and rows, so they need no change.
  */
-import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatPercent, formatRate, readablePeriod } from '../quantity';
+import { formatBandwidth, formatBytes, formatCount, formatDistinct, formatDuration, formatMoney, formatPercent, formatRate, readablePeriod } from '../quantity';
 import { instancesText, neededText } from '../load/explain';
-import type { AvailabilityEstimate, ComponentLoad, Conventions, Estimate, FlowEstimate, TrafficEstimate } from '../types';
+import type { AvailabilityEstimate, ComponentLoad, Conventions, CostEstimate, Estimate, FlowEstimate, TrafficEstimate } from '../types';
 
 /** How a value the estimate cannot compute (`null`) reads everywhere: never a guess. */
 export const NONE = '—';
 
 /** What a figure's number is, so a surface can align or colour it without parsing text. */
-export type FigureUnit = 'count' | 'rate' | 'bandwidth' | 'bytes' | 'duration' | 'percent' | 'ratio' | 'integer' | 'word';
+export type FigureUnit = 'count' | 'rate' | 'bandwidth' | 'bytes' | 'duration' | 'percent' | 'ratio' | 'integer' | 'money' | 'word';
 
 export interface Figure {
   /** The field of the estimate it shows (`peak_per_second`), stable across versions. */
@@ -47,7 +47,7 @@ export interface ReportRow {
 }
 
 export interface ReportSection {
-  key: 'traffic' | 'totals' | 'availability' | 'flows' | 'components';
+  key: 'traffic' | 'totals' | 'availability' | 'flows' | 'components' | 'cost' | 'cost_totals';
   title: string;
   /**
    * `items`: one row per thing written in the design (traffic lines, dry runs), labelled
@@ -88,6 +88,7 @@ export function estimateReport(estimate: Estimate): EstimateReport {
     percent: (v, s) => formatPercent(v, s),
     ratio: (v, s) => `${formatCount(v, s)}:1`,
     integer: (v) => String(v),
+    money: (v, s) => formatMoney(v, s),
   };
   const figure = (spec: FigureSpec, shown?: string): Figure => {
     const text = spec.value === null ? NONE : (shown ?? formats[spec.unit as Exclude<FigureUnit, 'word'>](spec.value));
@@ -199,6 +200,18 @@ export function estimateReport(estimate: Estimate): EstimateReport {
       rows: loaded.map((c) => row(c.id, c.id, componentFigures(c, conv, figure))),
     });
   }
+  // Components with a price that applies, in the design's order like the load.
+  const priced = estimate.components.filter((c) => c.cost_per_month !== null);
+  if (priced.length > 0) {
+    sections.push({
+      key: 'cost',
+      title: `Cost per month (${formatCount(conv.days_per_month)} days)`,
+      layout: 'items',
+      heading: 'Component',
+      rows: priced.map((c) => row(c.id, c.id, costFigures(c, figure))),
+    });
+  }
+  if (estimate.cost.per_month !== null) sections.push({ key: 'cost_totals', title: 'Cost', layout: 'figures', heading: 'Total', rows: costTotals(estimate.cost, figure) });
   for (const section of sections) if (section.layout === 'items') alignPeriods(section, conv);
   return { sections };
 }
@@ -407,6 +420,33 @@ function componentFigures(c: ComponentLoad, conv: Conventions, figure: (spec: Fi
         explanation: 'Erlang C mean wait at peak',
       }),
     ),
+  ];
+}
+
+function costFigures(c: ComponentLoad, figure: (spec: FigureSpec) => Figure): Figure[] {
+  const b = c.cost_breakdown;
+  const part = (key: keyof typeof b, label: string, explanation: string): Figure =>
+    figure({ key, label, unit: 'money', value: b[key], brief: (x) => `${label.toLowerCase()} ${x}`, explanation });
+  return [
+    figure({ key: 'cost_per_month', label: 'Total', unit: 'money', value: c.cost_per_month, brief: (x) => `≈ ${x}/month`, explanation: 'the sum of its prices over a month' }),
+    part('instance', 'Instances', 'price per instance × instances × a month'),
+    part('storage', 'Storage', 'price per byte and month × bytes stored (one copy)'),
+    part('transfer', 'Transfer', 'price per byte × bytes sent to clients and external systems on reads in a month'),
+    part('requests', 'Requests', 'price per request × requests received in a month (average rate)'),
+    part('fixed', 'Fixed', 'the flat price of a month'),
+  ];
+}
+
+function costTotals(cost: CostEstimate, figure: (spec: FigureSpec) => Figure): ReportRow[] {
+  const one = (key: keyof CostEstimate, label: string, brief: (x: string) => string, explanation: string): ReportRow => ({
+    key,
+    label,
+    figures: [figure({ key, label: 'Value', unit: 'money', value: cost[key], brief, explanation })],
+  });
+  return [
+    one('per_month', 'Per month', (x) => `≈ ${x}/month`, 'the sum of the cost per month of every component'),
+    one('per_thousand_requests', 'Per 1,000 requests', (x) => `${x} per 1,000 requests`, 'cost per month ÷ (requests per month over all traffic lines / 1,000)'),
+    one('per_dau_per_month', 'Per daily active user per month', (x) => `${x} per DAU per month`, 'cost per month ÷ dau'),
   ];
 }
 

@@ -17,5 +17,5 @@ export {
   type ReportSection,
 } from './estimateReport';
 export { comparisonText, estimateText, inputsText } from './estimateText';
-export { scenarioComparison, type Comparison, type ComparisonColumn, type ComparisonRow } from './compare';
+export { briefScenario, scenarioComparison, type Comparison, type ComparisonColumn, type ComparisonRow } from './compare';
 export { estimateInputs, type EstimateInputs, type InputRow } from './inputs';

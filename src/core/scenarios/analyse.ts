@@ -6,7 +6,9 @@
  */
 import type { Check } from '../checks/check';
 import { computeEstimate } from '../estimate';
+import { LoadCache } from '../load';
 import { evaluateFigures } from '../quantities';
+import type { QuantityCache } from '../quantityCache';
 import type { SymbolTable } from '../symbols';
 import type { Conventions, Design, Problem, Scenario, ScenarioAnalysis } from '../types';
 import { applyScenario } from './apply';
@@ -18,6 +20,9 @@ export interface ScenarioContext {
   /** The base design's problems: what is not among them is the scenario's own. */
   baseProblems: readonly Problem[];
   defaultConventions?: Partial<Conventions>;
+  /** An analyzer's caches: the base's evaluated quantities (most figures of a scenario are the base's), and a load cache per scenario id. */
+  quantities?: QuantityCache;
+  loads?: Map<string, LoadCache>;
 }
 
 export function analyseScenarios(context: ScenarioContext): { scenarios: ScenarioAnalysis[]; problems: Problem[] } {
@@ -33,14 +38,18 @@ export function analyseScenarios(context: ScenarioContext): { scenarios: Scenari
     scenarios.push(analysis);
     for (const p of analysis.summary.problems) problems.push(p);
   }
+  // The load caches of scenarios that are gone go with them.
+  for (const id of context.loads?.keys() ?? []) if (!seen.has(id)) context.loads?.delete(id);
   return { scenarios, problems };
 }
 
 function analyseScenario(context: ScenarioContext, scenario: Scenario, baseKeys: ReadonlySet<string>): ScenarioAnalysis {
   const { design, problems: pathProblems } = applyScenario(context.design, scenario);
   const found: Problem[] = [...pathProblems];
-  const evaluated = evaluateFigures(design, undefined, context.defaultConventions);
-  const estimate = computeEstimate(design, evaluated.figures);
+  const evaluated = evaluateFigures(design, undefined, context.defaultConventions, context.quantities, true);
+  let load = context.loads?.get(scenario.id.name);
+  if (context.loads && !load) context.loads.set(scenario.id.name, (load = new LoadCache()));
+  const estimate = computeEstimate(design, evaluated.figures, load);
   for (const p of evaluated.problems) found.push(p);
   const report = (p: Problem) => found.push(p);
   for (const check of context.checks) {
@@ -55,19 +64,11 @@ function analyseScenario(context: ScenarioContext, scenario: Scenario, baseKeys:
   const brokenFlows: string[] = [];
   const brokenRequirements: string[] = [];
   for (const flow of design.flows) {
-    const down = flow.steps.map((s) => (failed.has(s.from.name) ? s.from : failed.has(s.to.name) ? s.to : undefined)).find((x) => x !== undefined);
-    if (!down) continue;
+    // A broken dry run is the scenario's result, not a problem: its lens, the comparison and the preview show it.
+    if (!flow.steps.some((s) => failed.has(s.from.name) || failed.has(s.to.name))) continue;
     brokenFlows.push(flow.id.name);
     const requirement = flow.requirement?.name;
     if (requirement !== undefined && !brokenRequirements.includes(requirement)) brokenRequirements.push(requirement);
-    const at = scenario.fail.find((f) => f.name === down.name) ?? scenario.id;
-    found.push({
-      code: 'sysdesign/scenario-broken-flow',
-      severity: 'info',
-      message: `Scenario "${scenario.id.name}": with ${down.name} down, "${flow.id.name}" cannot complete${requirement ? `: requirement "${requirement}" is broken` : ''}.`,
-      start: at.start,
-      end: at.end,
-    });
   }
 
   const own: Problem[] = [];
@@ -103,6 +104,7 @@ function analyseScenario(context: ScenarioContext, scenario: Scenario, baseKeys:
       flows: estimate.flows,
       components: estimate.components,
       connections: estimate.connections,
+      cost: estimate.cost,
       problems: own,
     },
   };

@@ -3,7 +3,7 @@
  * problem on the exact segment that names nothing, with the closest name as a fix.
  */
 import { closest } from '../suggest';
-import { CONVENTION_NAMES, COMPONENT_KINDS, KIND_DEFAULT_FIELDS, type Design, type Ident, type Problem, type ScenarioSetting } from '../types';
+import { CONVENTION_NAMES, COMPONENT_KINDS, COST_FIELDS, KIND_DEFAULT_FIELDS, type CostField, type Design, type Ident, type Problem, type ScenarioSetting } from '../types';
 
 /** The estimation fields a path may set directly, by their name in the document. */
 export const ESTIMATION_FIELDS = {
@@ -37,8 +37,13 @@ export type PathTarget =
   | { kind: 'convention'; name: string }
   | { kind: 'value'; name: string }
   | { kind: 'default'; componentKind: string; field: string }
+  | { kind: 'default-cost'; componentKind: string; field: CostField }
   | { kind: 'traffic'; id: string; field: (typeof TRAFFIC_FIELDS)[keyof typeof TRAFFIC_FIELDS] }
-  | { kind: 'component'; id: string; field: (typeof COMPONENT_FIELDS)[keyof typeof COMPONENT_FIELDS] };
+  | { kind: 'component'; id: string; field: (typeof COMPONENT_FIELDS)[keyof typeof COMPONENT_FIELDS] }
+  | { kind: 'component-cost'; id: string; field: CostField };
+
+/** What a `.cost` path may name after `cost`. */
+const COST = 'cost';
 
 const ROOTS = [...Object.keys(ESTIMATION_FIELDS), 'conventions', 'values', 'defaults', 'traffic', 'components'];
 
@@ -83,6 +88,12 @@ export function resolvePath(design: Design, setting: ScenarioSetting, scenarioId
   };
   const tooLong = (at: Ident | undefined, what: string): { problem: Problem } | undefined =>
     at ? fail(at, `${what} has no "${at.name}" inside it: write the path up to the field`, []) : undefined;
+  // `<prefix>.<price>`: the price after `cost`, or a problem on the segment that names none.
+  const costPrice = (cost: Ident, price: Ident | undefined, prefix: string): { field: CostField } | { problem: Problem } => {
+    if (!price) return fail(cost, `write \`${prefix}.<price>\` with a price of ${COST_FIELDS.join(', ')}`, []);
+    if (!(COST_FIELDS as readonly string[]).includes(price.name)) return fail(price, `a cost map has no price "${price.name}"`, COST_FIELDS);
+    return { field: price.name as CostField };
+  };
   const expected = `${ROOTS.map((r) => `\`${r}\``).join(', ')}`;
 
   if (Object.hasOwn(ESTIMATION_FIELDS, root.name)) {
@@ -106,7 +117,12 @@ export function resolvePath(design: Design, setting: ScenarioSetting, scenarioId
     case 'defaults': {
       if (!second || !third) return fail(root, 'write `defaults.<kind>.<field>`, e.g. `defaults.service.capacity`', []);
       if (!(COMPONENT_KINDS as readonly string[]).includes(second.name)) return fail(second, `there is no component kind "${second.name}"`, COMPONENT_KINDS);
-      if (!(KIND_DEFAULT_FIELDS as readonly string[]).includes(third.name)) return fail(third, `a kind has no default "${third.name}"`, KIND_DEFAULT_FIELDS);
+      if (third.name === COST) {
+        const price = costPrice(third, segments[3], `defaults.${second.name}.cost`);
+        if ('problem' in price) return price;
+        return tooLong(segments[4], `\`defaults.${second.name}.cost.${price.field}\``) ?? { target: { kind: 'default-cost', componentKind: second.name, field: price.field } };
+      }
+      if (!(KIND_DEFAULT_FIELDS as readonly string[]).includes(third.name)) return fail(third, `a kind has no default "${third.name}"`, [...KIND_DEFAULT_FIELDS, COST]);
       return tooLong(segments[3], `\`defaults.${second.name}.${third.name}\``) ?? { target: { kind: 'default', componentKind: second.name, field: third.name } };
     }
     case 'traffic': {
@@ -124,7 +140,12 @@ export function resolvePath(design: Design, setting: ScenarioSetting, scenarioId
       if (!second || !third) return fail(root, 'write `components.<id>.<field>`, e.g. `components.api.replicas`', []);
       const ids = design.components.map((c) => c.id.name);
       if (!ids.includes(second.name)) return fail(second, `there is no component "${second.name}"`, ids);
-      if (!Object.hasOwn(COMPONENT_FIELDS, third.name)) return fail(third, `a component has no figure "${third.name}" to set`, Object.keys(COMPONENT_FIELDS));
+      if (third.name === COST) {
+        const price = costPrice(third, segments[3], `components.${second.name}.cost`);
+        if ('problem' in price) return price;
+        return tooLong(segments[4], `\`components.${second.name}.cost.${price.field}\``) ?? { target: { kind: 'component-cost', id: second.name, field: price.field } };
+      }
+      if (!Object.hasOwn(COMPONENT_FIELDS, third.name)) return fail(third, `a component has no figure "${third.name}" to set`, [...Object.keys(COMPONENT_FIELDS), COST]);
       return (
         tooLong(segments[3], `\`components.${second.name}.${third.name}\``) ?? {
           target: { kind: 'component', id: second.name, field: COMPONENT_FIELDS[third.name as keyof typeof COMPONENT_FIELDS] },

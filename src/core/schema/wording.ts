@@ -54,6 +54,7 @@ const THINGS: Record<string, string> = {
   'data_models/*/fields/*': 'a field',
   components: 'the components',
   'components/*': 'a component',
+  'components/*/cost': "a component's cost",
   groups: 'the groups',
   scenarios: 'the scenarios',
   'scenarios/*': 'a scenario',
