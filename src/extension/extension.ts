@@ -6,12 +6,14 @@ import { registerCommands, type Command } from './commands/command';
 import { DeferredLanguageClient } from './deferredClient';
 import { previewCommands } from './preview/commands';
 import { PreviewManager } from './preview/previewManager';
+import { ScenarioController } from './scenarios/scenarioController';
 import { StepsView } from './steps/stepsView';
 import { templateCommands } from './templates';
 
 /** What `activate` returns (the extension's `exports`): the parts the integration tests drive. */
 export interface ExtensionApi {
   readonly steps: StepsView;
+  readonly scenarios: ScenarioController;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -25,9 +27,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const previews = new PreviewManager(context.extensionUri, language);
   context.subscriptions.push(previews);
 
-  const commands: Command[] = [...language.commands, ...templateCommands(context.extensionUri), ...steps.commands, ...previewCommands(previews)];
+  const scenarios = new ScenarioController(language, context.workspaceState);
+  context.subscriptions.push(scenarios);
+  // Another scenario shown: the steps and the preview show its figures.
+  context.subscriptions.push(
+    scenarios.onDidChange((document) => {
+      if (steps.source.document?.uri.toString() === document.toString()) void steps.source.refresh();
+      previews.refreshDocument(document);
+    }),
+  );
+
+  const commands: Command[] = [...language.commands, ...templateCommands(context.extensionUri), ...steps.commands, ...previewCommands(previews), ...scenarios.commands];
   context.subscriptions.push(registerCommands(commands));
-  return { steps };
+  return { steps, scenarios };
 }
 
 export function deactivate(): void {

@@ -19,6 +19,8 @@ export const COMMANDS = {
   openPreviewToSide: 'sysdesign.openPreviewToSide',
   exportSvg: 'sysdesign.preview.exportSvg',
   exportPng: 'sysdesign.preview.exportPng',
+  /** Chooses the scenario whose figures the lenses, hovers, steps and preview show (args: a document URI and a scenario id or null, or none for a picker). */
+  selectScenario: 'sysdesign.selectScenario',
   /** Stops the language server if it runs and starts it again (after it was given up on for crashing, say). */
   restartServer: 'sysdesign.restartServer',
 } as const;

@@ -30,6 +30,8 @@ export interface AnalysisSummary {
   version: number;
   /** The design's `name`, when it has one. */
   name?: string;
+  /** The scenario whose figures the steps show; absent for the base design. */
+  scenario?: { id: string; label?: string };
   problems: ProblemTotals;
   /** The five steps in order. */
   steps: StepSummary[];
@@ -93,4 +95,5 @@ export interface StepItemSummary {
 }
 
 export * from './preview';
+export * from './scenario';
 export * from './guards';

@@ -38,6 +38,26 @@ export interface PreviewDiagrams {
   estimates: EstimateSection[];
   /** The load at peak on the architecture's components and connections (the heat map, the bar chart, edge weights). */
   load?: PreviewLoad;
+  /** The design's scenarios, for the preview's scenario picker; absent when it has none. */
+  scenarios?: PreviewScenarios;
+}
+
+/** The scenarios of a design and the one shown (SPEC 5.3). */
+export interface PreviewScenarios {
+  /** Each scenario's id and its label (the id when it has none). */
+  choices: Array<{ id: string; label: string }>;
+  /** The scenario the preview shows, absent for the base design. */
+  active?: {
+    id: string;
+    label: string;
+    /** Its headline: `peak 105k/s · 98 instances needed · down: feed-cache`. */
+    headline: string;
+    /** Components it takes down, and the architecture nodes that draw them. */
+    failed: string[];
+    failedNodes: string[];
+    /** Dry runs that cross a failed component (their view keys are `flow:<id>`). */
+    brokenFlows: string[];
+  };
 }
 
 /**
@@ -79,6 +99,8 @@ export interface PreviewComponentLoad {
   summary: string;
   /** Whether any flow reaches it (a node nothing reaches gets no tooltip). */
   reached: boolean;
+  /** Down in the scenario shown: drawn dashed and faded, whatever its band. */
+  failed?: true;
 }
 
 export interface PreviewEdgeLoad {
@@ -233,6 +255,13 @@ export type FromWebviewMessage =
   | { type: 'selectStep'; view: string; step: number }
   /** The toolbar's export buttons: the extension asks where to save. */
   | { type: 'exportRequest'; format: ExportFormat }
+  /** The scenario picker: show this scenario (its id), or the base design (`null`). */
+  | { type: 'selectScenario'; scenario: string | null }
   /** The answer to an `export`: SVG text, or a PNG as base64. */
   | { type: 'exported'; requestId: number; format: ExportFormat; data: string }
   | { type: 'exportFailed'; requestId: number; message: string };
+
+/** The scenario a preview update shows (`undefined` for the base), so an update of the same version with another scenario is news. */
+export function shownScenario(diagrams: PreviewDiagrams | undefined): string | undefined {
+  return diagrams?.scenarios?.active?.id;
+}

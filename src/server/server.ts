@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, DiagramsRequest, type RequestDescriptor } from '../protocol';
+import { AnalysisRequest, DiagramsRequest, ScenarioRequest, type RequestDescriptor } from '../protocol';
 import { Analyses, DiagnosticsScheduler } from './documents';
 import { analysisSummary } from './features/analysisSummary';
 import { codeActions } from './features/codeActions';
@@ -30,6 +30,7 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
+import { scenarioState, scenarioView } from './features/scenarioView';
 import type { DocumentAnalysis } from './features/types';
 import { positionsOf, type Positions } from './positions';
 import { DEFAULT_SETTINGS, readSettings, sameConventions, type Settings } from './settings';
@@ -86,6 +87,21 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** The scenario each document shows (SPEC 5.3), by URI; the base design when absent. */
+  const activeScenario = new Map<string, string>();
+  /** `withDocument` on the analysis as the editor shows it: the active scenario's figures. */
+  const withView = <R>(
+    what: string,
+    uri: string,
+    token: CancellationToken | undefined,
+    fallback: R,
+    work: (document: TextDocument, analysis: DocumentAnalysis, positions: Positions) => R,
+  ): R => withDocument(what, uri, token, fallback, (document, analysis, positions) => work(document, scenarioView(analysis, activeScenario.get(uri)), positions));
+  const refreshViews = () => {
+    if (client.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => log('code lens refresh', e));
+    if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch((e: unknown) => log('inlay hint refresh', e));
+  };
+
   const applySettings = (next: Settings) => {
     const conventionsChanged = !sameConventions(settings.defaultConventions, next.defaultConventions);
     settings = next;
@@ -93,8 +109,7 @@ export function startServer(connection: Connection): void {
       analyses.reset(next.defaultConventions);
       for (const document of documents.all()) scheduler.schedule(document.uri, 0);
     }
-    if (client.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => log('code lens refresh', e));
-    if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch((e: unknown) => log('inlay hint refresh', e));
+    refreshViews();
   };
 
   const loadSettings = async () => {
@@ -156,6 +171,7 @@ export function startServer(connection: Connection): void {
     justOpened.delete(e.document.uri);
     scheduler.cancel(e.document.uri);
     analyses.drop(e.document.uri);
+    activeScenario.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -166,7 +182,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onHover((params, token) =>
-    withDocument('hover', params.textDocument.uri, token, null, (_d, analysis, positions) => hover(analysis, positions, positions.offset(params.position))),
+    withView('hover', params.textDocument.uri, token, null, (_d, analysis, positions) => hover(analysis, positions, positions.offset(params.position))),
   );
 
   connection.onDefinition((params, token) =>
@@ -208,12 +224,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeLens((params, token) =>
-    settings.codeLensEnabled ? withDocument('code lenses', params.textDocument.uri, token, [], (_d, analysis, positions) => codeLenses(analysis, positions)) : [],
+    settings.codeLensEnabled ? withView('code lenses', params.textDocument.uri, token, [], (d, analysis, positions) => codeLenses(analysis, positions, d.uri)) : [],
   );
 
   connection.languages.inlayHint.on((params, token) =>
     settings.inlayHintsEnabled
-      ? withDocument('inlay hints', params.textDocument.uri, token, [], (_d, analysis, positions) =>
+      ? withView('inlay hints', params.textDocument.uri, token, [], (_d, analysis, positions) =>
           inlayHints(analysis, positions, { start: positions.offset(params.range.start), end: positions.offset(params.range.end) }),
         )
       : [],
@@ -224,16 +240,27 @@ export function startServer(connection: Connection): void {
     connection.onRequest(request.method, (params: unknown, token: CancellationToken): unknown => handler(params as Partial<P> | null | undefined, token));
 
   onRequest(AnalysisRequest, (params, token) =>
-    withDocument('analysis summary', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
+    withView('analysis summary', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
       analysisSummary(analysis, positions, { uri: d.uri, version: d.version }),
     ),
   );
 
   onRequest(DiagramsRequest, (params, token) =>
-    withDocument('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
+    withView('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
       diagrams(analysis, positions, { uri: d.uri, version: d.version }),
     ),
   );
+
+  onRequest(ScenarioRequest, (params, token) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const asked = params?.scenario;
+    return withDocument('scenario', uri, token, null, (_d, analysis, positions) => {
+      if (asked === null) activeScenario.delete(uri);
+      else if (typeof asked === 'string' && analysis.scenarios.some((s) => s.scenario.id.name === asked)) activeScenario.set(uri, asked);
+      if (asked !== undefined) refreshViews();
+      return scenarioState(analysis, positions, activeScenario.get(uri));
+    });
+  });
 
   connection.onShutdown(() => scheduler.dispose());
 

@@ -14,6 +14,7 @@
 // after a newer one was asked for is kept in the cache but not shown.
 import {
   layoutSetting,
+  shownScenario,
   type ExportFormat,
   type ExportTheme,
   type PreviewDiagrams,
@@ -29,6 +30,7 @@ import { button, buildElements, type Elements } from './elements';
 import { drawEstimates } from './estimateTable';
 import { exportDiagram } from './exportDiagram';
 import { applyLoad, drawLegend } from './heatMap';
+import { drawScenarios } from './scenarios';
 import { stepKeyOf } from './keys';
 import { chooseLayout, type LayoutEngine } from './layout';
 import { PanZoom } from './panZoom';
@@ -84,6 +86,7 @@ export class App {
       exportRequest: (format) => this.api.postMessage({ type: 'exportRequest', format }),
       clickNode: (nodeId) => this.reveal(nodeId),
       viewportKey: (e) => this.onViewportKey(e),
+      selectScenario: (scenario) => this.api.postMessage({ type: 'selectScenario', scenario }),
     });
     this.renderer = new Renderer(this.el.renderHost);
     this.panZoom = new PanZoom(
@@ -168,7 +171,8 @@ export class App {
 
   private onUpdate(diagrams: PreviewDiagrams): void {
     const doc = this.doc;
-    if (diagrams.version <= doc.version) return;
+    // Another scenario shown is news even for the same version of the document.
+    if (diagrams.version < doc.version || (diagrams.version === doc.version && shownScenario(diagrams) === shownScenario(doc.diagrams))) return;
     doc.version = diagrams.version;
     doc.diagrams = diagrams;
     show(this.el.banner, false);
@@ -176,6 +180,7 @@ export class App {
     this.updateTabs();
     doc.drawn.estimates = drawEstimates(this.el.estimates, diagrams.estimates, doc.drawn.estimates, diagrams.load);
     drawLegend(this.el.legend, diagrams.load);
+    drawScenarios(this.el, diagrams.scenarios);
     this.stepper.update();
     this.refresh();
   }

@@ -11,6 +11,10 @@ export interface Elements {
   zoomLabel: HTMLButtonElement;
   exportTools: HTMLElement;
   banner: HTMLElement;
+  /** The scenario picker (hidden for a design without scenarios) and the line that says what the shown scenario does. */
+  scenarioTools: HTMLElement;
+  scenario: HTMLSelectElement;
+  scenarioLine: HTMLElement;
   viewport: HTMLElement;
   stage: HTMLElement;
   /** The heat map's legend, over the architecture. */
@@ -29,6 +33,8 @@ export interface ElementActions {
   /** A click on a node of the diagram. */
   clickNode(nodeId: string): void;
   viewportKey(e: KeyboardEvent): void;
+  /** The scenario picker: a scenario id, or `null` for the base design. */
+  selectScenario(scenario: string | null): void;
 }
 
 /** Replaces the content of `root` with the preview; `stepper` is the stepper's toolbar group. */
@@ -51,7 +57,13 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
     button('Export as SVG…', 'SVG', () => actions.exportRequest('svg')),
     button('Export as PNG…', 'PNG', () => actions.exportRequest('png')),
   );
-  const toolbar = h('div', { class: 'toolbar' }, tabs, h('div', { class: 'tools' }, stepper, zoomTools, exportTools));
+  const scenario = h('select', { 'aria-label': 'Scenario', title: 'The scenario whose figures the preview shows' });
+  scenario.addEventListener('change', () => actions.selectScenario(scenario.value === '' ? null : scenario.value));
+  const scenarioTools = h('div', { class: 'group scenario', role: 'group', 'aria-label': 'Scenario' }, scenario);
+  scenarioTools.hidden = true;
+  const toolbar = h('div', { class: 'toolbar' }, tabs, h('div', { class: 'tools' }, scenarioTools, stepper, zoomTools, exportTools));
+  const scenarioLine = h('div', { class: 'scenario-line', role: 'status' });
+  scenarioLine.hidden = true;
 
   const banner = h('div', { class: 'banner', role: 'status' });
   banner.hidden = true;
@@ -69,8 +81,8 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   estimates.hidden = true;
   const renderHost = h('div', { class: 'render-host', 'aria-hidden': 'true' });
 
-  root.replaceChildren(toolbar, banner, viewport, estimates, renderHost);
-  return { tabs, zoomTools, zoomLabel, exportTools, banner, viewport, stage, message, legend, estimates, renderHost };
+  root.replaceChildren(toolbar, scenarioLine, banner, viewport, estimates, renderHost);
+  return { tabs, zoomTools, zoomLabel, exportTools, banner, scenarioTools, scenario, scenarioLine, viewport, stage, message, legend, estimates, renderHost };
 }
 
 export function button(label: string, text: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {

@@ -8,6 +8,8 @@ import { h } from './dom';
 import { nodeElements } from './svgNodes';
 
 export const BAND_ATTRIBUTE = 'data-sd-band';
+/** On a component the scenario shown takes down. */
+export const FAILED_ATTRIBUTE = 'data-sd-failed';
 const TITLE_CLASS = 'sd-load-title';
 const WEIGHT_CLASSES = ['sd-weight-1', 'sd-weight-2', 'sd-weight-3', 'sd-weight-4'];
 /** A node's outline (Mermaid draws some shapes as a group of paths), not the label's box. */
@@ -15,7 +17,7 @@ const SHAPES = ':scope > :is(rect, polygon, path, circle, ellipse), :scope > g:n
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Mermaid's own inline fill and stroke of a shape, before we painted it. */
-const original = new WeakMap<Element, { fill: [string, string]; stroke: [string, string] }>();
+const original = new WeakMap<Element, Record<'fill' | 'stroke' | 'stroke-dasharray', [string, string]>>();
 /** What each SVG shows now, so an update that changes no load does no DOM work. */
 const applied = new WeakMap<SVGSVGElement, { key: string; load: PreviewLoad | undefined }>();
 
@@ -30,7 +32,10 @@ export function applyLoad(svg: SVGSVGElement, load: PreviewLoad | undefined): vo
     if (c.nodeId === undefined) continue;
     for (const element of nodeElements(svg, c.nodeId)) {
       element.setAttribute(BAND_ATTRIBUTE, c.band);
-      if (c.band !== 'unknown') for (const shape of element.querySelectorAll(SHAPES)) paint(shape as SVGElement, c.band);
+      if (c.failed) {
+        element.setAttribute(FAILED_ATTRIBUTE, 'true');
+        for (const shape of element.querySelectorAll(SHAPES)) paintFailed(shape as SVGElement);
+      } else if (c.band !== 'unknown') for (const shape of element.querySelectorAll(SHAPES)) paint(shape as SVGElement, c.band);
       if (c.reached) addTitle(element, c.summary);
     }
   }
@@ -63,6 +68,7 @@ function clearLoad(svg: SVGSVGElement): void {
   for (const title of svg.querySelectorAll(`title.${TITLE_CLASS}`)) title.remove();
   for (const element of svg.querySelectorAll(`[${BAND_ATTRIBUTE}]`)) {
     element.removeAttribute(BAND_ATTRIBUTE);
+    element.removeAttribute(FAILED_ATTRIBUTE);
     for (const shape of element.querySelectorAll(SHAPES)) unpaint(shape as SVGElement);
   }
   for (const path of svg.querySelectorAll('[data-sd-peak]')) {
@@ -76,20 +82,32 @@ function clearLoad(svg: SVGSVGElement): void {
  * override, so the band colour goes in the same way (CSSOM, which the CSP allows).
  */
 function paint(shape: SVGElement, band: UtilisationBand): void {
-  if (!original.has(shape)) {
-    original.set(shape, {
-      fill: [shape.style.getPropertyValue('fill'), shape.style.getPropertyPriority('fill')],
-      stroke: [shape.style.getPropertyValue('stroke'), shape.style.getPropertyPriority('stroke')],
-    });
-  }
+  remember(shape);
   shape.style.setProperty('fill', `var(--sd-heat-${band})`, 'important');
   shape.style.setProperty('stroke', `var(--sd-heat-${band}-line)`, 'important');
+}
+
+/** A component that is down: faded, with a dashed outline in the theme's error colour. */
+function paintFailed(shape: SVGElement): void {
+  remember(shape);
+  shape.style.setProperty('fill', 'var(--sd-failed)', 'important');
+  shape.style.setProperty('stroke', 'var(--sd-failed-line)', 'important');
+  shape.style.setProperty('stroke-dasharray', '6 4', 'important');
+}
+
+const PAINTED = ['fill', 'stroke', 'stroke-dasharray'] as const;
+
+function remember(shape: SVGElement): void {
+  if (original.has(shape)) return;
+  const saved = {} as Record<(typeof PAINTED)[number], [string, string]>;
+  for (const property of PAINTED) saved[property] = [shape.style.getPropertyValue(property), shape.style.getPropertyPriority(property)];
+  original.set(shape, saved);
 }
 
 function unpaint(shape: SVGElement): void {
   const saved = original.get(shape);
   if (!saved) return;
-  for (const property of ['fill', 'stroke'] as const) {
+  for (const property of PAINTED) {
     const [value, priority] = saved[property];
     if (value === '') shape.style.removeProperty(property);
     else shape.style.setProperty(property, value, priority);
@@ -113,5 +131,9 @@ export function drawLegend(host: HTMLElement, load: PreviewLoad | undefined): vo
   host.replaceChildren(
     h('span', { class: 'legend-title' }, 'Utilisation at peak'),
     ...load.bands.map((b) => h('span', { class: 'legend-item', 'data-band': b.band }, h('span', { class: 'swatch', 'data-band': b.band, 'aria-hidden': 'true' }), b.text)),
+    // Only while a scenario takes a component down.
+    ...(load.components.some((c) => c.failed)
+      ? [h('span', { class: 'legend-item', 'data-failed': 'true' }, h('span', { class: 'swatch', 'data-failed': 'true', 'aria-hidden': 'true' }), 'down in this scenario')]
+      : []),
   );
 }

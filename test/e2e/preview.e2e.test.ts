@@ -15,6 +15,10 @@ const EXAMPLE_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', EXAMPL
 /** 1-based lines of `  - id: api` and of the CDN's `    kind: cdn`. */
 const API_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '  - id: api') + 1;
 const CDN_KIND_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '    kind: cdn') + 1;
+/** 1-based line of `estimation:`, under the lens that names the scenario shown. */
+const ESTIMATION_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l.startsWith('estimation:')) + 1;
+/** 1-based line of the read traffic line's `      kind: read`. */
+const READ_LINE = EXAMPLE_TEXT.split('\n').findIndex((l) => l === '      kind: read') + 1;
 const TWITTER = 'twitter.sysdesign.yaml';
 const TWITTER_TEXT = readFileSync(join(__dirname, '..', '..', 'examples', TWITTER), 'utf8');
 /** 1-based line of the Twitter example's `  - id: write-api`. */
@@ -198,6 +202,66 @@ describe('the diagram preview in the workbench', () => {
     await preview().locator('.tab[aria-selected="true"]', { hasText: VIEWS[2].tab }).waitFor();
     await workbench().screenshot('preview restored after reload');
   });
+
+  it('switches the scenario from the palette and from the preview: the status bar, the lenses and the preview follow (issue #16)', async function () {
+    this.timeout(180_000);
+    await workbench().closeAllEditorsDiscarding();
+    await workbench().openFile(EXAMPLE);
+    await workbench().runCommand('System Design: Open Preview to the Side');
+    await preview().locator(`.stage > ${VIEWS[0].svg}`).waitFor();
+    const status = (text: string) => page().locator('.statusbar-item', { hasText: text });
+    await status('Base design').waitFor();
+    // From the palette: a picker of the base and each scenario with its headline.
+    await workbench().clickEditorLine(/^sysdesign: 1/);
+    await workbench().runCommand('System Design: Select Scenario');
+    await workbench().quickPickRow('Launch day, 3x traffic').click();
+    await status('Launch day, 3x traffic').waitFor();
+    const lenses = page().locator('.monaco-editor .codelens-decoration');
+    await lenses.filter({ hasText: 'Showing scenario "Launch day, 3x traffic": show the base design' }).first().waitFor();
+    // The traffic lens shows the scenario's three times the reads (its line scrolled into view).
+    await goToLine(READ_LINE);
+    await lenses
+      .filter({ hasText: /^10\.4k\/s avg · 31\.3k\/s peak/ })
+      .first()
+      .waitFor();
+    await preview().locator('.scenario-line', { hasText: 'Scenario "Launch day, 3x traffic": peak 31.4k/s' }).waitFor();
+    assert.equal(await preview().getByRole('combobox', { name: 'Scenario' }).inputValue(), 'launch-day');
+    await workbench().screenshot('scenario launch day in the editor and the preview');
+    // From the preview's picker: the cache down, drawn dashed, its dry run broken.
+    await preview().getByRole('combobox', { name: 'Scenario' }).selectOption('cache-down');
+    await status('Feed cache down').waitFor();
+    await preview().locator('.stage > svg [data-sd-node][data-sd-failed="true"]').first().waitFor();
+    await preview().getByRole('tab', { name: 'Dry run: view-feed-dry-run (broken)' }).waitFor();
+    await preview().locator('.scenario-line', { hasText: 'down: feed-cache · broken: view-feed' }).waitFor();
+    await preview().locator('.legend-item[data-failed="true"]', { hasText: 'down in this scenario' }).waitFor();
+    await goToLine(ESTIMATION_LINE);
+    await lenses.filter({ hasText: 'Showing scenario "Feed cache down": show the base design' }).first().waitFor();
+    await preview().getByRole('button', { name: 'Fit to window (0)' }).click();
+    const failed = await workbench().screenshot('scenario with the feed cache down');
+    if (process.env.SYSDESIGN_UPDATE_README_IMAGES === '1' && (process.env.SYSDESIGN_E2E_VARIANT ?? 'dev') === 'dev') {
+      mkdirSync(README_IMAGES, { recursive: true });
+      copyFileSync(failed, join(README_IMAGES, 'preview-scenario.png'));
+    }
+    // Back to the base design: no scenario line, no failed node, the base's lenses.
+    await preview().getByRole('combobox', { name: 'Scenario' }).selectOption('');
+    await status('Base design').waitFor();
+    await preview().locator('.scenario-line').waitFor({ state: 'hidden' });
+    await preview().getByRole('tab', { name: 'Dry run: view-feed-dry-run', exact: true }).waitFor();
+    assert.equal(await preview().locator('.stage > svg [data-sd-failed]').count(), 0);
+    await lenses
+      .filter({ hasText: /^3\.47k\/s avg · 10\.4k\/s peak/ })
+      .first()
+      .waitFor();
+  });
+
+  /** Moves the editor's cursor to a 1-based line (so that it is rendered, lenses included). */
+  async function goToLine(line: number): Promise<void> {
+    await workbench().runCommand('View: Focus First Editor Group');
+    await workbench().runCommand('Go to Line/Column...');
+    await page().locator(selectors.quickInputBox).fill(`:${line}`);
+    await page().keyboard.press('Enter');
+    await workbench().waitForStatus('status.editor.selection', new RegExp(`^Ln ${line}, Col 1$`));
+  }
 
   it("colours the Twitter example's architecture by utilisation and shows a component's load in a code lens", async function () {
     this.timeout(180_000);

@@ -26,7 +26,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { AnalysisRequest, type AnalysisResult } from '../../src/protocol';
+import { AnalysisRequest, type AnalysisResult, type PreviewDiagrams } from '../../src/protocol';
 import { TestClient } from './support/lspClient';
 import { edited, example } from '../support/example';
 import { applyEdit, editsOf, positionOf, slice } from './support/lspEdits';
@@ -263,7 +263,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       const items = await completionLabels(text, { line: 112, character: 4 });
       assert.deepEqual(
         items.map((i) => i.label),
-        ['label', 'description', 'replicas', 'shards', 'capacity', 'storage_capacity', 'connections', 'max_connections', 'availability', 'latency'],
+        ['label', 'description', 'replicas', 'shards', 'capacity', 'storage_capacity', 'connections', 'max_connections', 'availability', 'latency', 'cost'],
       );
       const replicas = items.find((i) => i.label === 'replicas')!;
       assert.equal(replicas.textEdit?.newText, 'replicas: ');
@@ -339,11 +339,11 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     it('an id says what it is', async () => {
       assert.equal(
         await hoverText(u, positionOf(example, '\n  - lb -> api\n', 11)),
-        "**api**: `service` component\n- label: Photo API\n- replicas: 8\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`\n\n**Load at peak**: 10.5k/s (10.4k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 10.4k/s reads\n\n**Instances**: 8 = 1 shard \u00d7 8 replicas\n**Capacity**: 2k/s per instance, from `estimation.server_capacity` (`2000/s`)\n**Utilisation**: 65.4% = peak / (instances \u00d7 capacity) = 10.5k/s / (8 \u00d7 2k/s)\n**Needs**: 8 instances, the most of requests: peak / (capacity \u00d7 70% target), each rounded up\n**Losing one instance**: the rest stay under 100%\n**Queueing**: 40 workers per instance (capacity \u00d7 latency, Little's law); each shard is an M/M/c queue with c = 320: mean wait under 1 \u00b5s (Erlang C)",
+        '**api**: `service` component\n- label: Photo API\n- replicas: 8\n- availability: 99.9%\n- latency: 20ms\n- calls: `photo-db`, `blobs`, `feed-cache`\n- called by: `lb`\n\n**Load at peak**: 10.5k/s (10.4k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 10.4k/s reads\n\n**Instances**: 8 = 1 shard \u00d7 8 replicas\n**Capacity**: 2k/s per instance, from `estimation.server_capacity` (`2000/s`)\n**Utilisation**: 65.4% = peak / (instances \u00d7 capacity) = 10.5k/s / (8 \u00d7 2k/s)\n**Needs**: 8 instances, the most of requests: peak / (capacity \u00d7 70% target), each rounded up\n**Losing one instance**: the rest stay under 100%\n**Queueing**: 40 workers per instance (capacity \u00d7 latency, Little\'s law); each shard is an M/M/c queue with c = 320: mean wait under 1 \u00b5s (Erlang C)\n\n**Cost**: \u2248 $470/month (30 days)\n- instance: $470 = `$0.0816/h` \u00d7 8 instances \u00d7 a month, the product\'s default (2026): Amazon EC2 On-Demand pricing, https://aws.amazon.com/ec2/pricing/on-demand/ (figure as quoted for us-east-1, June 2026, in "Amazon EC2 On-Demand Pricing (2026)", https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/)',
       );
       assert.equal(
         await hoverText(u, positionOf(example, '  - id: photo-db', 8)),
-        '**photo-db**: `sql-database` component\n- tech: PostgreSQL\n- replicas: 3\n- called by: `api`\n\n**Load at peak**: 1.09k/s (1.04k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 1.04k/s reads\n\n**Instances**: 3 = 1 shard \u00d7 3 replicas\n**Capacity**: 1k/s per instance, the product\'s default (1k/s, 2026, an assumption): Assumption: there is no authoritative throughput figure for PostgreSQL; it depends on the queries, indexes, hardware and the working set fitting in memory. 1,000 writes/s (transactions that each touch a few rows) and ~10,000 simple indexed reads/s per node are typical interview figures for one relational primary.\n**Utilisation**: 39.4% = (reads / instances + writes / shards) / capacity = (1.04k/s / 3 + 46.3/s / 1) / 1k/s\n**Stored**: 7.3 TB (one copy) = bytes written per second \u00d7 retention\n- 70.4 TB per instance, the product\'s default (64 TiB, 2026): Amazon RDS User Guide, Increasing DB instance storage capacity: "Every DB instance has a primary storage volume with a maximum capacity of 64 TiB", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html\n**Needs**: 1 shard of 3 (3 instances), the most of requests: (reads / replicas + writes) / (capacity \u00d7 70%); data: stored / storage per instance, each rounded up\n**Losing one instance**: the rest stay under 100%',
+        '**photo-db**: `sql-database` component\n- tech: PostgreSQL\n- replicas: 3\n- called by: `api`\n\n**Load at peak**: 1.09k/s (1.04k/s reads, 46.3/s writes)\n- `upload-photo-dry-run`: 46.3/s writes\n- `view-feed-dry-run`: 1.04k/s reads\n\n**Instances**: 3 = 1 shard \u00d7 3 replicas\n**Capacity**: 1k/s per instance, the product\'s default (1k/s, 2026, an assumption): Assumption: there is no authoritative throughput figure for PostgreSQL; it depends on the queries, indexes, hardware and the working set fitting in memory. 1,000 writes/s (transactions that each touch a few rows) and ~10,000 simple indexed reads/s per node are typical interview figures for one relational primary.\n**Utilisation**: 39.4% = (reads / instances + writes / shards) / capacity = (1.04k/s / 3 + 46.3/s / 1) / 1k/s\n**Stored**: 7.3 TB (one copy) = bytes written per second \u00d7 retention\n- 70.4 TB per instance, the product\'s default (64 TiB, 2026): Amazon RDS User Guide, Increasing DB instance storage capacity: "Every DB instance has a primary storage volume with a maximum capacity of 64 TiB", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.ModifyingExisting.html\n**Needs**: 1 shard of 3 (3 instances), the most of requests: (reads / replicas + writes) / (capacity \u00d7 70%); data: stored / storage per instance, each rounded up\n**Losing one instance**: the rest stay under 100%\n\n**Cost**: \u2248 $2.9k/month (30 days)\n- instance: $384 = `$0.178/h` \u00d7 3 instances \u00d7 a month, the product\'s default (2026, an assumption): Assumption: the RDS for PostgreSQL on-demand list price of db.m5.large, Single-AZ, us-east-1 as recalled ($0.178/h), https://aws.amazon.com/rds/postgresql/pricing/; not found in the stored copies of the page.\n- storage: $2.52k = `$0.115/GB/month` \u00d7 7.3 TB \u00d7 3 copies (one per replica) \u00d7 a month, the product\'s default (2026): Amazon RDS pricing, https://aws.amazon.com/rds/pricing/ (gp3 storage $0.115 per GB-month in us-east-1, as quoted in "RDS pricing calculator", https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/)',
       );
       assert.equal(
         await hoverText(u, positionOf(example, '    requirement: view-feed\n    steps', 18)),
@@ -612,12 +612,14 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         // 99.9% with 8 replicas: 1 - 0.001^8 is 1 to double precision
         [132, '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 500 ms) · 46.3/s at peak · single points of failure: lb, blobs'],
         [141, '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache'],
-        // each component's load at peak (SPEC 5.2): peak, instances × capacity, utilisation, stored
-        [95, 'peak 10.5k/s · 1 × 100k/s · 10.5%'],
-        [97, 'peak 10.5k/s · 8 × 2k/s · 65.4%'],
-        [103, 'peak 1.09k/s · 3 × 1k/s · 39.4% · 7.3 TB stored'],
-        [107, 'peak 46.3/s · 1 × 3.5k/s · 1.32% · 14.6 PB stored'],
-        [110, 'peak 10.4k/s · 1 × 81k/s · 12.9%'],
+        // the cost a month (SPEC 5.4): the lb sends the feed's 13.9 GB/s to the clients at $0.09/GB
+        [89, 'Cost ≈ $3.58M/month · $0.395 per 1,000 requests · $0.358 per DAU per month'],
+        // each component's load at peak (SPEC 5.2): peak, instances × capacity, utilisation, stored; its cost
+        [95, 'peak 10.5k/s · 1 × 100k/s · 10.5% · ≈ $3.24M/month'],
+        [97, 'peak 10.5k/s · 8 × 2k/s · 65.4% · ≈ $470/month'],
+        [103, 'peak 1.09k/s · 3 × 1k/s · 39.4% · 7.3 TB stored · ≈ $2.9k/month'],
+        [107, 'peak 46.3/s · 1 × 3.5k/s · 1.32% · 14.6 PB stored · ≈ $336k/month'],
+        [110, 'peak 10.4k/s · 1 × 81k/s · 12.9% · ≈ $158/month'],
       ],
     );
     assert.ok(
@@ -641,6 +643,65 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         [143, '6 hops · availability 100% ✓ (target 99.999%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache'],
       ],
     );
+  });
+
+  it('scenarios: a lens with each headline; the one shown drives lenses, hovers, inlay hints, steps and diagrams (issue #16)', async () => {
+    const text = `${example.trimEnd()}\n\nscenarios:\n  - id: launch-day\n    label: Launch day\n    set:\n      dau: 100M\n  - id: cache-down\n    fail: [feed-cache]\n`;
+    const { uri: u } = await open(text);
+    const line = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    const lensesAt = async (l: number) =>
+      (await client.connection.sendRequest(CodeLensRequest.type, td(u)))!
+        .filter((x) => x.range.start.line === l)
+        .map((x) => [x.command?.title, x.command?.command, x.command?.arguments]);
+    assert.deepEqual(await lensesAt(line('id: launch-day')), [
+      ['peak 105k/s · 98 instances needed · ≈ $35.8M/month · over capacity: lb, api, photo-db, feed-cache', '', undefined],
+      ['Show in the editor', 'sysdesign.selectScenario', [u, 'launch-day']],
+    ]);
+    assert.deepEqual((await lensesAt(line('id: cache-down')))[0], ['peak 10.5k/s · 14 instances needed · ≈ $3.58M/month · down: feed-cache · broken: view-feed', '', undefined]);
+    const scenarioRequest = (params: object) =>
+      client.connection.sendRequest('sysdesign/scenario', { uri: u, ...params }) as Promise<{ active: string | null; scenarios: Array<{ id: string; headline: string }> } | null>;
+    assert.deepEqual((await scenarioRequest({}))?.active, null);
+    assert.deepEqual((await scenarioRequest({ scenario: 'no-such' }))?.active, null, 'an unknown scenario shows the base');
+    const shown = await scenarioRequest({ scenario: 'launch-day' });
+    assert.equal(shown?.active, 'launch-day');
+    assert.deepEqual(
+      shown?.scenarios.map((s) => s.id),
+      ['launch-day', 'cache-down'],
+    );
+    // The figures are the scenario's: the traffic lens, the inlay hint, the hover on a value that uses dau, the steps.
+    const estimation = line('estimation:');
+    assert.equal((await lensesAt(estimation))[0][0], 'Showing scenario "Launch day": show the base design');
+    assert.deepEqual((await lensesAt(estimation))[0][2], [u, null]);
+    assert.match(String((await lensesAt(line('    - id: view-feed\n      kind: read')))[0][0]), /^34\.7k\/s avg · 104k\/s peak/);
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, {
+      ...td(u),
+      range: { start: { line: line('per_user: 30/day'), character: 0 }, end: { line: line('per_user: 30/day'), character: 40 } },
+    });
+    assert.deepEqual(
+      hints!.map((h) => h.label),
+      ['× dau = 34.7k/s'],
+    );
+    const summary = (await client.connection.sendRequest(AnalysisRequest.method, { uri: u })) as AnalysisResult;
+    assert.deepEqual(summary?.scenario, { id: 'launch-day', label: 'Launch day' });
+    const apiHover = await hoverText(u, { line: line('  - id: api'), character: 9 });
+    assert.match(apiHover ?? '', /^_Scenario `launch-day`_\n\n\*\*api\*\*/);
+    assert.match(apiHover ?? '', /\*\*Load at peak\*\*: 105k\/s/);
+    // The preview's diagrams: the picker's choices and what the shown scenario fails and breaks.
+    await scenarioRequest({ scenario: 'cache-down' });
+    const diagrams = (await client.connection.sendRequest('sysdesign/diagrams', { uri: u })) as PreviewDiagrams;
+    assert.deepEqual(diagrams.scenarios?.choices, [
+      { id: 'launch-day', label: 'Launch day' },
+      { id: 'cache-down', label: 'cache-down' },
+    ]);
+    assert.deepEqual(diagrams.scenarios?.active?.failed, ['feed-cache']);
+    assert.deepEqual(diagrams.scenarios?.active?.brokenFlows, ['view-feed-dry-run']);
+    const cacheNode = diagrams.views[0].nodes.find((n) => n.id === 'feed-cache')?.nodeId;
+    assert.deepEqual(diagrams.scenarios?.active?.failedNodes, [cacheNode]);
+    assert.equal(diagrams.load?.components.find((c) => c.id === 'feed-cache')?.failed, true);
+    assert.equal(diagrams.views.find((v) => v.key === 'flow:view-feed-dry-run')?.title, 'Dry run: view-feed-dry-run (broken)');
+    // Back to the base.
+    assert.equal((await scenarioRequest({ scenario: null }))?.active, null);
+    assert.match(String((await lensesAt(line('    - id: view-feed\n      kind: read')))[0][0]), /^3\.47k\/s avg/);
   });
 
   it('sysdesign/analysis: the five steps with items and ranges', async () => {

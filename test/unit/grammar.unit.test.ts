@@ -26,7 +26,7 @@ const YAML_GRAMMARS: Record<string, string> = {
 const haveYaml = existsSync(join(YAML_SYNTAXES, YAML_GRAMMARS['source.yaml']));
 
 const KINDS = (schema as unknown as { properties: { components: { items: { properties: { kind: { enum: string[] } } } } } }).properties.components.items.properties.kind.enum;
-const SECTIONS = ['requirements', 'estimation', 'apis', 'data_models', 'components', 'groups', 'connections', 'flows'];
+const SECTIONS = ['requirements', 'estimation', 'apis', 'data_models', 'components', 'groups', 'connections', 'flows', 'scenarios'];
 const EXAMPLE = join(ROOT, 'examples', 'photo-sharing.sysdesign.yaml');
 
 const SECTION = 'keyword.other.section.sysdesign';

@@ -809,6 +809,15 @@ describe('RELIABILITY.md: Webview', () => {
     const polluted = JSON.parse('{"type": "reveal", "view": "architecture", "nodeId": "n1", "__proto__": {"type": "command"}}') as unknown;
     assert.deepEqual(parseWebviewMessage(polluted), { type: 'reveal', view: 'architecture', nodeId: 'n1' });
   });
+
+  it('messages from the webview: a "selectScenario" carries a design id or null, nothing else (issue #16)', () => {
+    const { parseWebviewMessage } = require('../../src/extension/preview/messages') as { parseWebviewMessage(raw: unknown): unknown };
+    assert.deepEqual(parseWebviewMessage({ type: 'selectScenario', scenario: 'launch-day', uri: 'file:///etc/passwd' }), { type: 'selectScenario', scenario: 'launch-day' });
+    assert.deepEqual(parseWebviewMessage({ type: 'selectScenario', scenario: null }), { type: 'selectScenario', scenario: null });
+    for (const scenario of [undefined, 3, '', '-x', 'a b', 'x'.repeat(65), '../x', { id: 'x' }]) {
+      assert.equal(parseWebviewMessage({ type: 'selectScenario', scenario }), undefined, JSON.stringify(scenario));
+    }
+  });
 });
 
 function statSafe(p: string): boolean {

@@ -11,6 +11,8 @@ const MAX_MESSAGE_CHARS = 2_000;
 const MAX_URI_CHARS = 8_192;
 
 const NODE_ID = /^[a-z][0-9]{1,6}$/;
+/** A design id (the schema's pattern and length). */
+const SCENARIO_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The message as a typed value, or undefined when it is not one we accept exactly. */
@@ -27,6 +29,8 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
       return isViewKey(raw.view) && raw.view.startsWith('flow:') && isIndex(raw.step) ? { type: 'selectStep', view: raw.view, step: raw.step } : undefined;
     case 'exportRequest':
       return isFormat(raw.format) ? { type: 'exportRequest', format: raw.format } : undefined;
+    case 'selectScenario':
+      return raw.scenario === null || (typeof raw.scenario === 'string' && SCENARIO_ID.test(raw.scenario)) ? { type: 'selectScenario', scenario: raw.scenario } : undefined;
     case 'exported': {
       if (!isIndex(raw.requestId) || !isFormat(raw.format) || typeof raw.data !== 'string') return undefined;
       if (raw.format === 'svg' && (raw.data.length > MAX_SVG_CHARS || !/^\s*(?:<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(raw.data))) return undefined;

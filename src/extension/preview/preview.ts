@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import {
   isViewKey,
+  shownScenario,
   type DiagramsResult,
   type ExportFormat,
   type ExportTheme,
@@ -42,6 +43,8 @@ export interface PreviewHost {
   layout(): PreviewLayoutSetting;
   /** The export buttons of the preview's toolbar. */
   exportFromPreview(preview: DiagramPreview, format: ExportFormat): void;
+  /** The preview's scenario picker: show `scenario` (or the base, `null`) for `document`. */
+  selectScenario(document: vscode.Uri, scenario: string | null): void;
 }
 
 /** What the preview knows of the document it shows. */
@@ -221,7 +224,9 @@ export class DiagramPreview extends Disposable {
       return;
     }
     doc.retries = 0;
-    if (result.version <= doc.postedVersion) return;
+    // Another scenario shown is news even for the same version of the document.
+    const sameScenario = !result.stale && shownScenario(result) === shownScenario(doc.diagrams);
+    if (result.version < doc.postedVersion || (result.version === doc.postedVersion && (result.stale || sameScenario))) return;
     doc.postedVersion = result.version;
     if (result.stale) {
       doc.stale = { version: result.version, message: result.message };
@@ -253,6 +258,9 @@ export class DiagramPreview extends Disposable {
         return;
       case 'exportRequest':
         this.host.exportFromPreview(this, message.format);
+        return;
+      case 'selectScenario':
+        this.host.selectScenario(this.doc.resource, message.scenario);
         return;
       case 'exported':
       case 'exportFailed':

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { DiagramsRequest, type ExportFormat, type ExportTheme } from '../../protocol';
 import { sendRequest, type DeferredLanguageClient } from '../deferredClient';
-import { LANGUAGE_ID } from '../ids';
+import { COMMANDS, LANGUAGE_ID } from '../ids';
 import { parsePreviewState } from './messages';
 import { PREVIEW_VIEW_TYPE } from './panel';
 import { DiagramPreview, type PreviewHost } from './preview';
@@ -38,6 +38,9 @@ export class PreviewManager implements vscode.Disposable {
       layout: previewLayout,
       exportFromPreview: (preview, format) => {
         this.export(format, { preview }).catch((error: unknown) => showError(error));
+      },
+      selectScenario: (document, scenario) => {
+        void vscode.commands.executeCommand(COMMANDS.selectScenario, document.toString(), scenario);
       },
     };
     this.disposables.push(
@@ -105,6 +108,11 @@ export class PreviewManager implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(target, bytes);
     if (chosen) void vscode.window.showInformationMessage(`System Design: exported the diagram to ${target.path.split('/').pop()}.`);
     return target;
+  }
+
+  /** The figures of `resource` changed without an edit (another scenario shown): ask for its diagrams now. */
+  refreshDocument(resource: vscode.Uri): void {
+    for (const preview of this.showing(resource)) preview.scheduleUpdate(0);
   }
 
   /** The preview a command without arguments means: the focused one, else the last focused, else the active design's. */

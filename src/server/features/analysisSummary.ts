@@ -23,6 +23,7 @@ export function analysisSummary(analysis: DocumentAnalysis, positions: Positions
     uri: document.uri,
     version: document.version,
     name: analysis.design.name?.text,
+    ...(analysis.shown ? { scenario: { id: analysis.shown.scenario.id.name, ...(analysis.shown.scenario.label ? { label: analysis.shown.scenario.label.text } : {}) } } : {}),
     problems: totals(analysis.problems),
     steps: designSteps(analysis).map((s) => ({
       key: s.key,

@@ -2,10 +2,11 @@
  * Code lenses with the computed numbers (SPEC 3): the headline totals above
  * `estimation`, each traffic line's numbers above it, the downtime budget above
  * `availability`, and each flow's hops, composite availability and latency against its
- * target. Lenses show text only; their command runs nothing.
+ * target; each scenario's headline. Lenses show text only and run nothing, except a
+ * scenario's, which selects it (the client's `sysdesign.selectScenario`).
  */
 import type { CodeLens, Command } from 'vscode-languageserver';
-import { briefLine, downtimeBudget, downtimeSection, estimateReport, type ReportSection, type Span } from '../../core';
+import { briefLine, briefScenario, downtimeBudget, downtimeSection, estimateReport, type ReportSection, type Span } from '../../core';
 import type { Positions } from '../positions';
 import type { DocumentAnalysis } from './types';
 
@@ -17,10 +18,20 @@ export function textOnly(title: string): Command {
 /** The figures of a traffic line a lens has room for. */
 const TRAFFIC_LENS = ['per_second', 'peak_per_second', 'bytes_per_second', 'storage_bytes_per_day'] as const;
 
-export function codeLenses(analysis: DocumentAnalysis, positions: Positions): CodeLens[] {
+/** What a click on a scenario's lens runs: the client's *Select Scenario* with the document and the scenario (or `null`, the base). */
+export const SELECT_SCENARIO_COMMAND = 'sysdesign.selectScenario';
+
+export function codeLenses(analysis: DocumentAnalysis, positions: Positions, uri?: string): CodeLens[] {
   const { design, estimate } = analysis;
   const lenses: CodeLens[] = [];
   const lens = (span: Span, title: string) => lenses.push({ range: positions.range(span), command: textOnly(title) });
+  const select = (span: Span, title: string, scenario: string | null) =>
+    lenses.push({ range: positions.range(span), command: { title, command: SELECT_SCENARIO_COMMAND, arguments: [uri, scenario] } });
+
+  // While a scenario is shown, every figure below is its own: say so where the figures start.
+  const shown = analysis.shown;
+  const first = design.sections.find((s) => s.name === 'estimation') ?? design.sections.find((s) => s.name === 'components');
+  if (shown && first && uri !== undefined) select(first.key, `Showing scenario "${shown.scenario.label?.text ?? shown.scenario.id.name}": show the base design`, null);
   const report = estimateReport(estimate);
   const section = (key: ReportSection['key']) => report.sections.find((s) => s.key === key);
 
@@ -80,22 +91,39 @@ export function codeLenses(analysis: DocumentAnalysis, positions: Positions): Co
     downtimeLens(nf.availability, section('availability'));
   }
 
+  // Each scenario's headline (SPEC 5.3), and a click that shows it in the editor.
+  for (const s of analysis.scenarios) {
+    lens(s.scenario.id, briefScenario(s.summary, estimate.conventions));
+    if (uri === undefined) continue;
+    if (shown?.scenario.id.name === s.scenario.id.name) select(s.scenario.id, 'Shown: show the base design', null);
+    else select(s.scenario.id, 'Show in the editor', s.scenario.id.name);
+  }
+
   const flows = section('flows');
   design.flows.forEach((flow, i) => {
     const row = flows?.rows[i];
     if (row) lens(flow.id, briefLine(row));
   });
 
-  // Each component's load and whether it holds (SPEC 5.2); nothing for a component that carries none.
+  // What the design costs a month (SPEC 5.4), above `components`.
+  const componentsKey = design.sections.find((s) => s.name === 'components')?.key;
+  const costTotals = section('cost_totals');
+  if (componentsKey && costTotals) {
+    const briefs = costTotals.rows.map((r) => briefLine(r)).filter((b) => b !== '');
+    if (briefs.length > 0) lens(componentsKey, `Cost ${briefs.join(' · ')}`);
+  }
+
+  // Each component's load and whether it holds (SPEC 5.2), then its cost; nothing for a component that has neither.
   const components = section('components');
-  if (components) {
-    const byId = new Map(components.rows.map((r) => [r.key, r]));
-    for (const component of design.components) {
-      const row = byId.get(component.id.name);
-      const title = row ? briefLine(row) : '';
-      if (title !== '') lens(component.id, title);
-      byId.delete(component.id.name);
-    }
+  const costs = new Map((section('cost')?.rows ?? []).map((r) => [r.key, r]));
+  const byId = new Map((components?.rows ?? []).map((r) => [r.key, r]));
+  for (const component of design.components) {
+    const row = byId.get(component.id.name);
+    const cost = costs.get(component.id.name)?.figures.find((f) => f.key === 'cost_per_month')?.brief;
+    const title = [row ? briefLine(row) : '', cost ?? ''].filter((t) => t !== '').join(' · ');
+    if (title !== '') lens(component.id, title);
+    byId.delete(component.id.name);
+    costs.delete(component.id.name);
   }
   return lenses;
 }

@@ -2,7 +2,7 @@
  * What an id is, in a few Markdown lines: used by hover and by completion details.
  */
 import { SYMBOL_NOUNS, type SymbolDefinition } from '../../core';
-import { explainComponentLoad } from '../../core/load';
+import { explainComponentCost, explainComponentLoad } from '../../core/load';
 import { formatEvaluated } from '../format';
 import type { DocumentAnalysis } from './types';
 
@@ -56,7 +56,11 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       if (outgoing.length > 0) lines.push(`- calls: ${outgoing.map(code).join(', ')}`);
       if (incoming.length > 0) lines.push(`- called by: ${incoming.map(code).join(', ')}`);
       const load = c ? analysis.estimate.components[d.components.indexOf(c)] : undefined;
-      if (load && load.id === name) lines.push('', ...explainComponentLoad(load, analysis.estimate.conventions));
+      if (load && load.id === name) {
+        lines.push('', ...explainComponentLoad(load, analysis.estimate.conventions));
+        const cost = explainComponentCost(load, analysis.estimate.conventions);
+        if (cost.length > 0) lines.push('', ...cost);
+      }
       break;
     }
     case 'requirement': {

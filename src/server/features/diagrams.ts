@@ -7,6 +7,7 @@
  */
 import {
   briefLine,
+  briefScenario,
   diagramFor,
   estimateReport,
   formatCount,
@@ -20,6 +21,7 @@ import {
   type DiagramNode,
   type Estimate,
   type Problem,
+  type ScenarioAnalysis,
   type SymbolKind,
 } from '../../core';
 import type {
@@ -32,6 +34,7 @@ import type {
   PreviewLoad,
   PreviewNode,
   PreviewNodeKind,
+  PreviewScenarios,
   PreviewStale,
   PreviewView,
   Range,
@@ -73,6 +76,12 @@ export function diagrams(analysis: DocumentAnalysis, positions: Positions, docum
     views.push({ key: info.key, kind, title: info.title, text: result.text, nodes: result.nodes.map(node) });
   }
 
+  const scenarios = previewScenarios(analysis, architectureNodes);
+  if (scenarios?.active) {
+    // A dry run the scenario breaks says so on its tab.
+    const broken = new Set(scenarios.active.brokenFlows.map((id) => `flow:${id}`));
+    for (const v of views) if (broken.has(v.key)) v.title = `${v.title} (broken)`;
+  }
   return {
     uri: document.uri,
     version: document.version,
@@ -80,7 +89,29 @@ export function diagrams(analysis: DocumentAnalysis, positions: Positions, docum
     views,
     flows: flowSteps(analysis.text, design, architectureNodes, positions, analysis.estimate),
     estimates: estimateSections(analysis.estimate),
-    load: previewLoad(analysis.estimate, architectureNodes),
+    load: previewLoad(analysis.estimate, architectureNodes, new Set(analysis.shown?.summary.failed ?? [])),
+    ...(scenarios ? { scenarios } : {}),
+  };
+}
+
+function previewScenarios(analysis: DocumentAnalysis, architectureNodes: readonly DiagramNode[]): PreviewScenarios | undefined {
+  if (analysis.scenarios.length === 0) return undefined;
+  const label = (s: ScenarioAnalysis) => s.scenario.label?.text ?? s.scenario.id.name;
+  const choices = analysis.scenarios.map((s) => ({ id: s.scenario.id.name, label: label(s) }));
+  const shown = analysis.shown;
+  if (!shown) return { choices };
+  const failed = shown.summary.failed;
+  const failedNodes = architectureNodes.filter((n) => n.kind === 'component' && failed.includes(n.id)).map((n) => n.nodeId);
+  return {
+    choices,
+    active: {
+      id: shown.scenario.id.name,
+      label: label(shown),
+      headline: briefScenario(shown.summary, analysis.estimate.conventions),
+      failed,
+      failedNodes,
+      brokenFlows: shown.summary.broken_flows,
+    },
   };
 }
 
@@ -195,7 +226,7 @@ function lowEdge(target: number): number {
 }
 
 /** The load of each component and connection at peak, formatted, for the heat map, the bar chart and edge weights. */
-export function previewLoad(estimate: Estimate, architectureNodes: readonly DiagramNode[]): PreviewLoad | undefined {
+export function previewLoad(estimate: Estimate, architectureNodes: readonly DiagramNode[], failed: ReadonlySet<string> = new Set()): PreviewLoad | undefined {
   if (estimate.components.length === 0) return undefined;
   const conventions = estimate.conventions;
   const target = estimate.conventions.target_utilisation;
@@ -223,8 +254,10 @@ export function previewLoad(estimate: Estimate, architectureNodes: readonly Diag
       utilisationText,
       needs,
       wait,
-      summary: `${c.id}: ${summary}`,
-      reached: c.peak_per_second !== null,
+      summary: failed.has(c.id) ? `${c.id}: down in this scenario` : `${c.id}: ${summary}`,
+      // A failed component's tooltip says it is down, reached or not.
+      reached: c.peak_per_second !== null || failed.has(c.id),
+      ...(failed.has(c.id) ? { failed: true as const } : {}),
     });
   }
   components.sort((a, b) => (b.utilisation ?? -1) - (a.utilisation ?? -1) || a.id.localeCompare(b.id));

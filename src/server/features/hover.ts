@@ -13,8 +13,10 @@ import { code, describeDefinition, KIND_NOUN } from './describe';
 import type { DocumentAnalysis } from './types';
 
 export function hover(analysis: DocumentAnalysis, positions: Positions, offset: number): Hover | null {
+  // While a scenario is shown, a figure says whose it is.
+  const shown = analysis.shown ? `_Scenario \`${analysis.shown.scenario.id.name}\`_\n\n` : '';
   const markdown = (value: string, span: { start: number; end: number }): Hover => ({
-    contents: { kind: MarkupKind.Markdown, value },
+    contents: { kind: MarkupKind.Markdown, value: shown + value },
     range: positions.range(span),
   });
 

@@ -146,7 +146,7 @@ describe('editing', () => {
       'backend-api',
     );
     const edits = edit.get(document.uri);
-    assert.equal(edits.length, 14, 'the definition and 13 uses');
+    assert.equal(edits.length, 15, 'the definition and 14 uses, one in a scenario’s path');
     assert.ok(
       edits.every((e) => document.getText(e.range) === 'api'),
       'each edit covers exactly `api`',
@@ -191,7 +191,33 @@ describe('editing', () => {
     assert.deepEqual(at(positionOf(document, '- id: view-feed-dry-run', 2).line), [
       '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache',
     ]);
-    // 8 of the estimate and the dry runs, and one per component with load (lb, api, photo-db, blobs, feed-cache)
-    assert.equal(lenses.length, 13);
+    // 8 of the estimate and the dry runs, the cost above `components`, one per component with load
+    // (lb, api, photo-db, blobs, feed-cache), and two per scenario (its headline, and a click that shows it)
+    const scenarioLines = new Set([positionOf(document, '- id: launch-day').line, positionOf(document, '- id: cache-down').line]);
+    assert.equal(lenses.filter((l) => !scenarioLines.has(l.range.start.line)).length, 14);
+    assert.deepEqual(
+      lenses.filter((l) => scenarioLines.has(l.range.start.line)).map((l) => l.command?.title?.replace(/^peak .*/, 'headline')),
+      ['headline', 'Show in the editor', 'headline', 'Show in the editor'],
+    );
+  });
+
+  it('shows the scenario Select Scenario chooses in the lenses, from a command or a lens, and the base again (issue #16)', async () => {
+    const { document } = await openDesign(example);
+    const lenses = () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const titles = async () => (await lenses()).map((l) => l.command?.title ?? '');
+    const readLine = positionOf(document, '- id: view-feed', 2, 1).line;
+    const readLens = async () => (await lenses()).find((l) => l.range.start.line === readLine)?.command?.title;
+    assert.match((await readLens()) ?? '', /^3\.47k\/s avg · 10\.4k\/s peak/);
+    await vscode.commands.executeCommand('sysdesign.selectScenario', document.uri.toString(), 'launch-day');
+    assert.ok((await titles()).includes('Showing scenario "Launch day, 3x traffic": show the base design'));
+    assert.match((await readLens()) ?? '', /^10\.4k\/s avg · 31\.3k\/s peak/);
+    // The other scenario's lens runs the same command with its id.
+    const show = (await lenses()).find((l) => l.command?.title === 'Show in the editor');
+    assert.deepEqual(show?.command?.arguments, [document.uri.toString(), 'cache-down']);
+    await vscode.commands.executeCommand(show!.command!.command, ...show!.command!.arguments!);
+    assert.ok((await titles()).includes('Showing scenario "Feed cache down": show the base design'));
+    await vscode.commands.executeCommand('sysdesign.selectScenario', document.uri.toString(), null);
+    assert.ok(!(await titles()).some((t) => t.startsWith('Showing scenario')));
+    assert.match((await readLens()) ?? '', /^3\.47k\/s avg · 10\.4k\/s peak/);
   });
 });
