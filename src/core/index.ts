@@ -13,6 +13,7 @@ export {
   formatBytes,
   formatCount,
   formatDuration,
+  formatMoney,
   formatPercent,
   formatQuantity,
   formatRate,

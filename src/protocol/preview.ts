@@ -40,6 +40,20 @@ export interface PreviewDiagrams {
   load?: PreviewLoad;
   /** The design's scenarios, for the preview's scenario picker; absent when it has none. */
   scenarios?: PreviewScenarios;
+  /** What each component costs a month (SPEC 5.4), for the Estimates tab's chart; absent when nothing is priced. */
+  cost?: PreviewCost;
+}
+
+export interface PreviewCost {
+  /** The design's total, formatted: `≈ $3.58M/month`. */
+  total: string;
+  /** Priced components, the most expensive first. */
+  components: Array<{
+    id: string;
+    /** Of the most expensive one, 0 to 1. */ share: number;
+    text: string;
+    /** Its prices, formatted: `instance $470 · storage $2.52k`. */ breakdown: string;
+  }>;
 }
 
 /** The scenarios of a design and the one shown (SPEC 5.3). */

@@ -178,7 +178,7 @@ export class App {
     show(this.el.banner, false);
     if (doc.view !== ESTIMATES_VIEW && !diagrams.views.some((v) => v.key === doc.view)) doc.view = 'architecture';
     this.updateTabs();
-    doc.drawn.estimates = drawEstimates(this.el.estimates, diagrams.estimates, doc.drawn.estimates, diagrams.load);
+    doc.drawn.estimates = drawEstimates(this.el.estimates, diagrams.estimates, doc.drawn.estimates, diagrams.load, diagrams.cost);
     drawLegend(this.el.legend, diagrams.load);
     drawScenarios(this.el, diagrams.scenarios);
     this.stepper.update();

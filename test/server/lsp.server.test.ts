@@ -699,6 +699,9 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     assert.deepEqual(diagrams.scenarios?.active?.failedNodes, [cacheNode]);
     assert.equal(diagrams.load?.components.find((c) => c.id === 'feed-cache')?.failed, true);
     assert.equal(diagrams.views.find((v) => v.key === 'flow:view-feed-dry-run')?.title, 'Dry run: view-feed-dry-run (broken)');
+    // The numbers view has the base and every scenario side by side, the base as written whatever is shown.
+    const compared = diagrams.estimates.find((s) => s.title === 'Base and scenarios');
+    assert.deepEqual(compared?.rows[0], { label: 'Peak requests', value: 'Base: 10.5k/s · Launch day: 105k/s (+94.2k/s, ×10) · cache-down: 10.5k/s' });
     // Back to the base.
     assert.equal((await scenarioRequest({ scenario: null }))?.active, null);
     assert.match(String((await lensesAt(line('    - id: view-feed\n      kind: read')))[0][0]), /^3\.47k\/s avg/);

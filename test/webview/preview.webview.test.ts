@@ -663,20 +663,26 @@ describe('the preview webview in Chromium', function () {
     await preview.update(d, 'architecture');
     await preview.showView('estimates', 1);
     const page = preview.page;
-    const rows = page.locator('.bars .bar-row');
+    const rows = page.locator('.utilisation .bars .bar-row');
     assert.deepEqual(await rows.evaluateAll((es) => es.map((e) => e.getAttribute('data-id'))), ['search', 'db', 'cache', 'api', 'lb'], 'busiest first');
-    assert.deepEqual(await page.locator('.bars .bar').evaluateAll((es) => es.map((e) => e.getAttribute('data-band'))), ['saturated', 'high', 'target', 'low', 'unknown']);
+    assert.deepEqual(await page.locator('.utilisation .bars .bar').evaluateAll((es) => es.map((e) => e.getAttribute('data-band'))), [
+      'saturated',
+      'high',
+      'target',
+      'low',
+      'unknown',
+    ]);
     const geometry = await page.evaluate(() => {
-      const track = document.querySelector('.bars .track')!.getBoundingClientRect();
-      const bars = [...document.querySelectorAll('.bars .bar')].map((b) => b.getBoundingClientRect().width);
-      const line = document.querySelector('.bars .target-line')!.getBoundingClientRect();
+      const track = document.querySelector('.utilisation .bars .track')!.getBoundingClientRect();
+      const bars = [...document.querySelectorAll('.utilisation .bars .bar')].map((b) => b.getBoundingClientRect().width);
+      const line = document.querySelector('.utilisation .bars .target-line')!.getBoundingClientRect();
       return { trackLeft: track.left, trackWidth: track.width, bars, lineLeft: line.left, lineTop: line.top, lineBottom: line.bottom };
     });
     // The scale ends at the busiest (120 %): widths are utilisation / 1.2 of the track.
     const expected = [1.2, 0.84, 0.6, 0.3].map((u) => (u / 1.2) * geometry.trackWidth);
     expected.forEach((w, i) => assert.ok(Math.abs(geometry.bars[i] - w) < 1.5, `bar ${i}: ${geometry.bars[i]} ≈ ${w}`));
     assert.ok(Math.abs(geometry.lineLeft - (geometry.trackLeft + (0.7 / 1.2) * geometry.trackWidth)) < 2, 'the target line at 70 %');
-    assert.equal(await page.locator('.bars .target-line').evaluate((e) => getComputedStyle(e).borderLeftStyle), 'dashed', 'the target line is drawn');
+    assert.equal(await page.locator('.utilisation .bars .target-line').evaluate((e) => getComputedStyle(e).borderLeftStyle), 'dashed', 'the target line is drawn');
     const firstRow = await rows.first().boundingBox();
     const lastRow = await rows.last().boundingBox();
     assert.ok(geometry.lineTop <= firstRow!.y + 1 && geometry.lineBottom >= lastRow!.y + lastRow!.height - 1, 'the line spans every row');
@@ -693,6 +699,59 @@ describe('the preview webview in Chromium', function () {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'cache', 'rows are in the tab order');
     // The tables are still there after the chart.
     assert.ok((await page.locator('.estimates table.estimate').count()) > 0);
+  });
+
+  it('charts the cost per month beside the utilisation, and shows a scenario: its picker, its line, the failed component dashed (issue #16)', async () => {
+    preview = await PreviewPage.open(browser);
+    const text = `${SPEC.trimEnd()}\n\nscenarios:\n  - id: launch\n    label: Launch day\n    set:\n      dau: 20M\n  - id: cache-down\n    fail: [feed-cache]\n`;
+    await preview.update(diagramsOf(text, 1), 'architecture');
+    const page = preview.page;
+    // The base: a picker with the base and each scenario, no scenario line, nothing failed.
+    const picker = page.getByRole('combobox', { name: 'Scenario' });
+    assert.deepEqual(await picker.locator('option').allTextContents(), ['Base design', 'Launch day', 'cache-down']);
+    assert.equal(await picker.inputValue(), '');
+    assert.equal(await page.locator('.scenario-line').isVisible(), false);
+    // Choosing posts the id, nothing else; the extension answers with the scenario's diagrams (same version).
+    await picker.selectOption('cache-down');
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'selectScenario'), { type: 'selectScenario', scenario: 'cache-down' });
+    await preview.send({ type: 'update', diagrams: diagramsOf(text, 1, 'cache-down') });
+    await page.locator('.scenario-line', { hasText: 'Scenario "cache-down": peak 10.5k/s' }).waitFor();
+    const failed = page.locator('.stage > svg [data-sd-node][data-sd-failed="true"]');
+    await failed.waitFor();
+    assert.equal(await failed.count(), 1);
+    assert.equal(
+      await failed
+        .locator(':scope > :is(rect, polygon, path)')
+        .first()
+        .evaluate((e) => getComputedStyle(e).strokeDasharray),
+      '6px, 4px',
+      'drawn dashed',
+    );
+    await page.locator('.legend-item[data-failed="true"]', { hasText: 'down in this scenario' }).waitFor();
+    assert.ok((await page.getByRole('tab', { name: 'Dry run: view-feed-dry-run (broken)' }).count()) === 1);
+    // Back to the base: no failed mark left.
+    await preview.send({ type: 'update', diagrams: diagramsOf(text, 1) });
+    await page.locator('.scenario-line').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('.stage > svg [data-sd-failed]').count(), 0);
+    // The cost chart: the most expensive first, widths in proportion, each row labelled with its prices.
+    await preview.showView('estimates', 1);
+    const rows = page.locator('.cost-chart .bar-row');
+    const d = diagramsOf(text, 1);
+    assert.deepEqual(
+      await rows.evaluateAll((es) => es.map((e) => e.getAttribute('data-id'))),
+      d.cost!.components.map((c) => c.id),
+    );
+    assert.equal(await rows.first().getAttribute('data-id'), 'lb');
+    const widths = await page.locator('.cost-chart .bar').evaluateAll((es) => es.map((e) => e.getBoundingClientRect().width));
+    const track = await page
+      .locator('.cost-chart .track')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().width);
+    // (a bar's 1px border makes 2px the least it shows)
+    d.cost!.components.forEach((c, i) => assert.ok(Math.abs(widths[i] - Math.max(2, c.share * track)) < 1.5, `${c.id}: ${widths[i]} ≈ ${c.share * track}`));
+    assert.match((await rows.first().getAttribute('aria-label')) ?? '', /^lb: \$3\.24M a month \(transfer \$3\.24M · fixed \$16\.2\)$/);
+    await page.locator('.cost-chart h2', { hasText: 'Cost per month (≈ $3.58M/month)' }).waitFor();
+    await page.locator('table.estimate caption', { hasText: 'Base and scenarios' }).waitFor();
   });
 
   it('shows the flow rate and the queueing wait at each hop while stepping', async () => {

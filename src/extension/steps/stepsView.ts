@@ -115,7 +115,10 @@ export class StepsView extends Disposable {
   private updateViews(): void {
     const summary = this.source.summary;
     const document = this.source.document;
-    const title = summary?.name ?? (document ? baseName(document.uri) : undefined);
+    const name = summary?.name ?? (document ? baseName(document.uri) : undefined);
+    // The figures are a scenario's while one is shown (SPEC 5.3): say whose.
+    const scenario = summary?.scenario;
+    const title = name !== undefined && scenario ? `${name} · scenario ${scenario.label ?? scenario.id}` : name;
     const message = this.source.error ? `The language server did not answer: ${this.source.error}` : undefined;
     // Each assignment is a message to the workbench: only when it says something new.
     for (const view of [this.view, this.explorerView]) {

@@ -17,6 +17,9 @@ import {
   labelledValue,
   listViews,
   NONE,
+  COST_FIELDS,
+  formatMoney,
+  scenarioComparison,
   type Design,
   type DiagramNode,
   type Estimate,
@@ -28,6 +31,7 @@ import type {
   EstimateRow,
   EstimateSection,
   PreviewComponentLoad,
+  PreviewCost,
   PreviewDiagrams,
   PreviewEdgeLoad,
   PreviewFlow,
@@ -88,9 +92,30 @@ export function diagrams(analysis: DocumentAnalysis, positions: Positions, docum
     name: design.name?.text,
     views,
     flows: flowSteps(analysis.text, design, architectureNodes, positions, analysis.estimate),
-    estimates: estimateSections(analysis.estimate),
+    estimates: [...estimateSections(analysis.estimate), ...comparisonSections((analysis.base ?? analysis).estimate)],
     load: previewLoad(analysis.estimate, architectureNodes, new Set(analysis.shown?.summary.failed ?? [])),
     ...(scenarios ? { scenarios } : {}),
+    ...previewCost(analysis.estimate),
+  };
+}
+
+function previewCost(estimate: Estimate): { cost?: PreviewCost } {
+  if (estimate.cost.per_month === null) return {};
+  const priced = estimate.components.filter((c) => c.cost_per_month !== null).sort((a, b) => (b.cost_per_month ?? 0) - (a.cost_per_month ?? 0));
+  const most = Math.max(...priced.map((c) => c.cost_per_month ?? 0));
+  return {
+    cost: {
+      total: `≈ ${formatMoney(estimate.cost.per_month)}/month`,
+      components: priced.map((c) => ({
+        id: c.id,
+        share: most > 0 && Number.isFinite(most) ? (c.cost_per_month ?? 0) / most : 0,
+        text: formatMoney(c.cost_per_month ?? 0),
+        breakdown: COST_FIELDS.flatMap((f) => {
+          const v = c.cost_breakdown[f];
+          return v === null ? [] : [`${f} ${formatMoney(v)}`];
+        }).join(' · '),
+      })),
+    },
   };
 }
 
@@ -291,6 +316,21 @@ export function previewLoad(estimate: Estimate, architectureNodes: readonly Diag
 }
 
 /** The estimate report as the preview's rows: an item's figures in one line, named figures as label and value. */
+/** The base and every scenario side by side (SPEC 5.3): one row per figure, each column with its change from the base. */
+export function comparisonSections(base: Estimate): EstimateSection[] {
+  if (base.scenarios.length === 0) return [];
+  const comparison = scenarioComparison(base);
+  return [
+    {
+      title: 'Base and scenarios',
+      rows: comparison.rows.map((r) => ({
+        label: r.label,
+        value: r.cells.map((c, i) => `${comparison.columns[i].label}: ${c.text}${c.change ? ` (${c.change})` : ''}`).join(' · '),
+      })),
+    },
+  ];
+}
+
 export function estimateSections(estimate: Estimate): EstimateSection[] {
   return estimateReport(estimate).sections.map((section) => ({
     title: section.title,

@@ -22,7 +22,7 @@ export function scenarioView(analysis: DocumentAnalysis, id: string | undefined)
   if (!view) {
     const quantities = new Map(analysis.quantities);
     for (const [start, q] of scenario.quantities) quantities.set(start, q);
-    view = { ...analysis, design: scenario.design, estimate: { ...scenario.estimate, scenarios: analysis.estimate.scenarios }, quantities, shown: scenario };
+    view = { ...analysis, design: scenario.design, estimate: { ...scenario.estimate, scenarios: analysis.estimate.scenarios }, quantities, shown: scenario, base: analysis };
     byId.set(id, view);
   }
   return view;

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { replaceOnce } from '../../support/text';
-import { repoFile } from './helpers';
+import type { StepsView } from '../../../src/extension/steps/stepsView';
+import { ourExtension, repoFile } from './helpers';
 
 /** The position of `offset` characters into the (`nth`) occurrence of `needle`. */
 function positionOf(document: vscode.TextDocument, needle: string, offset = 0, nth = 0): vscode.Position {
@@ -211,6 +212,11 @@ describe('editing', () => {
     await vscode.commands.executeCommand('sysdesign.selectScenario', document.uri.toString(), 'launch-day');
     assert.ok((await titles()).includes('Showing scenario "Launch day, 3x traffic": show the base design'));
     assert.match((await readLens()) ?? '', /^10\.4k\/s avg · 31\.3k\/s peak/);
+    // The steps view says whose figures it shows.
+    const { steps, scenarios } = (await ourExtension().activate()) as { steps: StepsView; scenarios: { active(uri: vscode.Uri): string | undefined } };
+    assert.equal(scenarios.active(document.uri), 'launch-day');
+    await steps.source.refresh();
+    assert.equal(steps.view.description, 'Photo sharing · scenario Launch day, 3x traffic');
     // The other scenario's lens runs the same command with its id.
     const show = (await lenses()).find((l) => l.command?.title === 'Show in the editor');
     assert.deepEqual(show?.command?.arguments, [document.uri.toString(), 'cache-down']);

@@ -13,6 +13,7 @@ import { createAnalyzer } from '../../../src/core';
 import { createNonce, previewHtml } from '../../../src/extension/preview/html';
 import type { FromWebviewMessage, PreviewDiagrams, PreviewInitialState, PreviewStale, ToWebviewMessage } from '../../../src/protocol';
 import { diagrams } from '../../../src/server/features/diagrams';
+import { scenarioView } from '../../../src/server/features/scenarioView';
 import { positionsOf } from '../../../src/server/positions';
 
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -29,14 +30,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The diagrams the language server would send for `text` (the real core and server feature). */
-export function diagramsOf(text: string, version = 1): PreviewDiagrams {
-  const result = diagramsOrStale(text, version);
+export function diagramsOf(text: string, version = 1, scenario?: string): PreviewDiagrams {
+  const result = diagramsOrStale(text, version, scenario);
   if (result.stale) throw new Error(`the design does not parse: ${result.message}`);
   return result;
 }
 
-export function diagramsOrStale(text: string, version = 1): PreviewDiagrams | PreviewStale {
-  const analysis = createAnalyzer().analyse(text);
+/** `scenario`: the id of the scenario shown, as the language server's `scenarioView` gives it. */
+export function diagramsOrStale(text: string, version = 1, scenario?: string): PreviewDiagrams | PreviewStale {
+  const analysis = scenarioView(createAnalyzer().analyse(text), scenario);
   const document = TextDocument.create(DOCUMENT_URI, 'sysdesign', version, text);
   return diagrams(analysis, positionsOf(document, text), { uri: DOCUMENT_URI, version });
 }
