@@ -32,7 +32,7 @@ export interface Price {
 export interface Usage {
   /** shards x replicas. */
   instances: number;
-  /** Bytes held, one copy. */
+  /** Bytes on disk: a copy on each replica. */
   storedBytes: number | null;
   /** Bytes per second it sends on read steps called by a client or an external system; null when no request reaches it. */
   egressBytesPerSecond: number | null;
