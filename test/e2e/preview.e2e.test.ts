@@ -211,8 +211,9 @@ describe('the diagram preview in the workbench', () => {
     await preview().locator(`.stage > ${VIEWS[0].svg}`).waitFor();
     const status = (text: string) => page().locator('.statusbar-item', { hasText: text });
     await status('Base design').waitFor();
-    // From the palette: a picker of the base and each scenario with its headline.
-    await workbench().clickEditorLine(/^sysdesign: 1/);
+    // From the palette (the editor focused, wherever an earlier test left its cursor): a picker
+    // of the base and each scenario with its headline.
+    await goToLine(1);
     await workbench().runCommand('System Design: Select Scenario');
     await workbench().quickPickRow('Launch day, 3x traffic').click();
     await status('Launch day, 3x traffic').waitFor();
