@@ -95,21 +95,7 @@ function rejectUnknownFlags(flags: string[], known: string[]): void {
 
 /** `export FILE --format mermaid|markdown [--view VIEW]`; options also as `--format=markdown`. */
 function exportDesign(args: string[], io: Io): number {
-  const options = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    if (name !== '--format' && name !== '--view') throw new UsageError(`unknown option '${name}'`);
-    const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    options.set(name, value);
-  }
+  const { files, options } = parseOptions(args, ['--format', '--view'], []);
   if (files.length !== 1) throw new UsageError('export needs exactly one FILE');
   const format = options.get('--format');
   if (format === undefined) throw new UsageError('export needs --format mermaid or --format markdown');

@@ -534,7 +534,7 @@ export interface Estimate {
 }
 
 /** A scenario's figures (SPEC 5.6): the base's fields, recomputed with its settings and failures. */
-export interface ScenarioEstimate {
+export interface ScenarioEstimate extends Pick<Estimate, 'dau' | 'totals' | 'availability' | 'flows' | 'components' | 'connections' | 'cost'> {
   id: string;
   label: string | null;
   /** The components it takes down. */
@@ -543,13 +543,6 @@ export interface ScenarioEstimate {
   broken_requirements: string[];
   /** Dry runs that cross a failed component. */
   broken_flows: string[];
-  dau: number | null;
-  totals: Totals;
-  availability: AvailabilityEstimate;
-  flows: FlowEstimate[];
-  components: ComponentLoad[];
-  connections: ConnectionLoad[];
-  cost: CostEstimate;
   /** The problems found only in this scenario, as reported on its line. */
   problems: Problem[];
 }
