@@ -657,6 +657,11 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       ['peak 105k/s · 98 instances needed · ≈ $35.8M/month · over capacity: lb, api, photo-db, feed-cache', '', undefined],
       ['Show in the editor', 'sysdesign.selectScenario', [u, 'launch-day']],
     ]);
+    // The scenario's hover traces its lens: what it sets, and each headline figure beside the base's.
+    const scenarioHover = (await hoverText(u, { line: line('id: launch-day'), character: 10 })) ?? '';
+    assert.match(scenarioHover, /^\*\*launch-day\*\*: scenario\n- label: Launch day\n- sets `dau` to `100M` = \*\*100M\*\*\n/);
+    assert.match(scenarioHover, /\n- Peak requests: 105k\/s \(\+94\.2k\/s, ×10\), base 10\.5k\/s\n/);
+    assert.match(scenarioHover, /\n- Instances needed: 98 \(\+84, ×7\), base 14\n/);
     assert.deepEqual((await lensesAt(line('id: cache-down')))[0], ['peak 10.5k/s · 14 instances needed · ≈ $3.58M/month · down: feed-cache · broken: view-feed', '', undefined]);
     const scenarioRequest = (params: object) =>
       client.connection.sendRequest('sysdesign/scenario', { uri: u, ...params }) as Promise<{ active: string | null; scenarios: Array<{ id: string; headline: string }> } | null>;

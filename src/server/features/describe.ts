@@ -1,7 +1,7 @@
 /**
  * What an id is, in a few Markdown lines: used by hover and by completion details.
  */
-import { SYMBOL_NOUNS, type SymbolDefinition } from '../../core';
+import { scenarioComparison, SYMBOL_NOUNS, type ScenarioAnalysis, type SymbolDefinition } from '../../core';
 import { explainComponentCost, explainComponentLoad } from '../../core/load';
 import { formatEvaluated } from '../format';
 import type { DocumentAnalysis } from './types';
@@ -124,6 +124,12 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       head(`${t?.kind ?? ''} traffic line`.trim());
       break;
     }
+    case 'scenario': {
+      head('scenario');
+      const s = analysis.scenarios.find((x) => x.scenario.id === def.ident);
+      if (s) lines.push(...describeScenario(analysis, s));
+      break;
+    }
     case 'value': {
       const v = d.estimation?.values.find((x) => x.name === def.ident);
       head('named value');
@@ -136,6 +142,37 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * What a scenario changes and what that does to the headline figures, each beside the
+ * base's and with how it is summed, so its lens can be traced.
+ */
+function describeScenario(analysis: DocumentAnalysis, s: ScenarioAnalysis): string[] {
+  const lines: string[] = [];
+  if (s.scenario.label) lines.push(`- label: ${escape(s.scenario.label.text)}`);
+  for (const setting of s.scenario.set) {
+    const q = s.quantities.get(setting.value.start);
+    const shown = q ? formatEvaluated(q, s.estimate.conventions, setting.value.text) : undefined;
+    lines.push(`- sets ${code(setting.path.text)} to ${code(setting.value.text)}${shown ? ` = **${escape(shown)}**` : ''}`);
+  }
+  if (s.summary.failed.length > 0) lines.push(`- down: ${s.summary.failed.map(code).join(', ')}`);
+  if (s.summary.broken_flows.length > 0) {
+    lines.push(`- broken: ${s.summary.broken_flows.map(code).join(', ')} (requirements ${s.summary.broken_requirements.map(code).join(', ') || 'none'})`);
+  }
+  const comparison = scenarioComparison((analysis.base ?? analysis).estimate);
+  const column = comparison.columns.findIndex((c) => c.key === s.scenario.id.name);
+  if (column < 0) return lines;
+  lines.push('', '**Against the base**');
+  for (const row of comparison.rows) {
+    const cell = row.cells[column];
+    lines.push(`- ${row.label}: ${escape(cell.text)}${cell.change ? ` (${escape(cell.change)})` : ''}, base ${escape(row.cells[0].text)}`);
+  }
+  lines.push(
+    '',
+    "Peak requests: the reads and writes of every traffic line at peak; instances (needed): summed over the components with load, needed at the target utilisation; cost: the sum of each component's cost per month.",
+  );
+  return lines;
 }
 
 export function code(s: string): string {
