@@ -11,17 +11,15 @@
  * Exit status: 0 clean (warnings allowed), 1 any error in a design, 2 usage or I/O error.
  * Every failure is one line on stderr, never a stack trace.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { createAnalyzer } from '../core/analyse';
-import { formatBytes } from '../core/quantity';
 import { comparisonText, estimateInputs, estimateReport, estimateText, inputsText, scenarioComparison } from '../core/report';
 import { closest } from '../core/suggest';
 import type { Analysis, Problem, ScenarioEstimate } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
 import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
+import { FileError, oneLine, parseOptions, readDesign, UsageError, type Io } from './io';
 
-/** Larger files are refused before reading; the analyzer itself stops at 2 M characters. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export type { Io } from './io';
 
 const USAGE = `Usage:
   sysdesign check FILE...            report problems (file:line:col: severity code message)
@@ -34,14 +32,6 @@ const USAGE = `Usage:
   sysdesign --help | --version
 
 Exit status: 0 no errors, 1 a design has errors, 2 usage or file error.`;
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-class UsageError extends Error {}
-class FileError extends Error {}
 
 export function main(argv: string[], io: Io): number {
   try {
@@ -224,31 +214,6 @@ export function estimateJson(analysis: Analysis, lines: LineIndex): Record<strin
   };
 }
 
-/** Splits arguments into files, options with a value (`--scenario ID`, `--scenario=ID`) and switches. */
-function parseOptions(args: string[], withValue: string[], switches: string[]): { files: string[]; options: Map<string, string>; switches: Set<string> } {
-  const files: string[] = [];
-  const options = new Map<string, string>();
-  const on = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('-') || arg === '-') {
-      files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    if (switches.includes(name) && eq < 0) {
-      on.add(name);
-      continue;
-    }
-    if (!withValue.includes(name)) throw new UsageError(`unknown option '${name}'`);
-    const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    options.set(name, value);
-  }
-  return { files, options, switches: on };
-}
-
 function problemJson(p: Problem, lines: LineIndex): Record<string, unknown> {
   const start = lines.position(p.start);
   const end = lines.position(p.end);
@@ -259,54 +224,6 @@ function estimateTable(analysis: Analysis): string[] {
   const name = analysis.design.name?.text;
   const inputs = inputsText(estimateInputs(analysis.design, analysis.estimate, analysis.quantities));
   return [...(name ? [name, ''] : []), ...(inputs.length > 0 ? [...inputs, ''] : []), ...estimateText(estimateReport(analysis.estimate))];
-}
-
-/** Reads a design file, refusing what is not one with a one-line reason. */
-function readDesign(file: string): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new FileError(`${file}: is a directory, not a design file`);
-    if (!stat.isFile()) throw new FileError(`${file}: not a regular file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof FileError) throw error;
-    throw new FileError(`${file}: ${describeFsError(error)}`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new FileError(`${file}: too large (${formatBytes(size)}); design files are read up to ${formatBytes(MAX_FILE_BYTES)}`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new FileError(`${file}: ${describeFsError(error)}`);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) throw new FileError(`${file}: a binary file, not a design (YAML text)`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FileError(`${file}: not UTF-8 text`);
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: string } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a design file';
-    default:
-      return error instanceof Error ? error.message.split('\n')[0] : String(error);
-  }
-}
-
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ');
 }
 
 declare const SYSDESIGN_VERSION: string | undefined;
