@@ -237,7 +237,7 @@ export function evaluateFigures(
   if (est?.dau) definitions.set('dau', { source: est.dau, expect: 'count', field: 'dau', nameStart: est.dau.start, nameEnd: est.dau.end });
   if (est?.concurrent)
     definitions.set('concurrent', { source: est.concurrent, expect: 'count', field: 'concurrent', nameStart: est.concurrent.start, nameEnd: est.concurrent.end });
-  const known = [...definitions.keys(), ...PER_DAY_NAMES];
+  const known = [...new Set([...definitions.keys(), ...PER_DAY_NAMES])];
   const results = new Map<string, Quantity | null | 'pending'>();
   let depth = 0;
   const lookup = (name: string): Quantity | null | undefined => {

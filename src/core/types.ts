@@ -106,7 +106,15 @@ export interface Question extends Span {
   a?: Text;
 }
 
-export interface Requirement extends Span {
+/**
+ * Where a figure or a requirement comes from (`source:` or `sources:`), e.g. a report
+ * with its year, or "interviewer". Shown next to the figure in the export and hovers.
+ */
+export interface Sourced {
+  sources?: Text[];
+}
+
+export interface Requirement extends Span, Sourced {
   id: Ident;
   text?: Text;
   op?: RequirementOp;
@@ -161,14 +169,15 @@ export const DEFAULT_CONVENTIONS: Readonly<Conventions> = Object.freeze({
   target_utilisation: 0.7,
 });
 
-export interface NamedQuantity extends Span {
+/** `name: value`, or a value's long form `name: { value: ..., source: ... }` (its sources). */
+export interface NamedQuantity extends Span, Sourced {
   name: Ident;
   value: QuantitySource;
 }
 
 export type TrafficKind = 'read' | 'write';
 
-export interface Traffic extends Span {
+export interface Traffic extends Span, Sourced {
   id: Ident;
   kind?: TrafficKind;
   /** Requests per daily active user per unit of time, e.g. `2/day`. */
@@ -223,11 +232,20 @@ export interface Estimation extends Span {
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/** A request or response field of an API: its name and its type as one line (`[string]`, `{ id: string }`). */
+export interface ApiField {
+  name: Text;
+  type: string;
+}
+
 export interface Api extends Span {
   id: Ident;
   method?: HttpMethod;
   path?: Text;
   requirement?: Ident;
+  description?: Text;
+  request: ApiField[];
+  response: ApiField[];
 }
 
 /** One column of a table: `user_id: uuid fk users.user_id`. */
@@ -247,6 +265,7 @@ export interface Field extends Span {
 export interface DataModel extends Span {
   id: Ident;
   store?: Ident;
+  description?: Text;
   fields: Field[];
 }
 
@@ -270,11 +289,12 @@ export const COMPONENT_KINDS = [
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
-export interface Component extends Span {
+export interface Component extends Span, Sourced {
   id: Ident;
   kind?: ComponentKind;
   label?: Text;
   tech?: Text;
+  description?: Text;
   /** Copies; any copy serves a read, every copy of a stateful kind applies every write. */
   replicas?: QuantitySource;
   /** Partitions; each holds 1/shards of the data and of the load (default 1). */
@@ -334,6 +354,7 @@ export interface Flow extends Span {
   /** An absolute rate for the flow, when no traffic line runs it. */
   rate?: QuantitySource;
   peakFactor?: QuantitySource;
+  description?: Text;
   steps: Step[];
 }
 

@@ -263,7 +263,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       const items = await completionLabels(text, { line: 112, character: 4 });
       assert.deepEqual(
         items.map((i) => i.label),
-        ['label', 'description', 'replicas', 'shards', 'capacity', 'storage_capacity', 'connections', 'max_connections', 'availability', 'latency', 'cost'],
+        ['label', 'description', 'replicas', 'shards', 'capacity', 'storage_capacity', 'connections', 'max_connections', 'availability', 'latency', 'cost', 'source', 'sources'],
       );
       const replicas = items.find((i) => i.label === 'replicas')!;
       assert.equal(replicas.textEdit?.newText, 'replicas: ');
@@ -334,6 +334,21 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
         await hoverText(v, positionOf(text, '20 * 2B', 0)),
         '`size` = **40 bytes**\n\n- in base units: 40 bytes\n- dimension: bytes\n- `B` in `20 * 2B` is read as **bytes** (this field is a size)',
       );
+    });
+
+    it('a sourced figure names its source: a value in its long form, a traffic line, a component', async () => {
+      const text = edited('    caption: 200 bytes\n', "    caption: { value: 200 bytes, source: 'Instagram, 2023' }\n").replace(
+        '      per_user: 30/day\n',
+        '      per_user: 30/day\n      sources: [App analytics, "Interview notes"]\n',
+      );
+      const { uri: v, diagnostics } = await open(text);
+      assert.deepEqual(diagnostics, []);
+      assert.equal(
+        await hoverText(v, positionOf(text, '200 bytes, source', 1)),
+        '`values.caption` = **200 bytes**\n\n- in base units: 200 bytes\n- dimension: bytes\n- source: Instagram, 2023',
+      );
+      assert.match((await hoverText(v, positionOf(text, '2MB + caption', 1))) ?? '', /- uses `caption` = 200 bytes$/);
+      assert.match((await hoverText(v, positionOf(text, 'per_user: 30/day', 11))) ?? '', /\n- source: App analytics\n- source: Interview notes$/);
     });
 
     it('an id says what it is', async () => {

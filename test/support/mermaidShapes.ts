@@ -47,29 +47,36 @@ export const PAYLOADS = [
 ];
 
 // The only line shapes the generators may produce. User text can only ever appear as
-// ENC: plain letters, digits, spaces and `#NNN;`.
-export const ENC = '(?:[A-Za-z0-9 ]|#\\d+;)*';
+// ENC: letters, marks and digits of any script, spaces, `. , - _ / ( ) ? ! ' + = * ×` and
+// `#NNN;` (the encoder's plain set, written out here independently).
+export const ENC = "(?:[\\p{L}\\p{M}\\p{N} .,\\-_/()?!'+=*×]|#\\d+;)*";
 const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const shapes = [...new Set([...Object.values(KIND_LOOKS).map((l) => l.shape), { open: '[', close: ']' }].map((s) => `${re(s.open)}"${ENC}(?:<br/>${ENC})?"${re(s.close)}`))];
 
-export const FLOWCHART_NODE = new RegExp(`^  n\\d+(?:${shapes.join('|')})$`);
-export const FLOWCHART_EDGE = new RegExp(`^  n\\d+ (?:-->|-\\.->)(?:\\|"${ENC}"\\|)? n\\d+$`);
+export const FLOWCHART_NODE = new RegExp(`^  n\\d+(?:${shapes.join('|')})$`, 'u');
+export const FLOWCHART_EDGE = new RegExp(`^  n\\d+ (?:-->|-\\.->)(?:\\|"${ENC}"\\|)? n\\d+$`, 'u');
 export const FLOWCHART_LINES = [
   /^flowchart LR$/,
-  new RegExp(`^  accTitle: ${ENC}$`),
+  new RegExp(`^  accTitle: ${ENC}$`, 'u'),
   FLOWCHART_NODE,
   FLOWCHART_EDGE,
-  new RegExp(`^  subgraph g\\d+\\["${ENC}"\\]$`),
+  new RegExp(`^  subgraph g\\d+\\["${ENC}"\\]$`, 'u'),
   /^ {4}n\d+$/,
   /^ {2}end$/,
   /^ {2}classDef sd[A-Z][a-z]+ fill:#[0-9a-f]{8},stroke:#[0-9a-f]{6}(?:,stroke-dasharray:5 3)?$/,
   /^ {2}class n\d+(?:,n\d+)* sd[A-Z][a-z]+$/,
 ];
 
-export const SEQUENCE_MESSAGE = new RegExp(`^  p\\d+(?:->>|-->>|-\\)|--\\))p\\d+:(?: ${ENC})?$`);
-export const SEQUENCE_LINES = [/^sequenceDiagram$/, new RegExp(`^  accTitle: ${ENC}$`), /^ {2}autonumber$/, new RegExp(`^  participant p\\d+ as ${ENC}$`), SEQUENCE_MESSAGE];
+export const SEQUENCE_MESSAGE = new RegExp(`^  p\\d+(?:->>|-->>|-\\)|--\\))p\\d+:(?: ${ENC})?$`, 'u');
+export const SEQUENCE_LINES = [
+  /^sequenceDiagram$/,
+  new RegExp(`^  accTitle: ${ENC}$`, 'u'),
+  /^ {2}autonumber$/,
+  new RegExp(`^  participant p\\d+ as ${ENC}$`, 'u'),
+  SEQUENCE_MESSAGE,
+];
 
 const WORD = '[A-Za-z_][A-Za-z0-9_()\\[\\]-]*';
-export const ER_ATTRIBUTE = new RegExp(`^ {4}${WORD} ${WORD}(?: (?:PK|FK|UK)(?:, (?:PK|FK|UK))*)?(?: "${ENC}")?$`);
-export const ER_RELATIONSHIP = new RegExp(`^  e\\d+ \\|\\|--o[|{] e\\d+ : "${ENC}"$`);
-export const ER_LINES = [/^erDiagram$/, new RegExp(`^  accTitle: ${ENC}$`), new RegExp(`^  e\\d+\\["${ENC}"\\](?: \\{)?$`), ER_ATTRIBUTE, /^ {2}\}$/, ER_RELATIONSHIP];
+export const ER_ATTRIBUTE = new RegExp(`^ {4}${WORD} ${WORD}(?: (?:PK|FK|UK)(?:, (?:PK|FK|UK))*)?(?: "${ENC}")?$`, 'u');
+export const ER_RELATIONSHIP = new RegExp(`^  e\\d+ \\|\\|--o[|{] e\\d+ : "${ENC}"$`, 'u');
+export const ER_LINES = [/^erDiagram$/, new RegExp(`^  accTitle: ${ENC}$`, 'u'), new RegExp(`^  e\\d+\\["${ENC}"\\](?: \\{)?$`, 'u'), ER_ATTRIBUTE, /^ {2}\}$/, ER_RELATIONSHIP];

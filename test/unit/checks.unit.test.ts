@@ -300,6 +300,14 @@ describe('checks (SPEC 2.4)', () => {
     assert.match(p.message, /photos_per_user/);
   });
 
+  it('an unknown name without a close match lists each known name once', () => {
+    const a = analyseText('sysdesign: 1\nname: X\nestimation:\n  dau: 10M\n  values:\n    reads: 5/day\n  traffic:\n    - { id: t, kind: read, per_user: zzzzzz }\n');
+    const p = a.problems.find((x) => x.code === 'sysdesign/unknown-name')!;
+    const names = /known names: (.*)$/.exec(p.message)![1].split(', ');
+    assert.deepEqual(names, [...new Set(names)], p.message);
+    assert.ok(names.includes('`dau`') && names.includes('`reads`'), p.message);
+  });
+
   it('with YAML syntax errors only the syntax errors are reported', () => {
     const text = edited('name: Photo sharing', 'name: [Photo sharing');
     const a = analyseText(text);

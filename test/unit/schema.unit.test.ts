@@ -386,7 +386,7 @@ describe('schema: hostile input', () => {
       [
         '__proto__',
         'sysdesign/unknown-key',
-        'Unknown key "__proto__" in a component; expected one of: id, kind, label, tech, description, replicas, shards, capacity, storage_capacity, connections, max_connections, availability, latency, cost',
+        'Unknown key "__proto__" in a component; expected one of: id, kind, label, tech, description, replicas, shards, capacity, storage_capacity, connections, max_connections, availability, latency, cost, source, sources',
       ],
     ]);
     assert.equal(({} as Record<string, unknown>).sysdesign, undefined, 'no prototype pollution');

@@ -3,11 +3,15 @@
  * this file, so the document can never supply syntax (RELIABILITY.md, "Mermaid
  * generation").
  *
- * Mermaid labels: every character outside `[A-Za-z0-9 ]` becomes `#<code point>;`.
- * Mermaid turns `#NNN;` into the HTML entity `&#NNN;` only after parsing (and after
- * DOMPurify), so an encoded label can contain no quote, bracket, pipe, `%%`, `#` or
- * `;` of its own: `a"] --> evil["x` stays one label, `%%{init: ...}%%` never becomes
- * configuration, `<img onerror>` is text, and `end` is only a word.
+ * Mermaid labels: letters, digits and marks of any script, the space and `. , - _ / ( ) ? ! ' + = * ×`
+ * stay as written, so a diff of exported Markdown reads (`2.1 miles away - push`);
+ * every other character becomes `#<code point>;`. Mermaid turns `#NNN;` into the HTML
+ * entity `&#NNN;` only after parsing (and after DOMPurify), so an encoded label can
+ * contain no quote, bracket, pipe, colon (Mermaid reads `style x:#f00;` and a leading
+ * `wrap:` in a label), `%`, `#`, `;`, `<`, `>`, `&` or backtick of its own:
+ * `a"] --> evil["x` stays one label, `%%{init: ...}%%` never becomes configuration,
+ * `<img onerror>` is text, `end` is only a word, and invisible format characters
+ * (bidirectional overrides) show as their codes.
  */
 
 /** Characters that break a line or are invisible controls: dropped or made a space. */
@@ -20,8 +24,11 @@ function isSpaceLike(code: number): boolean {
   return code === 0x09 || code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
-function isPlain(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x20;
+/** Letters, marks and digits of any script, the space, and punctuation no Mermaid grammar gives a meaning inside a label. */
+const PLAIN = /^[\p{L}\p{M}\p{N} .,\-_/()?!'+=*×]$/u;
+
+function isPlain(ch: string): boolean {
+  return PLAIN.test(ch);
 }
 
 /**
@@ -40,12 +47,11 @@ export function visibleText(text: string): string {
   return out;
 }
 
-/** User text as the inside of a quoted Mermaid label: only `[A-Za-z0-9 ]` and `#NNN;`. */
+/** User text as the inside of a quoted Mermaid label: plain characters (see above) and `#NNN;`. */
 export function encodeLabel(text: string): string {
   let out = '';
   for (const ch of visibleText(text)) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += isPlain(code) ? ch : `#${code};`;
+    out += isPlain(ch) ? ch : `#${ch.codePointAt(0) ?? 0};`;
   }
   return out;
 }

@@ -1,12 +1,15 @@
 /**
- * A design document in Markdown: the five steps as sections and tables, the estimate
- * in human units, and every diagram as a ```mermaid block (GitHub renders them).
+ * A design document in Markdown that a reviewer reads top to bottom: the five steps as
+ * sections and tables with every description, API field and answer, the estimate with
+ * each figure's expression and where it comes from (`source`), the load, capacity and
+ * cost tables, every dry run step by step, the scenarios side by side, and every
+ * diagram as a ```mermaid block (GitHub renders them).
  *
  * User text is escaped (`escapeMarkdown`, `codeSpan`) so a label can never become
  * markup, a link, HTML or a table cell of its own; diagram text is already encoded.
  */
-import { cellsOf, estimateInputs, estimateReport, NONE, type Figure, type InputRow, type ReportRow, type ReportSection } from '../report';
-import type { Design, Estimate, EvaluatedQuantity } from '../types';
+import { cellsOf, estimateInputs, estimateReport, NONE, scenarioComparison, type Figure, type InputRow, type ReportRow, type ReportSection } from '../report';
+import type { ApiField, Design, Estimate, EvaluatedQuantity, Sourced, Text } from '../types';
 import { codeSpan, escapeMarkdown } from './encode';
 import { diagramFor, type DiagramView } from './views';
 
@@ -19,6 +22,9 @@ export interface MarkdownInput {
 
 const NOT_YET = '_Not written yet._';
 
+/** Estimate sections whose report title would read ambiguously in the whole document (section 5 has "Dry runs" too). */
+const SECTION_TITLES: Partial<Record<ReportSection['key'], string>> = { traffic: 'Traffic figures', flows: 'Dry runs: availability and latency' };
+
 export function designMarkdown(input: MarkdownInput): string {
   const { design } = input;
   const out: string[] = [];
@@ -30,6 +36,7 @@ export function designMarkdown(input: MarkdownInput): string {
   apis(design, out);
   dataModels(design, out);
   architecture(design, out);
+  scenarios(input, out);
   return (
     out
       .join('\n')
@@ -57,10 +64,11 @@ function requirements(design: Design, out: string[]): void {
   }
   if (r.functional.length > 0) {
     out.push('### Functional requirements', '');
+    const sourced = r.functional.some((f) => f.sources);
     out.push(
       ...table(
-        ['Requirement', 'Operation', 'Important', 'Description'],
-        r.functional.map((f) => [code(f.id.name), f.op ?? NONE, f.important ? 'yes' : 'no', cell(f.text?.text)]),
+        ['Requirement', 'Operation', 'Important', 'Description', ...(sourced ? ['Source'] : [])],
+        r.functional.map((f) => [code(f.id.name), f.op ?? NONE, f.important ? 'yes' : 'no', cell(f.text?.text), ...(sourced ? [sourcesCell(f)] : [])]),
       ),
       '',
     );
@@ -102,18 +110,32 @@ function estimation(input: MarkdownInput, out: string[]): void {
     );
   }
   if (values.length > 0) {
+    const sourced = values.some((row) => row.sources);
     out.push('### Values', '');
     out.push(
       ...table(
-        ['Name', 'Expression', 'Value'],
-        values.map((row) => [code(row.label), code(row.expression), row.result ?? NONE]),
+        ['Name', 'Expression', 'Value', ...(sourced ? ['Source'] : [])],
+        values.map((row) => [code(row.label), code(row.expression), row.result ?? NONE, ...(sourced ? [row.sources ? row.sources.map(escapeMarkdown).join('; ') : NONE] : [])]),
+      ),
+      '',
+    );
+  }
+  if (e.traffic.length > 0) {
+    // The lines as written, so each computed figure below can be traced to its expression.
+    const sourced = e.traffic.some((t) => t.sources);
+    const written = (q: { text: string } | undefined) => (q ? code(q.text) : NONE);
+    out.push('### Traffic lines', '');
+    out.push(
+      ...table(
+        ['Traffic', 'Kind', 'Per user', 'Rate', 'Size', 'Peak factor', ...(sourced ? ['Source'] : [])],
+        e.traffic.map((t) => [code(t.id.name), t.kind ?? NONE, written(t.perUser), written(t.rate), written(t.size), written(t.peakFactor), ...(sourced ? [sourcesCell(t)] : [])]),
       ),
       '',
     );
   }
 
   for (const section of estimateReport(estimate).sections) {
-    out.push(`### ${section.title}`, '');
+    out.push(`### ${SECTION_TITLES[section.key] ?? section.title}`, '');
     for (const rows of tablesOf(section)) {
       const columns = cellsOf(rows[0]);
       const right = columns.flatMap((f, i) => (f.unit === 'word' ? [] : [i + 1]));
@@ -164,6 +186,19 @@ function apis(design: Design, out: string[]): void {
     ),
     '',
   );
+  const seen = new Set<string>();
+  for (const api of design.apis) {
+    if (seen.has(api.id.name) || (!api.description && api.request.length === 0 && api.response.length === 0)) continue;
+    seen.add(api.id.name);
+    out.push(`### ${escapeMarkdown(api.id.name)}`, '');
+    if (api.description?.text) out.push(escapeMarkdown(api.description.text), '');
+    const rows = [...fieldRows('request', api.request), ...fieldRows('response', api.response)];
+    if (rows.length > 0) out.push(...table(['Field', 'In', 'Type'], rows), '');
+  }
+}
+
+function fieldRows(side: 'request' | 'response', fields: ApiField[]): string[][] {
+  return fields.map((f) => [code(f.name.text), side, f.type === '' ? NONE : code(f.type)]);
 }
 
 function dataModels(design: Design, out: string[]): void {
@@ -175,6 +210,7 @@ function dataModels(design: Design, out: string[]): void {
   diagram(design, 'er', out);
   for (const model of design.dataModels) {
     out.push(`### ${escapeMarkdown(model.id.name)}`, '');
+    if (model.description?.text) out.push(escapeMarkdown(model.description.text), '');
     if (model.store) out.push(`Stored in ${codeSpan(model.store.name, false)}.`, '');
     if (model.fields.length === 0) continue;
     out.push(
@@ -203,10 +239,29 @@ function architecture(design: Design, out: string[]): void {
   if (design.components.length > 0) {
     out.push('### Architecture', '');
     diagram(design, 'architecture', out);
+    const sourced = design.components.some((c) => c.sources);
     out.push(
       ...table(
-        ['Component', 'Kind', 'Label', 'Tech', 'Replicas'],
-        design.components.map((c) => [code(c.id.name), c.kind ?? NONE, cell(c.label?.text), cell(c.tech?.text), c.replicas === undefined ? NONE : cell(c.replicas.text)]),
+        ['Component', 'Kind', 'Label', 'Tech', 'Replicas', 'Description', ...(sourced ? ['Source'] : [])],
+        design.components.map((c) => [
+          code(c.id.name),
+          c.kind ?? NONE,
+          cell(c.label?.text),
+          cell(c.tech?.text),
+          c.replicas === undefined ? NONE : code(c.replicas.text),
+          cell(c.description?.text),
+          ...(sourced ? [sourcesCell(c)] : []),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (design.connections.length > 0) {
+    out.push('### Connections', '');
+    out.push(
+      ...table(
+        ['From', 'To', 'Label', 'Async', 'Latency'],
+        design.connections.map((c) => [code(c.from.name), code(c.to.name), cell(c.label?.text), c.async ? 'yes' : 'no', c.latency ? code(c.latency.text) : NONE]),
       ),
       '',
     );
@@ -218,10 +273,42 @@ function architecture(design: Design, out: string[]): void {
       if (seen.has(flow.id.name)) continue;
       seen.add(flow.id.name);
       out.push(`#### ${escapeMarkdown(flow.id.name)}`, '');
+      if (flow.description?.text) out.push(escapeMarkdown(flow.description.text), '');
       if (flow.requirement) out.push(`Requirement: ${codeSpan(flow.requirement.name, false)}.`, '');
       diagram(design, { kind: 'flow', id: flow.id.name }, out);
+      // The steps as text too: a review reads them, and a diff of them shows what moved.
+      out.push(
+        ...flow.steps.map((step, i) => {
+          const fields = [step.calls && `calls ${code(step.calls.text)}`, step.size && `size ${code(step.size.text)}`, step.kind, step.async && 'async'].filter(Boolean);
+          return `${i + 1}. ${code(step.from.name)} → ${code(step.to.name)}${step.label?.text ? `: ${escapeMarkdown(step.label.text)}` : ''}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
+        }),
+        '',
+      );
     }
   }
+}
+
+/** Each scenario as written, then the base and every scenario side by side. */
+function scenarios(input: MarkdownInput, out: string[]): void {
+  const { design, estimate } = input;
+  if (design.scenarios.length === 0) return;
+  out.push('## Scenarios', '');
+  for (const scenario of design.scenarios) {
+    const changes = [...scenario.set.map((s) => `${code(s.path.text)} = ${code(s.value.text)}`), ...scenario.fail.map((f) => `${code(f.name)} fails`)];
+    out.push(`- ${code(scenario.id.name)}${scenario.label?.text ? ` (${escapeMarkdown(scenario.label.text)})` : ''}: ${changes.length > 0 ? changes.join('; ') : 'no changes'}`);
+  }
+  out.push('');
+  if (estimate.scenarios.length === 0) return;
+  const comparison = scenarioComparison(estimate);
+  out.push(
+    ...table(
+      ['Figure', ...comparison.columns.map((c) => (c.key === 'base' ? 'Base' : code(c.key)))],
+      // Figures are ours and shown as they are; words (busiest, over capacity) name ids of the design.
+      comparison.rows.map((row) => [row.label, ...row.cells.map((c) => `${typeof c.value === 'string' ? cell(c.text) : c.text}${c.change ? ` (${c.change})` : ''}`)]),
+      comparison.columns.map((_, i) => i + 1),
+    ),
+    '',
+  );
 }
 
 /** A ```mermaid block, or a quoted note when the diagram cannot be drawn. */
@@ -233,6 +320,11 @@ function diagram(design: Design, view: DiagramView, out: string[]): void {
 
 function code(text: string): string {
   return codeSpan(text, true);
+}
+
+/** A figure's or a requirement's sources in a table cell, `;` between them. */
+function sourcesCell(item: Sourced): string {
+  return item.sources ? item.sources.map((t: Text) => escapeMarkdown(t.text)).join('; ') : NONE;
 }
 
 function cell(text: string | undefined): string {

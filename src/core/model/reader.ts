@@ -12,6 +12,7 @@ import {
   HTTP_METHODS,
   REQUIREMENT_OPS,
   type Api,
+  type ApiField,
   type Arrow,
   type Component,
   type ComponentKind,
@@ -36,6 +37,7 @@ import {
   type KindDefaultsSource,
   type Step,
   type Span,
+  type Sourced,
   type Text,
   type Traffic,
 } from '../types';
@@ -162,6 +164,7 @@ export class Reader {
       text: this.text(e.get('text')?.value),
       op: op !== undefined && OP_SET.has(op) ? (op as RequirementOp) : undefined,
       important: this.bool(e.get('important')?.value) ?? true,
+      ...this.sources(e),
     };
   }
 
@@ -200,8 +203,10 @@ export class Reader {
     for (const { key, value, pair } of e.values()) {
       const read = (): NamedQuantity | undefined => {
         const name = this.ident(key);
-        const q = this.quantity(value);
-        return name && q ? { name, value: q, start: name.start, end: q.end } : undefined;
+        // The long form `name: { value: 2/day, source: ... }` gives the value its sources.
+        const long = isMap(value) ? this.entries(value) : undefined;
+        const q = this.quantity(long ? long.get('value')?.value : value);
+        return name && q ? { name, value: q, ...(long ? this.sources(long) : {}), start: name.start, end: q.end } : undefined;
       };
       // Keyed by the pair (key and value both count), at the key's offset.
       const named = this.cache && key.range ? this.cache.read('named-quantity', pair, key.range[0], read) : read();
@@ -256,7 +261,32 @@ export class Reader {
       rate: this.quantity(e.get('rate')?.value),
       size: this.quantity(e.get('size')?.value),
       peakFactor: this.quantity(e.get('peak_factor')?.value),
+      ...this.sources(e),
     };
+  }
+
+  /** `source: text` or `sources: [text, ...]` (both may be written; `source` comes first). */
+  sources(e: Entries): Sourced {
+    const one = this.text(e.get('source')?.value);
+    const many = this.list(e.get('sources')?.value, 'text', (item) => this.text(item));
+    const sources = [...(one ? [one] : []), ...many].filter((t) => t.text.trim() !== '');
+    return sources.length > 0 ? { sources } : {};
+  }
+
+  /** API request or response fields; a nested type reads as one line (`[string]`, `{ id: string }`). */
+  apiFields(node: YamlNode | null | undefined): ApiField[] {
+    return [...(this.entries(node)?.values() ?? [])].flatMap(({ key, value }) => {
+      const name = this.text(key);
+      return name ? [{ name, type: this.typeText(value, 0) }] : [];
+    });
+  }
+
+  private typeText(node: YamlNode | null | undefined, depth: number): string {
+    if (depth > 8) return '…';
+    if (isSeq(node)) return `[${(node as YAMLSeq<YamlNode>).items.map((item) => this.typeText(item, depth + 1)).join(', ')}]`;
+    const e = this.entries(node);
+    if (e) return `{ ${[...e.entries()].map(([name, { value }]) => `${name}: ${this.typeText(value, depth + 1)}`).join(', ')} }`;
+    return this.text(node)?.text ?? '';
   }
 
   api(node: YamlNode): Api | undefined {
@@ -270,6 +300,9 @@ export class Reader {
       method: method !== undefined && METHOD_SET.has(method) ? (method as HttpMethod) : undefined,
       path: this.text(e.get('path')?.value),
       requirement: this.ident(e.get('requirement')?.value),
+      description: this.text(e.get('description')?.value),
+      request: this.apiFields(e.get('request')?.value),
+      response: this.apiFields(e.get('response')?.value),
     };
   }
 
@@ -284,7 +317,7 @@ export class Reader {
       const definition = this.text(value);
       fields.push({ ...parseFieldDefinition(definition), name, definition, start: name.start, end: value?.range?.[1] ?? name.end });
     }
-    return { ...this.span(node), id, store: this.ident(e.get('store')?.value), fields };
+    return { ...this.span(node), id, store: this.ident(e.get('store')?.value), description: this.text(e.get('description')?.value), fields };
   }
 
   component(node: YamlNode): Component | undefined {
@@ -298,6 +331,8 @@ export class Reader {
       kind: kind !== undefined && KIND_SET.has(kind) ? (kind as ComponentKind) : undefined,
       label: this.text(e.get('label')?.value),
       tech: this.text(e.get('tech')?.value),
+      description: this.text(e.get('description')?.value),
+      ...this.sources(e),
       replicas: this.quantity(e.get('replicas')?.value),
       shards: this.quantity(e.get('shards')?.value),
       capacity: this.quantity(e.get('capacity')?.value),
@@ -377,6 +412,7 @@ export class Reader {
       traffic: this.ident(e.get('traffic')?.value),
       rate: this.quantity(e.get('rate')?.value),
       peakFactor: this.quantity(e.get('peak_factor')?.value),
+      description: this.text(e.get('description')?.value),
       steps: this.list(e.get('steps')?.value, 'step', (item) => this.step(item)),
     };
   }

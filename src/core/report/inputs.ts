@@ -16,6 +16,8 @@ export interface InputRow {
   expression: string;
   /** The computed value (`500M`), when it says more than the expression; undefined otherwise. */
   result?: string;
+  /** Where the value comes from (its `source`/`sources`), as written. */
+  sources?: string[];
 }
 
 export interface EstimateInputs {
@@ -44,6 +46,11 @@ export function estimateInputs(design: Design, estimate: Estimate, quantities: R
   add('Replication', e.replication);
   add('Cache hot ratio', e.cacheHotRatio);
   add('Server capacity', e.serverCapacity);
-  const values = e.values.map((v) => ({ label: v.name.name, expression: v.value.text, result: result(v.value, true) }));
+  const values = e.values.map((v) => ({
+    label: v.name.name,
+    expression: v.value.text,
+    result: result(v.value, true),
+    ...(v.sources ? { sources: v.sources.map((t) => t.text) } : {}),
+  }));
   return { inputs, values };
 }

@@ -1,7 +1,7 @@
 /**
  * What an id is, in a few Markdown lines: used by hover and by completion details.
  */
-import { scenarioComparison, SYMBOL_NOUNS, type ScenarioAnalysis, type SymbolDefinition } from '../../core';
+import { scenarioComparison, SYMBOL_NOUNS, type ScenarioAnalysis, type Sourced, type SymbolDefinition } from '../../core';
 import { explainComponentCost, explainComponentLoad } from '../../core/load';
 import { formatEvaluated } from '../format';
 import type { DocumentAnalysis } from './types';
@@ -51,6 +51,7 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       if (c?.replicas !== undefined) lines.push(`- replicas: ${c.replicas.text}`);
       if (c?.availability) lines.push(`- availability: ${escape(c.availability.text)}`);
       if (c?.latency) lines.push(`- latency: ${escape(c.latency.text)}`);
+      if (c) lines.push(...sourceLines(c));
       const outgoing = d.connections.filter((x) => x.from.name === name).map((x) => x.to.name);
       const incoming = d.connections.filter((x) => x.to.name === name).map((x) => x.from.name);
       if (outgoing.length > 0) lines.push(`- calls: ${outgoing.map(code).join(', ')}`);
@@ -67,6 +68,7 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       const r = d.requirements?.functional.find((x) => x.id === def.ident);
       head(`functional requirement${r?.op ? ` (\`${r.op}\`)` : ''}`);
       if (r?.text) lines.push('', escape(r.text.text));
+      if (r?.sources) lines.push('', ...sourceLines(r));
       const flows = d.flows.filter((f) => f.requirement?.name === name).map((f) => f.id.name);
       const apis = d.apis.filter((a) => a.requirement?.name === name).map((a) => `${a.method ?? ''} ${a.path?.text ?? a.id.name}`.trim());
       lines.push('');
@@ -122,6 +124,7 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       const index = d.estimation?.traffic.findIndex((x) => x.id === def.ident) ?? -1;
       const t = d.estimation?.traffic[index];
       head(`${t?.kind ?? ''} traffic line`.trim());
+      if (t) lines.push(...sourceLines(t));
       break;
     }
     case 'scenario': {
@@ -136,7 +139,7 @@ export function describeDefinition(analysis: DocumentAnalysis, def: SymbolDefini
       if (v) {
         const q = analysis.quantities.get(v.value.start);
         const shown = q ? formatEvaluated(q, analysis.estimate.conventions, v.value.text) : undefined;
-        lines.push(`- ${code(v.value.text)}${shown ? ` = **${escape(shown)}**` : ''}`);
+        lines.push(`- ${code(v.value.text)}${shown ? ` = **${escape(shown)}**` : ''}`, ...sourceLines(v));
       }
       break;
     }
@@ -173,6 +176,11 @@ function describeScenario(analysis: DocumentAnalysis, s: ScenarioAnalysis): stri
     "Peak requests: the reads and writes of every traffic line at peak; instances (needed): summed over the components with load, needed at the target utilisation; cost: the sum of each component's cost per month.",
   );
   return lines;
+}
+
+/** `- source: …` for each source a requirement, value, traffic line or component cites. */
+export function sourceLines(item: Sourced): string[] {
+  return (item.sources ?? []).map((t) => `- source: ${escape(t.text)}`);
 }
 
 export function code(s: string): string {

@@ -4,12 +4,12 @@
  * an enum value its meaning.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { EvaluatedQuantity } from '../../core';
+import type { EvaluatedQuantity, Sourced } from '../../core';
 import { baseUnit, formatEvaluated, plainNumber } from '../format';
 import type { Positions } from '../positions';
 import { schemaAt } from '../schema';
 import { entryAt } from '../yamlContext';
-import { code, describeDefinition, KIND_NOUN } from './describe';
+import { code, describeDefinition, KIND_NOUN, sourceLines } from './describe';
 import type { DocumentAnalysis } from './types';
 
 export function hover(analysis: DocumentAnalysis, positions: Positions, offset: number): Hover | null {
@@ -70,6 +70,8 @@ export function describeQuantity(analysis: DocumentAnalysis, q: EvaluatedQuantit
     const around = analysis.text.slice(Math.max(q.start, b.start - 8), b.end).trimStart();
     lines.push(`- ${code('B')} in ${code(around)} is read as **${b.meaning}**${b.meaning === 'bytes' ? ' (this field is a size)' : ' (write `bytes` or `GB` for a size)'}`);
   }
+  const owner = sourcedOwner(analysis, q);
+  if (owner) lines.push(...sourceLines(owner));
   const seen = new Set<string>();
   for (const n of q.names) {
     if (seen.has(n.name)) continue;
@@ -78,6 +80,13 @@ export function describeQuantity(analysis: DocumentAnalysis, q: EvaluatedQuantit
     lines.push(`- uses ${code(n.name)}${value ? ` = ${value}` : ''}`);
   }
   return lines.join('\n');
+}
+
+/** The value, traffic line or component whose field `q` is, when it cites sources. */
+function sourcedOwner(analysis: DocumentAnalysis, q: EvaluatedQuantity): Sourced | undefined {
+  const d = analysis.design;
+  const inside = (item: { start: number; end: number; sources?: unknown }) => item.sources !== undefined && q.start >= item.start && q.end <= item.end;
+  return d.estimation?.values.find(inside) ?? d.estimation?.traffic.find(inside) ?? d.components.find(inside);
 }
 
 function nameValue(analysis: DocumentAnalysis, name: string): string | undefined {
