@@ -1,12 +1,18 @@
 /**
- * What every command of the CLI shares: its output sink, its two kinds of failure,
- * the option parser and the one way a design file is read.
+ * What every command of the CLI shares: its version, its output sink, its two kinds of failure,
+ * the option parser, the one way a design is read (from a file or from bytes another
+ * command printed) and the status of a command that prints a design with errors.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { formatBytes } from '../core/quantity';
+import type { Problem } from '../core/types';
 
 /** Larger files are refused before reading; the analyzer itself stops at 2 M characters. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+declare const SYSDESIGN_VERSION: string | undefined;
+/** package.json's version, which the build defines (scripts/lib/buildTargets.mjs); `dev` when run from source. */
+export const VERSION = typeof SYSDESIGN_VERSION === 'string' ? SYSDESIGN_VERSION : 'dev';
 
 export interface Io {
   out(line: string): void;
@@ -55,21 +61,40 @@ export function readDesign(file: string): string {
     if (error instanceof FileError) throw error;
     throw new FileError(`${file}: ${describeFsError(error)}`);
   }
-  if (size > MAX_FILE_BYTES) {
-    throw new FileError(`${file}: too large (${formatBytes(size)}); design files are read up to ${formatBytes(MAX_FILE_BYTES)}`);
-  }
+  if (size > MAX_FILE_BYTES) throw tooLarge(file, size);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     throw new FileError(`${file}: ${describeFsError(error)}`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) throw new FileError(`${file}: a binary file, not a design (YAML text)`);
+  return decodeDesign(bytes, file);
+}
+
+/** The text of a design read from anywhere (a file, `git show`), refusing what is not one; `name` says where it came from. */
+export function decodeDesign(bytes: Uint8Array, name: string): string {
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(name, bytes.length);
+  if (bytes.subarray(0, 8192).includes(0)) throw new FileError(`${name}: a binary file, not a design (YAML text)`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FileError(`${file}: not UTF-8 text`);
+    throw new FileError(`${name}: not UTF-8 text`);
   }
+}
+
+/** `size` where it is known: a command's output past the limit is cut off, not measured. */
+export function tooLarge(name: string, size?: number): FileError {
+  return new FileError(`${name}: too large${size === undefined ? '' : ` (${formatBytes(size)})`}; design files are read up to ${formatBytes(MAX_FILE_BYTES)}`);
+}
+
+/**
+ * The status of a command that prints a design whatever its problems (`export`, `diff`):
+ * 1 when it has errors, said in one line on stderr, else 0.
+ */
+export function errorStatus(file: string, problems: readonly Problem[], io: Io): number {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) io.err(`sysdesign: ${file}: ${errors} error(s) in the design; run 'sysdesign check ${file}' for details.`);
+  return errors > 0 ? 1 : 0;
 }
 
 function describeFsError(error: unknown): string {

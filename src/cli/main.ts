@@ -1,37 +1,53 @@
 /**
  * `sysdesign`: the command-line face of the core.
  *
- *   sysdesign check FILE...          problems as `file:line:col: severity code message`
+ *   sysdesign check FILE... [--format text|json|sarif] [--max-warnings N]
+ *                                    problems as `file:line:col: severity code message`, one
+ *                                    JSON object or a SARIF log for code scanning (check.ts)
  *   sysdesign estimate FILE [--json] [--scenario ID | --compare]
  *                                    the numbers of SPEC 2.3 (JSON fields of SPEC 4), of one
  *                                    scenario, or of the base and every scenario side by side
  *   sysdesign export FILE --format mermaid|markdown [--view VIEW]
  *                                    a diagram as Mermaid text, or the design doc in Markdown
+ *   sysdesign diff OLD NEW [--format text|markdown|json]
+ *                                    what changed between two designs, by meaning (diff.ts)
  *
- * Exit status: 0 clean (warnings allowed), 1 any error in a design, 2 usage or I/O error.
+ * Exit status: 0 clean (warnings allowed, unless more than `check --max-warnings`), 1 any
+ * error in a design (or too many warnings), 2 usage or I/O error.
  * Every failure is one line on stderr, never a stack trace.
  */
 import { createAnalyzer } from '../core/analyse';
 import { comparisonText, estimateInputs, estimateReport, estimateText, inputsText, scenarioComparison } from '../core/report';
 import { closest } from '../core/suggest';
-import type { Analysis, Problem, ScenarioEstimate } from '../core/types';
+import type { Analysis, ScenarioEstimate } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
 import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
-import { FileError, oneLine, parseOptions, readDesign, UsageError, type Io } from './io';
+import { checkCommand } from './check';
+import { diffCommand } from './diff';
+import { errorStatus, FileError, oneLine, parseOptions, readDesign, UsageError, VERSION, type Io } from './io';
+import { problemJson } from './problems';
 
 export type { Io } from './io';
 
 const USAGE = `Usage:
-  sysdesign check FILE...            report problems (file:line:col: severity code message)
+  sysdesign check FILE... [--format text|json|sarif] [--max-warnings N]
+                                     report problems (file:line:col: severity code message), as
+                                     JSON, or as SARIF 2.1.0 for code scanning; exit 1 on more
+                                     than N warnings
   sysdesign estimate FILE [--json] [--scenario ID | --compare]
                                      print the estimate (QPS, storage, bandwidth, cache, servers),
                                      of one scenario, or the base and every scenario side by side
   sysdesign export FILE --format mermaid|markdown [--view VIEW]
                                      print a diagram as Mermaid (VIEW: architecture, er,
                                      flow:<id>; default architecture) or the design as Markdown
+  sysdesign diff OLD NEW [--format text|markdown|json]
+                                     what changed (requirements, inputs, APIs, components,
+                                     flows...) and the figures that moved; OLD or NEW may be
+                                     git:REV, the other file at a git revision (git:HEAD)
   sysdesign --help | --version
 
-Exit status: 0 no errors, 1 a design has errors, 2 usage or file error.`;
+Exit status: 0 no errors (warnings allowed unless more than --max-warnings), 1 a design has
+errors (or check found too many warnings), 2 usage or file error.`;
 
 export function main(argv: string[], io: Io): number {
   try {
@@ -61,26 +77,18 @@ function run(argv: string[], io: Io): number {
     io.out(VERSION);
     return 0;
   }
-  const flags = rest.filter((a) => a.startsWith('-') && a !== '-');
-  const files = rest.filter((a) => !a.startsWith('-') || a === '-');
   switch (command) {
-    case 'check': {
-      rejectUnknownFlags(flags, []);
-      if (files.length === 0) throw new UsageError('check needs at least one FILE');
-      return check(files, io);
-    }
+    case 'check':
+      return checkCommand(rest, io);
     case 'estimate':
       return estimateCommand(rest, io);
     case 'export':
       return exportDesign(rest, io);
+    case 'diff':
+      return diffCommand(rest, io);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
-}
-
-function rejectUnknownFlags(flags: string[], known: string[]): void {
-  const unknown = flags.find((f) => !known.includes(f));
-  if (unknown !== undefined) throw new UsageError(`unknown option '${unknown}'`);
 }
 
 /** `export FILE --format mermaid|markdown [--view VIEW]`; options also as `--format=markdown`. */
@@ -109,35 +117,7 @@ function exportDesign(args: string[], io: Io): number {
     if ('error' in diagram) throw new FileError(`${file}: ${diagram.error}`);
     io.out(diagram.text.trimEnd());
   }
-  const errors = analysis.problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) io.err(`sysdesign: ${file}: ${errors} error(s) in the design; run 'sysdesign check ${file}' for details.`);
-  return errors > 0 ? 1 : 0;
-}
-
-function check(files: string[], io: Io): number {
-  const analyzer = createAnalyzer();
-  let errors = 0;
-  let ioFailures = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readDesign(file);
-    } catch (error) {
-      if (!(error instanceof FileError)) throw error;
-      io.err(`sysdesign: ${error.message}`);
-      ioFailures++;
-      continue;
-    }
-    const analysis = analyzer.analyse(text);
-    const lines = new LineIndex(text);
-    for (const p of analysis.problems) {
-      const { line, column } = lines.position(p.start);
-      io.out(`${file}:${line}:${column}: ${p.severity} ${p.code} ${oneLine(p.message)}`);
-      if (p.severity === 'error') errors++;
-    }
-  }
-  if (ioFailures > 0) return 2;
-  return errors > 0 ? 1 : 0;
+  return errorStatus(file, analysis.problems, io);
 }
 
 /** `estimate FILE [--json] [--scenario ID | --compare]`; `--scenario=ID` too. */
@@ -214,20 +194,11 @@ export function estimateJson(analysis: Analysis, lines: LineIndex): Record<strin
   };
 }
 
-function problemJson(p: Problem, lines: LineIndex): Record<string, unknown> {
-  const start = lines.position(p.start);
-  const end = lines.position(p.end);
-  return { severity: p.severity, code: p.code, message: p.message, line: start.line, column: start.column, end_line: end.line, end_column: end.column };
-}
-
 function estimateTable(analysis: Analysis): string[] {
   const name = analysis.design.name?.text;
   const inputs = inputsText(estimateInputs(analysis.design, analysis.estimate, analysis.quantities));
   return [...(name ? [name, ''] : []), ...(inputs.length > 0 ? [...inputs, ''] : []), ...estimateText(estimateReport(analysis.estimate))];
 }
-
-declare const SYSDESIGN_VERSION: string | undefined;
-const VERSION = typeof SYSDESIGN_VERSION === 'string' ? SYSDESIGN_VERSION : 'dev';
 
 if (require.main === module) {
   // `sysdesign estimate x | head`: the reader closed the pipe, so stop writing, quietly and

@@ -48,9 +48,7 @@ export function scenarioComparison(estimate: Estimate): Comparison {
         const value = of(side);
         const text = value === null ? NONE : format(value);
         if (i === 0 || value === null || base === null || value === base) return { value, text };
-        const difference = value - base;
-        const ratio = base !== 0 ? `, ×${formatCount(value / base)}` : '';
-        return { value, text, change: `${difference > 0 ? '+' : '-'}${format(Math.abs(difference))}${ratio}` };
+        return { value, text, change: changeText(base, value, format) };
       }),
     };
   };
@@ -115,11 +113,23 @@ export function briefScenario(s: ScenarioEstimate, conventions: Conventions): st
   return parts.length > 0 ? parts.join(' · ') : 'no figures yet';
 }
 
-function peak(t: Totals): number | null {
+/**
+ * How far a figure moved from `base`: `+93.8k/s, ×10`. No ratio from zero, nor one that
+ * reads `×1`: it would say nothing the difference does not.
+ */
+export function changeText(base: number, value: number, format: (x: number) => string): string {
+  const difference = value - base;
+  const ratio = base !== 0 ? formatCount(value / base) : undefined;
+  return `${difference > 0 ? '+' : '-'}${format(Math.abs(difference))}${ratio === undefined || ratio === '1' ? '' : `, ×${ratio}`}`;
+}
+
+/** Peak requests per second, reads and writes together; null when neither is known. */
+export function peak(t: Totals): number | null {
   return t.peak_read_per_second === null && t.peak_write_per_second === null ? null : (t.peak_read_per_second ?? 0) + (t.peak_write_per_second ?? 0);
 }
 
-function sumOf(components: ComponentLoad[], of: (c: ComponentLoad) => number | null): number | null {
+/** The sum of a figure over the components that have it; null when none has. */
+export function sumOf(components: ComponentLoad[], of: (c: ComponentLoad) => number | null): number | null {
   const counted = components.filter((c) => of(c) !== null);
   return counted.length === 0 ? null : counted.reduce((n, c) => n + (of(c) ?? 0), 0);
 }
