@@ -25,6 +25,8 @@ export {
 export { closest } from './suggest';
 export * from './types';
 export { LineIndex } from './lineIndex';
+/** The longest text the analyzer checks; longer gives one `sysdesign/file-too-large` problem. */
+export { MAX_TEXT_LENGTH } from './yaml/prechecks';
 export { designSteps, type DesignStep, type StepItem, type StepItemKind, type StepKey, type StepStatus, type ProblemCount } from './steps';
 export * from './diagram';
 export * from './report';

@@ -3,6 +3,7 @@
 // lives in its own module; every registration goes into `context.subscriptions`.
 import type * as vscode from 'vscode';
 import { registerCommands, type Command } from './commands/command';
+import { CompareController } from './compare/compareController';
 import { DeferredLanguageClient } from './deferredClient';
 import { previewCommands } from './preview/commands';
 import { PreviewManager } from './preview/previewManager';
@@ -14,6 +15,7 @@ import { templateCommands } from './templates';
 export interface ExtensionApi {
   readonly steps: StepsView;
   readonly scenarios: ScenarioController;
+  readonly compare: CompareController;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -37,9 +39,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
 
-  const commands: Command[] = [...language.commands, ...templateCommands(context.extensionUri), ...steps.commands, ...previewCommands(previews), ...scenarios.commands];
+  const compare = new CompareController(language);
+  context.subscriptions.push(compare);
+  // Compared with another version, or not any more: the preview shows it.
+  context.subscriptions.push(compare.onDidChange((document) => previews.refreshDocument(document)));
+
+  const commands: Command[] = [
+    ...language.commands,
+    ...templateCommands(context.extensionUri),
+    ...steps.commands,
+    ...previewCommands(previews),
+    ...scenarios.commands,
+    ...compare.commands,
+  ];
   context.subscriptions.push(registerCommands(commands));
-  return { steps, scenarios };
+  return { steps, scenarios, compare };
 }
 
 export function deactivate(): void {

@@ -21,6 +21,10 @@ export const COMMANDS = {
   exportPng: 'sysdesign.preview.exportPng',
   /** Chooses the scenario whose figures the lenses, hovers, steps and preview show (args: a document URI and a scenario id or null, or none for a picker). */
   selectScenario: 'sysdesign.selectScenario',
+  /** Compares the design with another version: its last commit (the Git extension) or a file (args: a document URI and `git:HEAD` or a file URI, or none for a picker). */
+  compareWith: 'sysdesign.compareWith',
+  /** Stops comparing the design (arg: a document URI, or none for the active editor's). */
+  stopComparing: 'sysdesign.stopComparing',
   /** Stops the language server if it runs and starts it again (after it was given up on for crashing, say). */
   restartServer: 'sysdesign.restartServer',
 } as const;

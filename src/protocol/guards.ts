@@ -6,8 +6,8 @@
  */
 import type { PreviewLayoutSetting, PreviewThemeSetting, ViewTransform } from './preview';
 
-/** `architecture`, `er`, `estimates`, or `flow:` and a flow id (no control characters). */
-const VIEW = /^(?:architecture|er|estimates|flow:[^\u0000-\u001f\u007f]{1,512})$/;
+/** `architecture`, `er`, `estimates`, `changes`, or `flow:` and a flow id (no control characters). */
+const VIEW = /^(?:architecture|er|estimates|changes|flow:[^\u0000-\u001f\u007f]{1,512})$/;
 /** Saved zoom and pan: at most this many views (a saved state is small). */
 const MAX_TRANSFORMS = 100;
 

@@ -94,6 +94,7 @@ export interface StepItemSummary {
   children?: StepItemSummary[];
 }
 
+export * from './compare';
 export * from './preview';
 export * from './scenario';
 export * from './guards';

@@ -42,6 +42,24 @@ export interface PreviewDiagrams {
   scenarios?: PreviewScenarios;
   /** What each component costs a month (SPEC 5.4), for the Estimates tab's chart; absent when nothing is priced. */
   cost?: PreviewCost;
+  /** The design against another version of it (`sysdesign/compare`); absent when it is not compared. */
+  comparison?: PreviewComparison;
+}
+
+/** What changed since the version a design is compared with (issue #18), formatted. */
+export interface PreviewComparison {
+  /** The other version, for people: `HEAD`, a file name. */
+  against: string;
+  /** `3 removed, 2 changed; 22 figures moved`, or `no differences`. */
+  summary: string;
+  /** Architecture nodes of components added or changed since then (ids as in `PreviewView.nodes`). */
+  addedNodes: string[];
+  changedNodes: string[];
+  /** Components that are gone (not drawn). */
+  removed: string[];
+  changes: Array<{ change: 'added' | 'removed' | 'changed'; section: string; id: string; fields: Array<{ field: string; before: string; after: string }> }>;
+  /** The figures that moved: `Peak requests`, `10.5k/s`, `20.9k/s`, `+10.5k/s, ×2`. */
+  metrics: Array<{ label: string; before: string; after: string; difference: string }>;
 }
 
 export interface PreviewCost {
@@ -271,6 +289,8 @@ export type FromWebviewMessage =
   | { type: 'exportRequest'; format: ExportFormat }
   /** The scenario picker: show this scenario (its id), or the base design (`null`). */
   | { type: 'selectScenario'; scenario: string | null }
+  /** The comparison line's button: stop comparing the design with another version. */
+  | { type: 'stopComparing' }
   /** The answer to an `export`: SVG text, or a PNG as base64. */
   | { type: 'exported'; requestId: number; format: ExportFormat; data: string }
   | { type: 'exportFailed'; requestId: number; message: string };
@@ -278,4 +298,12 @@ export type FromWebviewMessage =
 /** The scenario a preview update shows (`undefined` for the base), so an update of the same version with another scenario is news. */
 export function shownScenario(diagrams: PreviewDiagrams | undefined): string | undefined {
   return diagrams?.scenarios?.active?.id;
+}
+
+/**
+ * What a preview update shows besides the document's version: the scenario and the version
+ * compared with. An update with another one is news at the same document version.
+ */
+export function shownContext(diagrams: PreviewDiagrams | undefined): string {
+  return `${shownScenario(diagrams) ?? ''}\u0000${diagrams?.comparison ? `${diagrams.comparison.against}\u0000${diagrams.comparison.summary}` : ''}`;
 }

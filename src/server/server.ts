@@ -17,11 +17,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisRequest, DiagramsRequest, ScenarioRequest, type RequestDescriptor } from '../protocol';
+import { AnalysisRequest, CompareRequest, DiagramsRequest, ScenarioRequest, type CompareResult, type RequestDescriptor } from '../protocol';
 import { Analyses, DiagnosticsScheduler } from './documents';
 import { analysisSummary } from './features/analysisSummary';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLenses';
+import type { Baseline } from './features/comparison';
 import { completion } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { diagrams } from './features/diagrams';
@@ -34,6 +35,7 @@ import { scenarioState, scenarioView } from './features/scenarioView';
 import type { DocumentAnalysis } from './features/types';
 import { positionsOf, type Positions } from './positions';
 import { DEFAULT_SETTINGS, readSettings, sameConventions, type Settings } from './settings';
+import { createAnalyzer, designDiff, diffSummaryText, MAX_TEXT_LENGTH } from '../core';
 
 /** Quiet time after a keystroke before diagnostics are recomputed. */
 export const DIAGNOSTICS_DELAY_MS = 150;
@@ -89,6 +91,8 @@ export function startServer(connection: Connection): void {
 
   /** The scenario each document shows (SPEC 5.3), by URI; the base design when absent. */
   const activeScenario = new Map<string, string>();
+  /** The version each compared document is compared with (`sysdesign/compare`), by URI. */
+  const baselines = new Map<string, Baseline>();
   /** `withDocument` on the analysis as the editor shows it: the active scenario's figures. */
   const withView = <R>(
     what: string,
@@ -172,6 +176,7 @@ export function startServer(connection: Connection): void {
     scheduler.cancel(e.document.uri);
     analyses.drop(e.document.uri);
     activeScenario.delete(e.document.uri);
+    baselines.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -247,9 +252,30 @@ export function startServer(connection: Connection): void {
 
   onRequest(DiagramsRequest, (params, token) =>
     withView('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
-      diagrams(analysis, positions, { uri: d.uri, version: d.version }),
+      diagrams(analysis, positions, { uri: d.uri, version: d.version }, { comparison: baselines.get(d.uri) }),
     ),
   );
+
+  onRequest(CompareRequest, (params, token) => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    return withDocument('compare', uri, token, null, (_d, analysis): CompareResult => {
+      const baseline = params?.baseline;
+      if (baseline === null) {
+        baselines.delete(uri);
+        return { comparing: false };
+      }
+      if (typeof baseline !== 'object' || baseline === undefined || typeof baseline.text !== 'string' || typeof baseline.name !== 'string')
+        return { error: 'Nothing to compare with.' };
+      if (baseline.text.length > MAX_TEXT_LENGTH)
+        return {
+          error: `${baseline.name.slice(0, 200)} is too large to compare (${baseline.text.length.toLocaleString('en-US')} characters; at most ${MAX_TEXT_LENGTH.toLocaleString('en-US')}).`,
+        };
+      // Its own analyzer: the document's keeps its incremental state for the text being edited.
+      const compared: Baseline = { name: baseline.name.slice(0, 200), analysis: createAnalyzer({ defaultConventions: settings.defaultConventions }).analyse(baseline.text) };
+      baselines.set(uri, compared);
+      return { comparing: true, summary: diffSummaryText(designDiff(compared.analysis, analysis).summary) };
+    });
+  });
 
   onRequest(ScenarioRequest, (params, token) => {
     const uri = typeof params?.uri === 'string' ? params.uri : '';

@@ -14,7 +14,7 @@
 // after a newer one was asked for is kept in the cache but not shown.
 import {
   layoutSetting,
-  shownScenario,
+  shownContext,
   type ExportFormat,
   type ExportTheme,
   type PreviewDiagrams,
@@ -29,6 +29,7 @@ import { setText, show } from './dom';
 import { button, buildElements, type Elements } from './elements';
 import { drawEstimates } from './estimateTable';
 import { exportDiagram } from './exportDiagram';
+import { applyComparison, CHANGES_VIEW, comparisonLegend, drawChanges, drawComparisonLine } from './comparison';
 import { applyLoad, drawLegend } from './heatMap';
 import { drawScenarios } from './scenarios';
 import { stepKeyOf } from './keys';
@@ -56,6 +57,8 @@ export class App {
   private latest: Promise<void> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private lastBrightness: Brightness;
+  /** A view the extension asked for before the document had it (Changes, just before the comparison arrives). */
+  private wantedView: string | undefined;
   private readonly stepper: Stepper;
   private readonly el: Elements;
   private readonly renderer: Renderer;
@@ -87,6 +90,7 @@ export class App {
       clickNode: (nodeId) => this.reveal(nodeId),
       viewportKey: (e) => this.onViewportKey(e),
       selectScenario: (scenario) => this.api.postMessage({ type: 'selectScenario', scenario }),
+      stopComparing: () => this.api.postMessage({ type: 'stopComparing' }),
     });
     this.renderer = new Renderer(this.el.renderHost);
     this.panZoom = new PanZoom(
@@ -145,7 +149,8 @@ export class App {
         if (message.view === this.doc.view) this.applyMarks();
         return;
       case 'showView':
-        this.selectView(message.view);
+        if (this.isView(message.view)) this.selectView(message.view);
+        else this.wantedView = message.view;
         return;
       case 'theme':
         this.themeSetting = message.theme;
@@ -171,16 +176,23 @@ export class App {
 
   private onUpdate(diagrams: PreviewDiagrams): void {
     const doc = this.doc;
-    // Another scenario shown is news even for the same version of the document.
-    if (diagrams.version < doc.version || (diagrams.version === doc.version && shownScenario(diagrams) === shownScenario(doc.diagrams))) return;
+    // Another scenario shown, or another comparison, is news even for the same version of the document.
+    if (diagrams.version < doc.version || (diagrams.version === doc.version && shownContext(diagrams) === shownContext(doc.diagrams))) return;
     doc.version = diagrams.version;
     doc.diagrams = diagrams;
     show(this.el.banner, false);
-    if (doc.view !== ESTIMATES_VIEW && !diagrams.views.some((v) => v.key === doc.view)) doc.view = 'architecture';
+    if (this.wantedView !== undefined && this.isView(this.wantedView)) {
+      doc.view = this.wantedView;
+      this.wantedView = undefined;
+      this.saveState();
+    }
+    if (!this.isView(doc.view)) doc.view = 'architecture';
     this.updateTabs();
     doc.drawn.estimates = drawEstimates(this.el.estimates, diagrams.estimates, doc.drawn.estimates, diagrams.load, diagrams.cost);
-    drawLegend(this.el.legend, diagrams.load);
+    doc.drawn.changes = drawChanges(this.el.changes, diagrams.comparison, doc.drawn.changes);
+    drawLegend(this.el.legend, diagrams.load, comparisonLegend(diagrams.comparison));
     drawScenarios(this.el, diagrams.scenarios);
+    drawComparisonLine(this.el, diagrams.comparison);
     this.stepper.update();
     this.refresh();
   }
@@ -191,6 +203,7 @@ export class App {
     this.el.stage.replaceChildren();
     this.el.tabs.replaceChildren();
     drawLegend(this.el.legend, undefined);
+    drawComparisonLine(this.el, undefined);
     this.showMessage('Loading the diagrams…');
     this.saveState();
   }
@@ -210,14 +223,16 @@ export class App {
 
   private async display(ticket: number): Promise<void> {
     const doc = this.doc;
-    const estimates = doc.view === ESTIMATES_VIEW;
-    show(this.el.estimates, estimates);
-    show(this.el.viewport, !estimates);
-    show(this.el.zoomTools, !estimates);
-    show(this.el.exportTools, !estimates);
-    show(this.el.legend, doc.view === 'architecture' && doc.diagrams?.load !== undefined);
+    // The Estimates and Changes tabs are panels of text, not diagrams.
+    const panel = doc.view === ESTIMATES_VIEW || doc.view === CHANGES_VIEW;
+    show(this.el.estimates, doc.view === ESTIMATES_VIEW);
+    show(this.el.changes, doc.view === CHANGES_VIEW);
+    show(this.el.viewport, !panel);
+    show(this.el.zoomTools, !panel);
+    show(this.el.exportTools, !panel);
+    show(this.el.legend, doc.view === 'architecture' && this.el.legend.childElementCount > 0);
     this.stepper.updateVisibility();
-    if (estimates) {
+    if (panel) {
       this.markShown();
       return;
     }
@@ -315,7 +330,10 @@ export class App {
     const svg = this.shownSvg();
     const doc = this.doc;
     if (!svg || doc.shown?.view !== doc.view) return;
-    if (doc.view === 'architecture') applyLoad(svg, doc.diagrams?.load);
+    if (doc.view === 'architecture') {
+      applyLoad(svg, doc.diagrams?.load);
+      applyComparison(svg, doc.diagrams?.comparison);
+    }
     setHighlight(svg, doc.highlights.get(doc.view) ?? null);
     setStep(svg, this.stepper.mark());
   }
@@ -324,13 +342,22 @@ export class App {
   // Views
 
   private updateTabs(): void {
-    drawTabs(this.el.tabs, this.doc.diagrams?.views ?? [], this.doc.view, this.doc.drawn.tabs, (view) => this.selectView(view));
+    const changes = this.doc.diagrams?.comparison ? [{ key: CHANGES_VIEW, title: 'Changes' }] : [];
+    drawTabs(this.el.tabs, this.doc.diagrams?.views ?? [], this.doc.view, this.doc.drawn.tabs, (view) => this.selectView(view), changes);
+  }
+
+  /** Whether the document has `view` now: a diagram, Estimates, or Changes while it is compared. */
+  private isView(view: string): boolean {
+    const diagrams = this.doc.diagrams;
+    if (view === ESTIMATES_VIEW) return true;
+    if (view === CHANGES_VIEW) return diagrams?.comparison !== undefined;
+    return diagrams?.views.some((v) => v.key === view) ?? false;
   }
 
   private selectView(view: string): void {
     const doc = this.doc;
-    const exists = view === ESTIMATES_VIEW || (doc.diagrams?.views.some((v) => v.key === view) ?? false);
-    if (!exists || view === doc.view) return;
+    if (!this.isView(view) || view === doc.view) return;
+    this.wantedView = undefined;
     doc.view = view;
     this.updateTabs();
     this.saveState();
@@ -379,7 +406,8 @@ export class App {
     try {
       await this.idle();
       const view = this.currentView();
-      if (this.doc.view === ESTIMATES_VIEW || !view) throw new Error('the estimate table is not a diagram: choose a diagram tab to export');
+      if (this.doc.view === ESTIMATES_VIEW || this.doc.view === CHANGES_VIEW || !view)
+        throw new Error('the estimates and the changes are not a diagram: choose a diagram tab to export');
       if (view.text === undefined) throw new Error(view.error ?? 'this view has no diagram');
       const data = await exportDiagram(this.renderer, {
         view: { ...view, text: view.text },

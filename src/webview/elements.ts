@@ -15,12 +15,17 @@ export interface Elements {
   scenarioTools: HTMLElement;
   scenario: HTMLSelectElement;
   scenarioLine: HTMLElement;
+  /** While the design is compared with another version: what with and what changed, and a button to stop. */
+  compareLine: HTMLElement;
+  compareText: HTMLElement;
   viewport: HTMLElement;
   stage: HTMLElement;
   /** The heat map's legend, over the architecture. */
   legend: HTMLElement;
   message: HTMLElement;
   estimates: HTMLElement;
+  /** The Changes tab's panel. */
+  changes: HTMLElement;
   renderHost: HTMLElement;
 }
 
@@ -35,6 +40,7 @@ export interface ElementActions {
   viewportKey(e: KeyboardEvent): void;
   /** The scenario picker: a scenario id, or `null` for the base design. */
   selectScenario(scenario: string | null): void;
+  stopComparing(): void;
 }
 
 /** Replaces the content of `root` with the preview; `stepper` is the stepper's toolbar group. */
@@ -64,6 +70,14 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   const toolbar = h('div', { class: 'toolbar' }, tabs, h('div', { class: 'tools' }, scenarioTools, stepper, zoomTools, exportTools));
   const scenarioLine = h('div', { class: 'scenario-line', role: 'status' });
   scenarioLine.hidden = true;
+  const compareText = h('span', { role: 'status' });
+  const compareLine = h(
+    'div',
+    { class: 'compare-line' },
+    compareText,
+    button('Stop comparing', 'Stop comparing', () => actions.stopComparing(), { class: 'link' }),
+  );
+  compareLine.hidden = true;
 
   const banner = h('div', { class: 'banner', role: 'status' });
   banner.hidden = true;
@@ -79,10 +93,30 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   viewport.addEventListener('keydown', (e) => actions.viewportKey(e));
   const estimates = h('div', { class: 'estimates', role: 'tabpanel', 'aria-label': 'Estimates' });
   estimates.hidden = true;
+  const changes = h('div', { class: 'changes-panel', role: 'tabpanel', 'aria-label': 'Changes' });
+  changes.hidden = true;
   const renderHost = h('div', { class: 'render-host', 'aria-hidden': 'true' });
 
-  root.replaceChildren(toolbar, scenarioLine, banner, viewport, estimates, renderHost);
-  return { tabs, zoomTools, zoomLabel, exportTools, banner, scenarioTools, scenario, scenarioLine, viewport, stage, message, legend, estimates, renderHost };
+  root.replaceChildren(toolbar, scenarioLine, compareLine, banner, viewport, estimates, changes, renderHost);
+  return {
+    tabs,
+    zoomTools,
+    zoomLabel,
+    exportTools,
+    banner,
+    scenarioTools,
+    scenario,
+    scenarioLine,
+    compareLine,
+    compareText,
+    viewport,
+    stage,
+    message,
+    legend,
+    estimates,
+    changes,
+    renderHost,
+  };
 }
 
 export function button(label: string, text: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement {

@@ -122,10 +122,10 @@ function addTitle(element: Element, text: string): void {
   element.prepend(title);
 }
 
-/** The legend of the bands, drawn into `host` (the server's words); hidden without a load. */
-export function drawLegend(host: HTMLElement, load: PreviewLoad | undefined): void {
+/** The legend of the bands, drawn into `host` (the server's words), then `extra` entries (the comparison's marks); empty without either. */
+export function drawLegend(host: HTMLElement, load: PreviewLoad | undefined, extra: HTMLElement[] = []): void {
   if (!load) {
-    host.replaceChildren();
+    host.replaceChildren(...extra);
     return;
   }
   host.replaceChildren(
@@ -135,5 +135,6 @@ export function drawLegend(host: HTMLElement, load: PreviewLoad | undefined): vo
     ...(load.components.some((c) => c.failed)
       ? [h('span', { class: 'legend-item', 'data-failed': 'true' }, h('span', { class: 'swatch', 'data-failed': 'true', 'aria-hidden': 'true' }), 'down in this scenario')]
       : []),
+    ...extra,
   );
 }

@@ -21,7 +21,7 @@ export interface PreviewDocument {
   /** The flow stepped through (its view key) and the current step, -1 before the first. */
   step: { flow: string; index: number } | undefined;
   /** What the tabs, the estimate table and the flow picker show, so an update that changes none of them does no DOM work. */
-  readonly drawn: { tabs: DrawnTabs; estimates: string; flows: string };
+  readonly drawn: { tabs: DrawnTabs; estimates: string; flows: string; changes: string };
 }
 
 export function previewDocument(uri: string, view = 'architecture', transforms: Record<string, ViewTransform> = {}): PreviewDocument {
@@ -35,6 +35,6 @@ export function previewDocument(uri: string, view = 'architecture', transforms: 
     shown: undefined,
     highlights: new Map(),
     step: undefined,
-    drawn: { tabs: { tabs: '', inView: '' }, estimates: '', flows: '' },
+    drawn: { tabs: { tabs: '', inView: '' }, estimates: '', flows: '', changes: '' },
   };
 }

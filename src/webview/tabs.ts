@@ -1,4 +1,5 @@
-// The tab strip: one tab per diagram plus Estimates, rebuilt only when the list of tabs
+// The tab strip: one tab per diagram plus Estimates (and Changes while the design is
+// compared with another version), rebuilt only when the list of tabs
 // changes; arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern).
 import type { PreviewView } from '../protocol';
 import { h } from './dom';
@@ -13,8 +14,15 @@ export interface DrawnTabs {
 }
 
 /** Brings the strip in `host` up to `views` with `selected` chosen; `drawn` is updated. */
-export function drawTabs(host: HTMLElement, views: PreviewView[], selected: string, drawn: DrawnTabs, select: (view: string) => void): void {
-  const tabs = [...views.map((v) => ({ key: v.key, title: v.title })), { key: ESTIMATES_VIEW, title: 'Estimates' }];
+export function drawTabs(
+  host: HTMLElement,
+  views: PreviewView[],
+  selected: string,
+  drawn: DrawnTabs,
+  select: (view: string) => void,
+  extra: ReadonlyArray<{ key: string; title: string }> = [],
+): void {
+  const tabs = [...views.map((v) => ({ key: v.key, title: v.title })), { key: ESTIMATES_VIEW, title: 'Estimates' }, ...extra];
   const key = JSON.stringify(tabs);
   if (key !== drawn.tabs) {
     drawn.tabs = key;

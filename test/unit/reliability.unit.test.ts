@@ -874,6 +874,10 @@ describe('RELIABILITY.md: Editor and workspace', function () {
       if (file === path.join('src', 'extension', 'client.ts')) {
         // The desktop client (the web build replaces it) finds the extension's own server module.
         for (const use of uses) assert.match(use, /Uri\.joinPath\(context\.extensionUri, [^)]*\)\.fsPath/, file);
+      } else if (file === path.join('src', 'extension', 'compare', 'compareController.ts')) {
+        // The Git extension's API names a file by its path; it is asked only for a `file:` design (the line before checks the scheme).
+        assert.deepEqual(uses, ["return { name: 'HEAD', text: await repository.show('HEAD', document.fsPath) };"], file);
+        assert.match(text, /document\.scheme === 'file' \? \(await this\.git\(\)\)\?\.getRepository\(document\) : undefined/, file);
       } else {
         assert.deepEqual(
           uses.filter((u) => !u.startsWith('//')),

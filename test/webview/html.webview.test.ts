@@ -66,6 +66,7 @@ describe('messages from the webview', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'viewChanged', view: 'flow:upload-photo' }), { type: 'viewChanged', view: 'flow:upload-photo' });
     assert.deepEqual(parseWebviewMessage({ type: 'selectStep', view: 'flow:x', step: 3 }), { type: 'selectStep', view: 'flow:x', step: 3 });
     assert.deepEqual(parseWebviewMessage({ type: 'exportRequest', format: 'png' }), { type: 'exportRequest', format: 'png' });
+    assert.deepEqual(parseWebviewMessage({ type: 'stopComparing', uri: 'file:///etc/passwd' }), { type: 'stopComparing' }, 'nothing but the type is kept');
     assert.deepEqual(parseWebviewMessage({ type: 'exported', requestId: 1, format: 'svg', data: '<?xml version="1.0"?>\n<svg xmlns="x"></svg>' })?.type, 'exported');
     assert.deepEqual(parseWebviewMessage({ type: 'exported', requestId: 2, format: 'png', data: 'iVBORw0KGgo=' })?.type, 'exported');
     assert.deepEqual(parseWebviewMessage({ type: 'exportFailed', requestId: 2, message: 'x'.repeat(5000) }), { type: 'exportFailed', requestId: 2, message: 'x'.repeat(2000) });

@@ -754,6 +754,73 @@ describe('the preview webview in Chromium', function () {
     await page.locator('table.estimate caption', { hasText: 'Base and scenarios' }).waitFor();
   });
 
+  it('compares with another version: what with and what changed in a line, marks on the architecture, the Changes tab, Stop posts (issue #18)', async () => {
+    preview = await PreviewPage.open(browser);
+    // The document: feed-cache removed (with its uses left dangling), a search component added, api's replicas changed.
+    const now = SPEC.replace('    tech: Redis\n', '    tech: Redis\n  - id: search\n    kind: search\n')
+      .replace('replicas: 8 ', 'replicas: 12')
+      .replace(/\n {2}- id: feed-cache\n {4}kind: cache\n {4}tech: Redis\n/, '\n');
+    const compared = diagramsOf(now, 1, undefined, { name: 'HEAD', text: SPEC });
+    await preview.update(diagramsOf(now, 1), 'architecture');
+    const page = preview.page;
+    assert.equal(await page.locator('.compare-line').isVisible(), false);
+    assert.equal(await page.getByRole('tab', { name: 'Changes' }).count(), 0);
+    // The same version, now compared: news all the same.
+    await preview.send({ type: 'update', diagrams: compared });
+    await page.locator('.compare-line', { hasText: `Compared with HEAD: ${compared.comparison!.summary} · removed: feed-cache` }).waitFor();
+    const nodeOf = (id: string) => compared.views[0].nodes.find((n) => n.kind === 'component' && n.id === id)!.nodeId;
+    const marked = page.locator('.stage > svg [data-sd-node][data-sd-diff]');
+    await marked.first().waitFor();
+    assert.deepEqual(
+      await marked.evaluateAll((es) =>
+        es.map((e) => [
+          e.getAttribute('data-sd-node'),
+          e.getAttribute('data-sd-diff'),
+          e.getAttribute('aria-label'),
+          e.querySelector(':scope > g.sd-diff-badge > text')?.textContent,
+        ]),
+      ),
+      [
+        [nodeOf('api'), 'changed', 'Component api: reveal in the editor (changed since HEAD)', 'changed'],
+        [nodeOf('search'), 'added', 'Component search: reveal in the editor (added since HEAD)', 'added'],
+      ].sort((a, b) => compared.views[0].nodes.findIndex((n) => n.nodeId === a[0]) - compared.views[0].nodes.findIndex((n) => n.nodeId === b[0])),
+    );
+    const glow = await marked
+      .first()
+      .locator(':scope > :is(rect, polygon, path, circle, ellipse), :scope > g > :is(rect, polygon, path, circle, ellipse)')
+      .first()
+      .evaluate((e) => getComputedStyle(e).filter);
+    assert.match(glow, /drop-shadow/, 'a glow in the Git colour');
+    for (const mark of ['added', 'changed']) await page.locator(`.legend-item[data-diff="${mark}"]`, { hasText: `${mark} since HEAD` }).waitFor();
+    mkdirSync(join(ROOT, 'test-results', 'webview'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-results', 'webview', 'compare.png') });
+    // The Changes tab: each change field by field, and the figures that moved; keyboard reaches it from the tab strip.
+    await page.getByRole('tab', { name: 'Architecture' }).focus();
+    await page.keyboard.press('End');
+    await preview.waitForShown(1, 'changes');
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'viewChanged' && m.view === 'changes'), { type: 'viewChanged', view: 'changes' });
+    const apiRow = page.locator('table.changes tbody tr', { has: page.locator('th', { hasText: /^api$/ }) });
+    assert.deepEqual(await apiRow.locator(':scope > *').allTextContents(), ['changed', 'components', 'api', 'replicas: 8', 'replicas: 12']);
+    assert.equal(await page.locator('table.metrics tbody tr').count(), compared.comparison!.metrics.length);
+    assert.equal(await page.locator('.viewport').isVisible(), false, 'a panel of text, not a diagram');
+    // Stop comparing: the button posts the one message; the extension answers without a comparison.
+    await page.getByRole('button', { name: 'Stop comparing' }).click();
+    assert.deepEqual(await preview.waitForPosted((m) => m.type === 'stopComparing'), { type: 'stopComparing' });
+    await preview.send({ type: 'update', diagrams: diagramsOf(now, 1) });
+    await preview.waitForShown(1, 'architecture');
+    await page.locator('.compare-line').waitFor({ state: 'hidden' });
+    assert.equal(await page.getByRole('tab', { name: 'Changes' }).count(), 0);
+    assert.equal(await page.locator('.stage > svg [data-sd-diff], .stage > svg .sd-diff-badge').count(), 0, 'no mark left');
+  });
+
+  it('shows the Changes tab the extension asked for before the comparison arrived', async () => {
+    preview = await PreviewPage.open(browser);
+    await preview.update(diagramsOf(SPEC, 1), 'architecture');
+    await preview.send({ type: 'showView', view: 'changes' });
+    await preview.update(diagramsOf(SPEC, 1, undefined, { name: 'v1.sysdesign.yaml', text: SPEC }), 'changes');
+    await preview.page.locator('.changes-summary', { hasText: 'Compared with v1.sysdesign.yaml: no differences.' }).waitFor();
+  });
+
   it('shows the flow rate and the queueing wait at each hop while stepping', async () => {
     preview = await PreviewPage.open(browser);
     await preview.update(diagramsOf(HEAT, 1), 'architecture');

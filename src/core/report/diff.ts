@@ -477,7 +477,7 @@ function same(a: number | null, b: number | null): boolean {
 const SIGNS: Record<DesignChange['change'], string> = { added: '+', removed: '-', changed: '~' };
 
 /** `1 added, 4 removed, 3 changed; 21 figures moved`, or `no differences`. */
-function summaryText(s: DiffSummary): string {
+export function diffSummaryText(s: DiffSummary): string {
   if (!s.differs) return 'no differences';
   const counts = (['added', 'removed', 'changed'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
   const design = counts.length > 0 ? counts.join(', ') : 'no change as written';
@@ -491,7 +491,7 @@ function isFigure(c: DesignChange): c is DesignChange & { fields: [FieldChange] 
 
 /** The diff for a terminal: a summary line, each change with its fields, each figure that moved. */
 export function diffText(d: DesignDiff, names: DiffNames): string[] {
-  const out = [`${visibleText(names.before)} → ${visibleText(names.after)}: ${summaryText(d.summary)}`];
+  const out = [`${visibleText(names.before)} → ${visibleText(names.after)}: ${diffSummaryText(d.summary)}`];
   const shown = (text: string | null) => (text === null ? NONE : visibleText(text));
   const values = (c: DesignChange, f: FieldChange) => {
     if (c.change === 'added') return shown(f.after);
@@ -514,7 +514,7 @@ export function diffText(d: DesignDiff, names: DiffNames): string[] {
  * the changes and one of the figures. Every piece of user text is escaped or a code span.
  */
 export function diffMarkdown(d: DesignDiff, names: DiffNames): string {
-  const lines = [`### Design diff: ${codeSpan(names.after, false)}`, '', `${codeSpan(names.before, false)} → ${codeSpan(names.after, false)}: ${summaryText(d.summary)}.`];
+  const lines = [`### Design diff: ${codeSpan(names.after, false)}`, '', `${codeSpan(names.before, false)} → ${codeSpan(names.after, false)}: ${diffSummaryText(d.summary)}.`];
   if (d.changes.length > 0) {
     lines.push('', '| Change | Section | Id | Before | After |', '| --- | --- | --- | --- | --- |');
     for (const c of d.changes) lines.push(`| ${c.change} | ${c.section} | ${codeSpan(c.id, true)} | ${markdownFields(c, 'before')} | ${markdownFields(c, 'after')} |`);

@@ -23,6 +23,7 @@ export { estimateInputs, type EstimateInputs, type InputRow } from './inputs';
 export {
   designDiff,
   diffMarkdown,
+  diffSummaryText,
   diffText,
   type DesignChange,
   type DesignDiff,

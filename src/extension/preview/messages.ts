@@ -31,6 +31,8 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
       return isFormat(raw.format) ? { type: 'exportRequest', format: raw.format } : undefined;
     case 'selectScenario':
       return raw.scenario === null || (typeof raw.scenario === 'string' && SCENARIO_ID.test(raw.scenario)) ? { type: 'selectScenario', scenario: raw.scenario } : undefined;
+    case 'stopComparing':
+      return { type: 'stopComparing' };
     case 'exported': {
       if (!isIndex(raw.requestId) || !isFormat(raw.format) || typeof raw.data !== 'string') return undefined;
       if (raw.format === 'svg' && (raw.data.length > MAX_SVG_CHARS || !/^\s*(?:<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(raw.data))) return undefined;

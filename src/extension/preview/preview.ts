@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import {
   isViewKey,
-  shownScenario,
+  shownContext,
   type DiagramsResult,
   type ExportFormat,
   type ExportTheme,
@@ -45,6 +45,8 @@ export interface PreviewHost {
   exportFromPreview(preview: DiagramPreview, format: ExportFormat): void;
   /** The preview's scenario picker: show `scenario` (or the base, `null`) for `document`. */
   selectScenario(document: vscode.Uri, scenario: string | null): void;
+  /** The comparison line's button: stop comparing `document` with another version. */
+  stopComparing(document: vscode.Uri): void;
 }
 
 /** What the preview knows of the document it shows. */
@@ -224,8 +226,8 @@ export class DiagramPreview extends Disposable {
       return;
     }
     doc.retries = 0;
-    // Another scenario shown is news even for the same version of the document.
-    const sameScenario = !result.stale && shownScenario(result) === shownScenario(doc.diagrams);
+    // Another scenario shown, or another comparison, is news even for the same version of the document.
+    const sameScenario = !result.stale && shownContext(result) === shownContext(doc.diagrams);
     if (result.version < doc.postedVersion || (result.version === doc.postedVersion && (result.stale || sameScenario))) return;
     doc.postedVersion = result.version;
     if (result.stale) {
@@ -261,6 +263,9 @@ export class DiagramPreview extends Disposable {
         return;
       case 'selectScenario':
         this.host.selectScenario(this.doc.resource, message.scenario);
+        return;
+      case 'stopComparing':
+        this.host.stopComparing(this.doc.resource);
         return;
       case 'exported':
       case 'exportFailed':

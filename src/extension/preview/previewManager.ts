@@ -39,6 +39,9 @@ export class PreviewManager implements vscode.Disposable {
       exportFromPreview: (preview, format) => {
         this.export(format, { preview }).catch((error: unknown) => showError(error));
       },
+      stopComparing: (document) => {
+        void vscode.commands.executeCommand(COMMANDS.stopComparing, document.toString());
+      },
       selectScenario: (document, scenario) => {
         void vscode.commands.executeCommand(COMMANDS.selectScenario, document.toString(), scenario);
       },

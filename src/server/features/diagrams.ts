@@ -45,12 +45,24 @@ import type {
   UtilisationBand,
 } from '../../protocol';
 import type { Positions } from '../positions';
+import { previewComparison, type Baseline } from './comparison';
 import type { DocumentAnalysis } from './types';
 
 /** The problems that mean "the YAML cannot be read as one design" (the core then stays quiet). */
 const FATAL_YAML_CODES = new Set(['sysdesign/yaml-syntax', 'sysdesign/yaml-multiple-documents', 'sysdesign/yaml-too-deep', 'sysdesign/file-too-large']);
 
-export function diagrams(analysis: DocumentAnalysis, positions: Positions, document: { uri: string; version: number }): PreviewDiagrams | PreviewStale {
+/** What the preview shows besides the design itself. */
+export interface DiagramsOptions {
+  /** The version the design is compared with (`sysdesign/compare`). */
+  comparison?: Baseline;
+}
+
+export function diagrams(
+  analysis: DocumentAnalysis,
+  positions: Positions,
+  document: { uri: string; version: number },
+  options: DiagramsOptions = {},
+): PreviewDiagrams | PreviewStale {
   const fatal = fatalProblem(analysis.problems);
   if (fatal) {
     const line = positions.position(fatal.start).line + 1;
@@ -96,6 +108,7 @@ export function diagrams(analysis: DocumentAnalysis, positions: Positions, docum
     load: previewLoad(analysis.estimate, architectureNodes, new Set(analysis.shown?.summary.failed ?? [])),
     ...(scenarios ? { scenarios } : {}),
     ...previewCost(analysis.estimate),
+    ...(options.comparison ? { comparison: previewComparison(options.comparison, analysis.base ?? analysis, architectureNodes) } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { openInEditor, repoFile } from './helpers';
+import { openInEditor, ourExtension, repoFile } from './helpers';
 
 const VIEW_TYPE = 'sysdesign.preview';
 
@@ -121,6 +121,30 @@ describe('the diagram preview', function () {
     const er = await exportSvg('data-model');
     assert.match(er, /aria-roledescription="er"/);
     assert.equal(count(er, NODE), 2, 'photos and users');
+  });
+
+  it('compares with another version from a file: the server says what changed, the preview opens on Changes, Stop ends it (issue #18)', async () => {
+    const other = vscode.Uri.file(join(tmpdir(), `sysdesign-compare-${process.pid}.sysdesign.yaml`));
+    // The other version has api at 4 replicas where the document has 8.
+    await vscode.workspace.fs.writeFile(other, new TextEncoder().encode(document.getText().replace('replicas: 8 ', 'replicas: 4 ')));
+    try {
+      const compared = await vscode.commands.executeCommand<{ against: string; summary: string } | undefined>('sysdesign.compareWith', document.uri.toString(), other.toString());
+      assert.equal(compared?.against, `sysdesign-compare-${process.pid}.sysdesign.yaml`);
+      assert.match(compared?.summary ?? '', /^1 changed; \d+ figures? moved$/);
+      const api = (await ourExtension().activate()) as { compare: { against(uri: vscode.Uri): string | undefined } };
+      assert.equal(api.compare.against(document.uri), compared?.against);
+      assert.equal(previewTabs().length, 1, 'the preview is open');
+      // The preview shows the Changes tab, which is not a diagram: an export says so and writes nothing.
+      const target = vscode.Uri.file(join(tmpdir(), `sysdesign-preview-${process.pid}-changes.svg`));
+      assert.equal(await vscode.commands.executeCommand('sysdesign.preview.exportSvg', target), undefined);
+      await vscode.commands.executeCommand('sysdesign.stopComparing', document.uri.toString());
+      assert.equal(api.compare.against(document.uri), undefined);
+      // The last committed version of an untitled design: a clear error, and nothing compared.
+      assert.equal(await vscode.commands.executeCommand('sysdesign.compareWith', document.uri.toString(), 'git:HEAD'), undefined);
+      assert.equal(api.compare.against(document.uri), undefined);
+    } finally {
+      await vscode.workspace.fs.delete(other);
+    }
   });
 
   it('exports a PNG', async () => {

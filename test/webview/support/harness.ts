@@ -30,17 +30,18 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The diagrams the language server would send for `text` (the real core and server feature). */
-export function diagramsOf(text: string, version = 1, scenario?: string): PreviewDiagrams {
-  const result = diagramsOrStale(text, version, scenario);
+export function diagramsOf(text: string, version = 1, scenario?: string, compared?: { name: string; text: string }): PreviewDiagrams {
+  const result = diagramsOrStale(text, version, scenario, compared);
   if (result.stale) throw new Error(`the design does not parse: ${result.message}`);
   return result;
 }
 
-/** `scenario`: the id of the scenario shown, as the language server's `scenarioView` gives it. */
-export function diagramsOrStale(text: string, version = 1, scenario?: string): PreviewDiagrams | PreviewStale {
+/** `scenario`: the id of the scenario shown, as the language server's `scenarioView` gives it; `compared`: the version compared with (`sysdesign/compare`). */
+export function diagramsOrStale(text: string, version = 1, scenario?: string, compared?: { name: string; text: string }): PreviewDiagrams | PreviewStale {
   const analysis = scenarioView(createAnalyzer().analyse(text), scenario);
   const document = TextDocument.create(DOCUMENT_URI, 'sysdesign', version, text);
-  return diagrams(analysis, positionsOf(document, text), { uri: DOCUMENT_URI, version });
+  const comparison = compared ? { name: compared.name, analysis: createAnalyzer().analyse(compared.text) } : undefined;
+  return diagrams(analysis, positionsOf(document, text), { uri: DOCUMENT_URI, version }, { comparison });
 }
 
 let bareMermaid: Promise<Uint8Array> | undefined;
