@@ -792,8 +792,10 @@ describe('the preview webview in Chromium', function () {
       .evaluate((e) => getComputedStyle(e).filter);
     assert.match(glow, /drop-shadow/, 'a glow in the Git colour');
     for (const mark of ['added', 'changed']) await page.locator(`.legend-item[data-diff="${mark}"]`, { hasText: `${mark} since HEAD` }).waitFor();
-    mkdirSync(join(ROOT, 'test-results', 'webview'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'test-results', 'webview', 'compare.png') });
+    // The README's picture of it (SYSDESIGN_UPDATE_README_IMAGES=1), else one to look at.
+    const shots = process.env.SYSDESIGN_UPDATE_README_IMAGES === '1' ? join(ROOT, 'docs', 'images') : join(ROOT, 'test-results', 'webview');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'preview-compare.png') });
     // The Changes tab: each change field by field, and the figures that moved; keyboard reaches it from the tab strip.
     await page.getByRole('tab', { name: 'Architecture' }).focus();
     await page.keyboard.press('End');
