@@ -21,7 +21,7 @@ import { comparisonText, estimateInputs, estimateReport, estimateText, inputsTex
 import { closest } from '../core/suggest';
 import type { Analysis, ScenarioEstimate } from '../core/types';
 import { LineIndex } from '../core/lineIndex';
-import { designMarkdown, diagramFor, listViews, parseView } from '../core/diagram';
+import { designMarkdown, diagramFor, listViews, parseView, viewExists } from '../core/diagram';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { errorStatus, FileError, oneLine, parseOptions, readDesign, UsageError, VERSION, type Io } from './io';
@@ -38,8 +38,9 @@ const USAGE = `Usage:
                                      print the estimate (QPS, storage, bandwidth, cache, servers),
                                      of one scenario, or the base and every scenario side by side
   sysdesign export FILE --format mermaid|markdown [--view VIEW]
-                                     print a diagram as Mermaid (VIEW: architecture, er,
-                                     flow:<id>; default architecture) or the design as Markdown
+                                     print a diagram as Mermaid (VIEW: architecture, overview,
+                                     focus:<component id>, er, flow:<id>; default architecture)
+                                     or the design as Markdown
   sysdesign diff OLD NEW [--format text|markdown|json]
                                      what changed (requirements, inputs, APIs, components,
                                      flows...) and the figures that moved; OLD or NEW may be
@@ -107,13 +108,13 @@ function exportDesign(args: string[], io: Io): number {
     io.out(designMarkdown(analysis).trimEnd());
   } else {
     const view = parseView(viewText ?? 'architecture', analysis.design);
-    if (view === undefined || (typeof view === 'object' && !analysis.design.flows.some((f) => f.id.name === view.id))) {
+    if (view === undefined || !viewExists(analysis.design, view)) {
       const keys = listViews(analysis.design).map((v) => v.key);
       const known = keys.length > 8 ? `${keys.slice(0, 8).join(', ')}, …` : keys.join(', ');
       throw new UsageError(`unknown view '${oneLine(viewText ?? '')}' (this design has: ${known})`);
     }
     // The preview's caps are Mermaid's defaults; whoever asks for the text may render it with other limits.
-    const diagram = diagramFor(analysis.design, view, { maxText: Infinity, maxEdges: Infinity });
+    const diagram = diagramFor(analysis.design, view, { maxText: Infinity, maxEdges: Infinity, estimate: analysis.estimate });
     if ('error' in diagram) throw new FileError(`${file}: ${diagram.error}`);
     io.out(diagram.text.trimEnd());
   }

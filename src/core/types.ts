@@ -311,6 +311,8 @@ export interface Component extends Span, Sourced {
   latency?: QuantitySource;
   /** Its prices; replaces the kind's default prices (a price left out is 0). */
   cost?: CostSource;
+  /** When it enters the story of the design (a positive whole number; diagram/story.ts has the rule for components without one). */
+  stage?: number;
 }
 
 /** Kinds whose every copy applies every write and that hold data (SPEC 5.2). */

@@ -19,6 +19,8 @@ export const COMMANDS = {
   openPreviewToSide: 'sysdesign.openPreviewToSide',
   exportSvg: 'sysdesign.preview.exportSvg',
   exportPng: 'sysdesign.preview.exportPng',
+  /** The preview's focus view of one component (args: a document URI and a component id, or none for a picker). */
+  focusComponent: 'sysdesign.focusComponent',
   /** Chooses the scenario whose figures the lenses, hovers, steps and preview show (args: a document URI and a scenario id or null, or none for a picker). */
   selectScenario: 'sysdesign.selectScenario',
   /** Compares the design with another version: its last commit (the Git extension) or a file (args: a document URI and `git:HEAD` or a file URI, or none for a picker). */

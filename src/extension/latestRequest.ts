@@ -42,6 +42,18 @@ export class LatestRequest<T, A> implements vscode.Disposable {
     this.timer = undefined;
   }
 
+  /**
+   * Settles once no request is waiting or in flight: the answer every change so far asked
+   * for has been seen (a request asked for while an earlier one flew overtakes it).
+   */
+  async settled(): Promise<void> {
+    if (this.timer !== undefined) await this.now();
+    while (this.flight) {
+      await this.flight;
+      if (this.timer !== undefined) await this.now();
+    }
+  }
+
   /** Asks now; resolves with what `settle` made of the answer, or `undefined` when it was overtaken. */
   now(): Promise<A | undefined> {
     this.unschedule();

@@ -6,8 +6,8 @@
  */
 import type { PreviewLayoutSetting, PreviewThemeSetting, ViewTransform } from './preview';
 
-/** `architecture`, `er`, `estimates`, `changes`, or `flow:` and a flow id (no control characters). */
-const VIEW = /^(?:architecture|er|estimates|changes|flow:[^\u0000-\u001f\u007f]{1,512})$/;
+/** `architecture`, `overview`, `er`, `estimates`, `changes`, `flow:` and a flow id, or `focus:` and a component id (no control characters). */
+const VIEW = /^(?:architecture|overview|er|estimates|changes|(?:flow|focus):[^\u0000-\u001f\u007f]{1,512})$/;
 /** Saved zoom and pan: at most this many views (a saved state is small). */
 const MAX_TRANSFORMS = 100;
 

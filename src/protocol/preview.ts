@@ -4,7 +4,7 @@
  * the client and the preview webview. The webview is untrusted territory: everything it
  * sends is validated by the extension (`src/extension/preview/messages.ts`).
  */
-import type { DiagramNode } from '../core/diagram/types';
+import type { DiagramNode, FlowDirection, PanelShape } from '../core/diagram/types';
 import type { Range } from './range';
 import { defineRequest } from './request';
 
@@ -14,6 +14,23 @@ import { defineRequest } from './request';
 export interface DiagramsParams {
   /** The document's URI as the client sent it in `didOpen`. */
   uri: string;
+  /** How to draw the overview and which focus view to add (issue #17); a bad field is ignored. */
+  options?: DiagramViewOptions;
+}
+
+/** What the preview asks of the flowchart views; the server checks every field and ignores what does not fit. */
+export interface DiagramViewOptions {
+  /** Groups the overview draws expanded, by id (strings of at most 200 characters, at most 1,000 of them). */
+  expanded?: string[];
+  /** A component id: the answer then has its focus view (`focus:<id>`) after the overview. */
+  focus?: string;
+  /** Forces the direction of the architecture, the overview and the focus view. */
+  direction?: FlowDirection;
+  /**
+   * The size of the preview's diagram area in CSS pixels: without `direction`, the overview
+   * and the focus view take the direction that fits it best (a square when absent).
+   */
+  panel?: PanelShape;
 }
 
 /** `null` when the server does not have the document open. */
@@ -30,7 +47,7 @@ export interface PreviewDiagrams {
   version: number;
   /** The design's `name`, when it has one. */
   name?: string;
-  /** Architecture first, then each dry run, then the data model (when there is one). */
+  /** Architecture first, then the overview (when the design has one) and the focus view asked for, each dry run, the data model (when there is one). */
   views: PreviewView[];
   /** The steps of each dry run, for stepping through it on the architecture diagram. */
   flows: PreviewFlow[];
@@ -38,6 +55,8 @@ export interface PreviewDiagrams {
   estimates: EstimateSection[];
   /** The load at peak on the architecture's components and connections (the heat map, the bar chart, edge weights). */
   load?: PreviewLoad;
+  /** The architecture built up stage by stage (story mode); absent when it has fewer than two stages. */
+  story?: PreviewStory;
   /** The design's scenarios, for the preview's scenario picker; absent when it has none. */
   scenarios?: PreviewScenarios;
   /** What each component costs a month (SPEC 5.4), for the Estimates tab's chart; absent when nothing is priced. */
@@ -60,6 +79,20 @@ export interface PreviewComparison {
   changes: Array<{ change: 'added' | 'removed' | 'changed'; section: string; id: string; fields: Array<{ field: string; before: string; after: string }> }>;
   /** The figures that moved: `Peak requests`, `10.5k/s`, `20.9k/s`, `+10.5k/s, ×2`. */
   metrics: Array<{ label: string; before: string; after: string; difference: string }>;
+}
+
+/**
+ * Story mode (issue #17): the stages in order, each with the architecture's node ids
+ * (`PreviewView.nodes` of the `architecture` view: components, and a group's subgraph with
+ * its first member) that appear in it. The preview shows stage k by hiding the nodes of
+ * the later stages and every edge with an end among them, so the layout stays put.
+ */
+export interface PreviewStory {
+  stages: Array<{
+    /** Plain text: `Stage 2: Load balancer, Web server`. */
+    title: string;
+    nodeIds: string[];
+  }>;
 }
 
 export interface PreviewCost {
@@ -157,10 +190,10 @@ export interface PreviewStale {
   message: string;
 }
 
-export type PreviewViewKind = 'architecture' | 'flow' | 'er';
+export type PreviewViewKind = 'architecture' | 'overview' | 'focus' | 'flow' | 'er';
 
 export interface PreviewView {
-  /** Stable across versions: `architecture`, `er`, `flow:<id>`. */
+  /** Stable across versions: `architecture`, `overview`, `focus:<id>`, `er`, `flow:<id>`. */
   key: string;
   kind: PreviewViewKind;
   /** For a tab: `Architecture`, `Dry run: upload-photo-dry-run`, `Data model`. */
@@ -171,6 +204,8 @@ export interface PreviewView {
   error?: string;
   /** The drawn things and where they are defined. */
   nodes: PreviewNode[];
+  /** A focus view's dry runs that cross its component (their view keys are `flow:<id>`). */
+  flows?: string[];
 }
 
 export type PreviewNodeKind = DiagramNode['kind'];
@@ -251,6 +286,9 @@ export interface PreviewState {
   view?: string;
   /** Zoom and pan per view key. */
   transforms?: Record<string, ViewTransform>;
+  /** The overview's expanded groups and the component in focus (issue #17), asked for again after a reload. */
+  expanded?: string[];
+  focus?: string;
 }
 
 /** The webview's initial state, in the `data-state` attribute of its body (escaped JSON). */
@@ -291,6 +329,12 @@ export type FromWebviewMessage =
   | { type: 'selectScenario'; scenario: string | null }
   /** The comparison line's button: stop comparing the design with another version. */
   | { type: 'stopComparing' }
+  /**
+   * What to draw (issue #17): the overview's expanded groups, the component in focus (or
+   * none), and the size of the diagram area (the overview and focus views fit their
+   * direction to it). The extension asks the server again with these.
+   */
+  | { type: 'viewOptions'; expanded: string[]; focus: string | null; panel?: PanelShape }
   /** The answer to an `export`: SVG text, or a PNG as base64. */
   | { type: 'exported'; requestId: number; format: ExportFormat; data: string }
   | { type: 'exportFailed'; requestId: number; message: string };
@@ -301,9 +345,12 @@ export function shownScenario(diagrams: PreviewDiagrams | undefined): string | u
 }
 
 /**
- * What a preview update shows besides the document's version: the scenario and the version
- * compared with. An update with another one is news at the same document version.
+ * What a preview update shows besides the document's version: the scenario, the version
+ * compared with, and the overview and focus views as drawn for the panel (a group expanded,
+ * another component in focus). An update with another one is news at the same document version.
  */
 export function shownContext(diagrams: PreviewDiagrams | undefined): string {
-  return `${shownScenario(diagrams) ?? ''}\u0000${diagrams?.comparison ? `${diagrams.comparison.against}\u0000${diagrams.comparison.summary}` : ''}`;
+  const comparison = diagrams?.comparison ? `${diagrams.comparison.against}\u0000${diagrams.comparison.summary}` : '';
+  const views = (diagrams?.views ?? []).filter((v) => v.kind === 'overview' || v.kind === 'focus').map((v) => `${v.key}\u0000${v.text ?? v.error ?? ''}`);
+  return [shownScenario(diagrams) ?? '', comparison, ...views].join('\u0000');
 }

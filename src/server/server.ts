@@ -33,6 +33,7 @@ import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { scenarioState, scenarioView } from './features/scenarioView';
 import type { DocumentAnalysis } from './features/types';
+import { viewOptions } from './features/viewOptions';
 import { positionsOf, type Positions } from './positions';
 import { DEFAULT_SETTINGS, readSettings, sameConventions, type Settings } from './settings';
 import { createAnalyzer, designDiff, diffSummaryText, MAX_TEXT_LENGTH } from '../core';
@@ -252,7 +253,7 @@ export function startServer(connection: Connection): void {
 
   onRequest(DiagramsRequest, (params, token) =>
     withView('diagrams', typeof params?.uri === 'string' ? params.uri : '', token, null, (d, analysis, positions) =>
-      diagrams(analysis, positions, { uri: d.uri, version: d.version }, { comparison: baselines.get(d.uri) }),
+      diagrams(analysis, positions, { uri: d.uri, version: d.version }, { comparison: baselines.get(d.uri), views: viewOptions(params?.options) }),
     ),
   );
 

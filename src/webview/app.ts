@@ -39,7 +39,8 @@ import { previewDocument, type PreviewDocument } from './previewDocument';
 import { parseSvg, renderingKey, type Rendering } from './renderCache';
 import { Renderer } from './renderer';
 import { Stepper } from './stepper';
-import { nodeAt, setHighlight, setStep, svgSize, tagNodes } from './svgNodes';
+import { applyStory, buildStory, drawStory, STORY_HIDDEN_ATTRIBUTE, type StoryElements } from './story';
+import { NODE_ATTRIBUTE, nodeAt, setHighlight, setStep, svgSize, tagNodes } from './svgNodes';
 import { drawTabs, ESTIMATES_VIEW, onTabsKey } from './tabs';
 import { brightness, mermaidTheme, watchBodyClass, type Brightness } from './theme';
 
@@ -47,6 +48,8 @@ export { ESTIMATES_VIEW } from './tabs';
 
 /** How long zoom and pan wait before they are persisted. */
 const SAVE_DELAY_MS = 250;
+/** How far the diagram area's shape (width / height) may change before the server is told (it may pick another direction). */
+const PANEL_SHAPE_CHANGE = 0.15;
 
 export class App {
   /** The document shown; replaced whole when the preview follows another one. */
@@ -59,6 +62,13 @@ export class App {
   private lastBrightness: Brightness;
   /** A view the extension asked for before the document had it (Changes, just before the comparison arrives). */
   private wantedView: string | undefined;
+  /** What the preview asks the server to draw (issue #17): the overview's expanded groups, the component in focus, the panel's size. */
+  private readonly expanded: Set<string>;
+  private focus: string | undefined;
+  private panel: { width: number; height: number } | undefined;
+  /** The story's stage shown on the architecture (0-based), or undefined for the whole design. */
+  private storyStage: number | undefined;
+  private readonly story: StoryElements;
   private readonly stepper: Stepper;
   private readonly el: Elements;
   private readonly renderer: Renderer;
@@ -81,13 +91,17 @@ export class App {
       },
       button,
     );
-    this.el = buildElements(root, this.stepper.element, {
+    this.expanded = new Set(initial.expanded ?? []);
+    this.focus = initial.focus;
+    this.story = buildStory(button, { move: (by) => this.moveStory(by), toggle: () => this.toggleStory() });
+    this.el = buildElements(root, this.stepper.element, this.story.tools, {
       tabsKey: (tabs, e) => onTabsKey(tabs, e, (view) => this.selectView(view)),
       zoomTo100: () => this.panZoom.set({ ...this.panZoom.transform, scale: 1 }),
       zoomBy: (factor) => this.panZoom.zoomBy(factor),
       fit: () => this.panZoom.fit(),
       exportRequest: (format) => this.api.postMessage({ type: 'exportRequest', format }),
-      clickNode: (nodeId) => this.reveal(nodeId),
+      clickNode: (nodeId) => this.onNodeClick(nodeId),
+      focusNode: (nodeId) => this.focusNode(nodeId),
       viewportKey: (e) => this.onViewportKey(e),
       selectScenario: (scenario) => this.api.postMessage({ type: 'selectScenario', scenario }),
       stopComparing: () => this.api.postMessage({ type: 'stopComparing' }),
@@ -97,7 +111,7 @@ export class App {
       this.el.viewport,
       this.el.stage,
       (t) => this.onTransform(t),
-      () => (this.shownSvg() ? svgSize(this.shownSvg()!) : undefined),
+      () => this.fitBox(),
     );
     this.lastBrightness = this.brightness();
     this.applyBrightness();
@@ -110,6 +124,8 @@ export class App {
     document.addEventListener('keydown', (e) => this.onDocumentKey(e));
     this.showMessage('Loading the diagrams…');
     this.api.postMessage({ type: 'ready' });
+    new ResizeObserver(() => this.onResize()).observe(this.el.viewport);
+    if (this.expanded.size > 0 || this.focus !== undefined) this.postViewOptions();
   }
 
   /** Resolves when everything asked for so far is rendered and shown (exports wait for it). */
@@ -181,6 +197,9 @@ export class App {
     doc.version = diagrams.version;
     doc.diagrams = diagrams;
     show(this.el.banner, false);
+    // The focus shown is the server's (a command may have set it); a component gone takes its view with it.
+    this.focus = diagrams.views.find((v) => v.kind === 'focus')?.key.slice('focus:'.length);
+    if (diagrams.story === undefined || (this.storyStage ?? 0) >= diagrams.story.stages.length) this.storyStage = undefined;
     if (this.wantedView !== undefined && this.isView(this.wantedView)) {
       doc.view = this.wantedView;
       this.wantedView = undefined;
@@ -200,6 +219,10 @@ export class App {
   private onDocument(uri: string): void {
     if (uri === this.doc.uri) return;
     this.doc = previewDocument(uri);
+    // Another design: its own groups, focus and story (the extension starts it afresh too).
+    this.expanded.clear();
+    this.focus = undefined;
+    this.storyStage = undefined;
     this.el.stage.replaceChildren();
     this.el.tabs.replaceChildren();
     drawLegend(this.el.legend, undefined);
@@ -231,6 +254,7 @@ export class App {
     show(this.el.zoomTools, !panel);
     show(this.el.exportTools, !panel);
     show(this.el.legend, doc.view === 'architecture' && this.el.legend.childElementCount > 0);
+    drawStory(this.story, doc.diagrams?.story, this.storyStage, doc.view === 'architecture');
     this.stepper.updateVisibility();
     if (panel) {
       this.markShown();
@@ -333,6 +357,7 @@ export class App {
     if (doc.view === 'architecture') {
       applyLoad(svg, doc.diagrams?.load);
       applyComparison(svg, doc.diagrams?.comparison);
+      applyStory(svg, doc.diagrams?.story, this.storyStage);
     }
     setHighlight(svg, doc.highlights.get(doc.view) ?? null);
     setStep(svg, this.stepper.mark());
@@ -396,7 +421,92 @@ export class App {
   }
 
   private saveState(): void {
-    this.api.setState({ uri: this.doc.uri, view: this.doc.view, transforms: this.doc.transforms });
+    this.api.setState({ uri: this.doc.uri, view: this.doc.view, transforms: this.doc.transforms, expanded: [...this.expanded], focus: this.focus });
+  }
+
+  // -------------------------------------------------------------------------
+  // Overview, focus and story (issue #17)
+
+  /** A click on a group of the overview expands or collapses it in place; on anything else it reveals the definition. */
+  private onNodeClick(nodeId: string): void {
+    const view = this.currentView();
+    const node = view?.nodes.find((n) => n.nodeId === nodeId);
+    if (view?.kind === 'overview' && node?.kind === 'group') {
+      if (!this.expanded.delete(node.id)) this.expanded.add(node.id);
+      this.postViewOptions();
+      this.saveState();
+      return;
+    }
+    this.reveal(nodeId);
+  }
+
+  /** Shows a component in focus: its neighbours and figures, in a view of its own the server draws. */
+  private focusNode(nodeId: string): void {
+    const node = this.currentView()?.nodes.find((n) => n.nodeId === nodeId);
+    if (node?.kind !== 'component') return;
+    const view = `focus:${node.id}`;
+    if (this.focus === node.id && this.isView(view)) {
+      this.selectView(view);
+      return;
+    }
+    this.focus = node.id;
+    this.wantedView = view;
+    this.postViewOptions();
+  }
+
+  private postViewOptions(): void {
+    this.api.postMessage({ type: 'viewOptions', expanded: [...this.expanded], focus: this.focus ?? null, ...(this.panel ? { panel: this.panel } : {}) });
+  }
+
+  /** The diagram area changed size: tell the server when its shape changed enough to draw another way. */
+  private onResize(): void {
+    const width = this.el.viewport.clientWidth;
+    const height = this.el.viewport.clientHeight;
+    if (width <= 0 || height <= 0) return;
+    const ratio = width / height;
+    const before = this.panel ? this.panel.width / this.panel.height : undefined;
+    if (before !== undefined && Math.abs(ratio / before - 1) < PANEL_SHAPE_CHANGE) return;
+    this.panel = { width, height };
+    this.postViewOptions();
+  }
+
+  private toggleStory(): void {
+    this.storyStage = this.storyStage === undefined && this.doc.diagrams?.story ? 0 : undefined;
+    this.showStage();
+  }
+
+  private moveStory(by: number): void {
+    const stages = this.doc.diagrams?.story?.stages.length ?? 0;
+    if (this.storyStage === undefined || stages === 0) return;
+    this.storyStage = Math.max(0, Math.min(stages - 1, this.storyStage + by));
+    this.showStage();
+  }
+
+  /** Shows the story's stage and fits what it shows: the picture grows as the stages do. */
+  private showStage(): void {
+    this.refresh();
+    void this.latest.then(() => {
+      if (this.doc.view === 'architecture') this.panZoom.fit();
+    });
+  }
+
+  /** What Fit shows: the whole diagram, or in story mode the nodes of the stages so far. */
+  private fitBox(): { x: number; y: number; width: number; height: number } | undefined {
+    const svg = this.shownSvg();
+    if (!svg) return undefined;
+    const { width, height } = svgSize(svg);
+    const whole = { x: 0, y: 0, width, height };
+    if (this.storyStage === undefined || this.doc.view !== 'architecture') return whole;
+    // The union of the shown nodes' boxes, in the content's pixels at scale 1.
+    const scale = this.panZoom.transform.scale;
+    const origin = svg.getBoundingClientRect();
+    const boxes = [...svg.querySelectorAll(`[${NODE_ATTRIBUTE}]:not([${STORY_HIDDEN_ATTRIBUTE}])`)].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    if (boxes.length === 0) return whole;
+    const left = Math.min(...boxes.map((r) => r.left));
+    const top = Math.min(...boxes.map((r) => r.top));
+    const right = Math.max(...boxes.map((r) => r.right));
+    const bottom = Math.max(...boxes.map((r) => r.bottom));
+    return { x: (left - origin.left) / scale, y: (top - origin.top) / scale, width: (right - left) / scale, height: (bottom - top) / scale };
   }
 
   // -------------------------------------------------------------------------
@@ -439,7 +549,12 @@ export class App {
     const nodeId = nodeAt(e.target);
     if (nodeId !== undefined && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      this.reveal(nodeId);
+      this.onNodeClick(nodeId);
+      return;
+    }
+    if (nodeId !== undefined && e.key === 'f') {
+      e.preventDefault();
+      this.focusNode(nodeId);
       return;
     }
     if (this.panZoom.handleKey(e)) e.preventDefault();

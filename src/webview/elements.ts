@@ -37,14 +37,16 @@ export interface ElementActions {
   exportRequest(format: ExportFormat): void;
   /** A click on a node of the diagram. */
   clickNode(nodeId: string): void;
+  /** A double click on a node: show it in focus (issue #17). */
+  focusNode(nodeId: string): void;
   viewportKey(e: KeyboardEvent): void;
   /** The scenario picker: a scenario id, or `null` for the base design. */
   selectScenario(scenario: string | null): void;
   stopComparing(): void;
 }
 
-/** Replaces the content of `root` with the preview; `stepper` is the stepper's toolbar group. */
-export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: ElementActions): Elements {
+/** Replaces the content of `root` with the preview; `stepper` and `story` are toolbar groups of their own. */
+export function buildElements(root: HTMLElement, stepper: HTMLElement, story: HTMLElement, actions: ElementActions): Elements {
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Diagrams' });
   tabs.addEventListener('keydown', (e) => actions.tabsKey(tabs, e));
 
@@ -67,7 +69,7 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   scenario.addEventListener('change', () => actions.selectScenario(scenario.value === '' ? null : scenario.value));
   const scenarioTools = h('div', { class: 'group scenario', role: 'group', 'aria-label': 'Scenario' }, scenario);
   scenarioTools.hidden = true;
-  const toolbar = h('div', { class: 'toolbar' }, tabs, h('div', { class: 'tools' }, scenarioTools, stepper, zoomTools, exportTools));
+  const toolbar = h('div', { class: 'toolbar' }, tabs, h('div', { class: 'tools' }, scenarioTools, story, stepper, zoomTools, exportTools));
   const scenarioLine = h('div', { class: 'scenario-line', role: 'status' });
   scenarioLine.hidden = true;
   const compareText = h('span', { role: 'status' });
@@ -89,6 +91,10 @@ export function buildElements(root: HTMLElement, stepper: HTMLElement, actions: 
   viewport.addEventListener('click', (e) => {
     const nodeId = nodeAt(e.target);
     if (nodeId !== undefined) actions.clickNode(nodeId);
+  });
+  viewport.addEventListener('dblclick', (e) => {
+    const nodeId = nodeAt(e.target);
+    if (nodeId !== undefined) actions.focusNode(nodeId);
   });
   viewport.addEventListener('keydown', (e) => actions.viewportKey(e));
   const estimates = h('div', { class: 'estimates', role: 'tabpanel', 'aria-label': 'Estimates' });

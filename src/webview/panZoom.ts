@@ -27,7 +27,8 @@ export class PanZoom {
     /** Called after every change (to persist it and update the zoom label). */
     private readonly onChange: (t: ViewTransform) => void,
     /** The size of what is shown, for "fit". */
-    private readonly contentSize: () => { width: number; height: number } | undefined,
+    /** What Fit shows, in the content's pixels at scale 1: the whole diagram, or a part of it (story mode's stages so far). */
+    private readonly contentBox: () => { x: number; y: number; width: number; height: number } | undefined,
   ) {
     this.listen(viewport, 'wheel', (e) => this.onWheel(e as WheelEvent), { passive: false });
     this.listen(viewport, 'pointerdown', (e) => this.onPointerDown(e as PointerEvent));
@@ -77,15 +78,15 @@ export class PanZoom {
 
   /** The whole diagram in view (never enlarged past 100 %), centred. */
   fit(): void {
-    const size = this.contentSize();
+    const box = this.contentBox();
     const rect = this.viewport.getBoundingClientRect();
-    if (!size || size.width <= 0 || size.height <= 0 || rect.width <= 0 || rect.height <= 0) {
+    if (!box || box.width <= 0 || box.height <= 0 || rect.width <= 0 || rect.height <= 0) {
       this.set({ scale: 1, x: 0, y: 0 });
       return;
     }
     const margin = 16;
-    const scale = clampScale(Math.min(1, (rect.width - 2 * margin) / size.width, (rect.height - 2 * margin) / size.height));
-    this.set({ scale, x: Math.max(margin, (rect.width - size.width * scale) / 2), y: Math.max(margin, (rect.height - size.height * scale) / 2) });
+    const scale = clampScale(Math.min(1, (rect.width - 2 * margin) / box.width, (rect.height - 2 * margin) / box.height));
+    this.set({ scale, x: Math.max(margin, (rect.width - box.width * scale) / 2) - box.x * scale, y: Math.max(margin, (rect.height - box.height * scale) / 2) - box.y * scale });
   }
 
   /** Keyboard zoom and pan; true when the key was ours. */

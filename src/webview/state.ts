@@ -13,7 +13,14 @@ export function initialState(attribute: string | undefined, saved: unknown): Pre
   const view = typeof from.view === 'string' ? from.view : undefined;
   // Keys are this webview's own views, whatever the document calls them.
   const transforms = viewTransforms(from.transforms, () => true);
-  return { uri, theme, layout, view, transforms };
+  // The overview's expanded groups and the component in focus (issue #17): ids the server checks again.
+  const expanded = Array.isArray(from.expanded) ? from.expanded.filter(isId).slice(0, 1000) : undefined;
+  const focus = isId(from.focus) ? from.focus : undefined;
+  return { uri, theme, layout, view, transforms, ...(expanded && expanded.length > 0 ? { expanded } : {}), ...(focus ? { focus } : {}) };
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200;
 }
 
 function parse(attribute: string | undefined): Record<string, unknown> {

@@ -298,4 +298,45 @@ describe('the diagram preview in the workbench', () => {
       copyFileSync(lens, join(README_IMAGES, 'component-lens.png'));
     }
   });
+
+  it("reads at any size: the Twitter example's overview, a component in focus from the palette, and a story step (issue #17)", async function () {
+    this.timeout(180_000);
+    // The preview beside the design (the Twitter example is open from the test before).
+    await workbench().runCommand('System Design: Open Preview to the Side');
+    await preview().getByRole('tab', { name: 'Overview', exact: true }).click();
+    await preview().locator('.viewport[data-view="overview"]').waitFor();
+    await preview().locator('.stage > svg [data-sd-node]').first().waitFor();
+    await preview().getByRole('button', { name: 'Fit to window (0)' }).click();
+    const overview = await workbench().screenshot('overview of the Twitter example');
+    // Focus from the palette with the cursor on write-api: the picker offers it first; the
+    // preview opens it with its neighbours and figures. (Its lens runs the same command.)
+    await goToLine(WRITE_API_LINE);
+    await workbench().runCommand('System Design: Focus on a Component in the Preview');
+    await workbench().quickPickRow('write-api').waitFor();
+    assert.equal(await workbench().quickPickRows().first().locator('.label-name').textContent(), 'write-api', 'the component under the cursor first');
+    await workbench().quickPickRow('write-api').click();
+    await preview().locator('.viewport[data-view^="focus:"]').waitFor();
+    await preview()
+      .getByRole('tab', { name: /^Focus: / })
+      .waitFor();
+    await preview().getByRole('button', { name: 'Fit to window (0)' }).click();
+    const focus = await workbench().screenshot('a component in focus');
+    // The story (the example's `stage:` fields): the simple design, then the timelines.
+    await preview().getByRole('tab', { name: 'Architecture', exact: true }).click();
+    await preview().getByRole('button', { name: 'Story: replay the design stage by stage' }).click();
+    await preview().getByRole('button', { name: 'Next stage' }).click();
+    await preview()
+      .locator('.story-label', { hasText: /^2\/5 Stage 2: / })
+      .waitFor();
+    assert.ok((await preview().locator('.stage > svg [data-sd-story-hidden]').count()) > 0, 'later stages are not drawn yet');
+    await preview().getByRole('button', { name: 'Fit to window (0)' }).click();
+    const story = await workbench().screenshot('story stage 2 of the Twitter example');
+    await preview().getByRole('button', { name: 'Story: replay the design stage by stage' }).click();
+    if (process.env.SYSDESIGN_UPDATE_README_IMAGES === '1' && (process.env.SYSDESIGN_E2E_VARIANT ?? 'dev') === 'dev') {
+      mkdirSync(README_IMAGES, { recursive: true });
+      copyFileSync(overview, join(README_IMAGES, 'preview-overview.png'));
+      copyFileSync(focus, join(README_IMAGES, 'preview-focus.png'));
+      copyFileSync(story, join(README_IMAGES, 'preview-story.png'));
+    }
+  });
 });

@@ -10,7 +10,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { analyseText, createInstrumentedAnalyzer } from '../../src/core/analyse';
-import { designMarkdown, diagramFor, listViews, type Diagram, type DiagramView } from '../../src/core/diagram';
+import { designMarkdown, diagramFor, listViews, viewKey, type Diagram, type DiagramView } from '../../src/core/diagram';
 import { LineIndex } from '../../src/core/lineIndex';
 import { designSteps, type StepItem } from '../../src/core/steps';
 import type { Analysis, Span } from '../../src/core/types';
@@ -125,7 +125,8 @@ function checkSteps(text: string, a: Analysis, fail: (reason: string) => void): 
 }
 
 function linesFor(view: DiagramView): RegExp[] {
-  return view === 'architecture' ? FLOWCHART_LINES : view === 'er' ? ER_LINES : SEQUENCE_LINES;
+  if (view === 'er') return ER_LINES;
+  return view === 'sequence' || (typeof view === 'object' && view.kind === 'flow') ? SEQUENCE_LINES : FLOWCHART_LINES;
 }
 
 /** Generated Mermaid: no configuration, no raw HTML, only the generated line shapes and ids. */
@@ -144,9 +145,10 @@ export function mermaidProblems(mermaid: string, allowed: RegExp[]): string[] {
 }
 
 function checkDiagrams(text: string, a: Analysis, fail: (reason: string) => void): void {
-  const views: DiagramView[] = [...listViews(a.design).map((v) => v.view), 'sequence', 'er'];
+  const focus = a.design.components[0] ? [{ kind: 'focus' as const, id: a.design.components[0].id.name }] : [];
+  const views: DiagramView[] = [...listViews(a.design).map((v) => v.view), { kind: 'overview' }, ...focus, 'sequence', 'er'];
   for (const view of views) {
-    const key = typeof view === 'string' ? view : `flow:${view.id}`;
+    const key = viewKey(view);
     const capped = diagramFor(a.design, view);
     const full = diagramFor(a.design, view, UNLIMITED);
     if ('error' in capped && typeof capped.error !== 'string') fail(`${key}: error is not a sentence`);

@@ -6,30 +6,16 @@
  */
 import * as assert from 'node:assert/strict';
 import type { CompareResult, PreviewDiagrams } from '../../src/protocol';
-import { TestClient } from './support/lspClient';
+import { serverForSuite } from './support/lspClient';
 import { edited, example } from '../support/example';
 
 describe('comparing a design with another version (sysdesign/compare)', function () {
   this.timeout(20000);
-  let client: TestClient;
+  const server = serverForSuite();
   let n = 0;
 
-  before(async () => {
-    client = await TestClient.start();
-  });
-  after(async () => {
-    assert.equal(await client.stop(), 0);
-  });
-  afterEach(() => {
-    assert.deepEqual(
-      client.logs.filter((l) => /failed/.test(l)),
-      [],
-      'no handler failed',
-    );
-  });
-
-  const compare = (uri: string, baseline: unknown) => client.connection.sendRequest('sysdesign/compare', { uri, baseline }) as Promise<CompareResult>;
-  const diagramsOf = (uri: string) => client.connection.sendRequest('sysdesign/diagrams', { uri }) as Promise<PreviewDiagrams>;
+  const compare = (uri: string, baseline: unknown) => server().connection.sendRequest('sysdesign/compare', { uri, baseline }) as Promise<CompareResult>;
+  const diagramsOf = (uri: string) => server().connection.sendRequest('sysdesign/diagrams', { uri }) as Promise<PreviewDiagrams>;
 
   /** The example as the version compared with, and the document: feed-cache removed (with its uses), a service added, api's replicas changed. */
   const changed = edited('    tech: Redis\n', '    tech: Redis\n  - id: search\n    kind: search\n')
@@ -38,7 +24,7 @@ describe('comparing a design with another version (sysdesign/compare)', function
 
   it('marks what changed on the architecture, lists what is gone, and the figures that moved', async () => {
     const uri = `file:///work/compare-${++n}.sysdesign.yaml`;
-    await client.open(uri, changed);
+    await server().open(uri, changed);
     const result = await compare(uri, { name: 'HEAD', text: example });
     assert.ok(result && 'comparing' in result && result.comparing, JSON.stringify(result));
     assert.match(result.summary, /1 added, 1 removed, \d+ changed; \d+ figures? moved/);
@@ -62,11 +48,11 @@ describe('comparing a design with another version (sysdesign/compare)', function
 
   it('follows every edit and stops on request', async () => {
     const uri = `file:///work/compare-${++n}.sysdesign.yaml`;
-    await client.open(uri, example);
+    await server().open(uri, example);
     const same = await compare(uri, { name: 'v1.sysdesign.yaml', text: example });
     assert.deepEqual(same, { comparing: true, summary: 'no differences' });
     assert.deepEqual((await diagramsOf(uri)).comparison?.changes, []);
-    await client.change(uri, example.replace('replicas: 8 ', 'replicas: 9 '), 2);
+    await server().change(uri, example.replace('replicas: 8 ', 'replicas: 9 '), 2);
     const after = await diagramsOf(uri);
     assert.equal(after.version, 2);
     assert.deepEqual(
@@ -79,7 +65,7 @@ describe('comparing a design with another version (sysdesign/compare)', function
 
   it('refuses what is not a version to compare with, in one sentence', async () => {
     const uri = `file:///work/compare-${++n}.sysdesign.yaml`;
-    await client.open(uri, example);
+    await server().open(uri, example);
     for (const bad of [undefined, 42, 'text', { name: 'x' }, { text: example }, { name: 1, text: example }]) {
       assert.deepEqual(await compare(uri, bad), { error: 'Nothing to compare with.' }, JSON.stringify(bad));
     }
@@ -94,10 +80,10 @@ describe('comparing a design with another version (sysdesign/compare)', function
 
   it('forgets the comparison when the document closes', async () => {
     const uri = `file:///work/compare-${++n}.sysdesign.yaml`;
-    await client.open(uri, changed);
+    await server().open(uri, changed);
     await compare(uri, { name: 'HEAD', text: example });
-    await client.close(uri);
-    await client.open(uri, changed);
+    await server().close(uri);
+    await server().open(uri, changed);
     assert.equal((await diagramsOf(uri)).comparison, undefined);
   });
 });

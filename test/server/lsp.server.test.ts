@@ -263,7 +263,22 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
       const items = await completionLabels(text, { line: 112, character: 4 });
       assert.deepEqual(
         items.map((i) => i.label),
-        ['label', 'description', 'replicas', 'shards', 'capacity', 'storage_capacity', 'connections', 'max_connections', 'availability', 'latency', 'cost', 'source', 'sources'],
+        [
+          'label',
+          'description',
+          'replicas',
+          'shards',
+          'capacity',
+          'storage_capacity',
+          'connections',
+          'max_connections',
+          'availability',
+          'latency',
+          'cost',
+          'source',
+          'sources',
+          'stage',
+        ],
       );
       const replicas = items.find((i) => i.label === 'replicas')!;
       assert.equal(replicas.textEdit?.newText, 'replicas: ');
@@ -614,7 +629,18 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
 
   it('code lenses: totals, traffic lines, downtime budget and flows', async () => {
     const { uri: u } = await open(example);
-    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, td(u)))!;
+    const all = (await client.connection.sendRequest(CodeLensRequest.type, td(u)))!;
+    // Each component also has *Focus* (issue #17): the client's focus view of that component.
+    const focus = all.filter((l) => l.command?.title === 'Focus');
+    assert.deepEqual(
+      focus.map((l) => [l.range.start.line + 1, l.command?.command, l.command?.arguments]),
+      ['client', 'cdn', 'lb', 'api', 'photo-db', 'blobs', 'feed-cache'].map((id) => [
+        example.split('\n').findIndex((line) => line === `  - id: ${id}`) + 1,
+        'sysdesign.focusComponent',
+        [u, id],
+      ]),
+    );
+    const lenses = all.filter((l) => l.command?.title !== 'Focus');
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line + 1, l.command?.title]),
       [
@@ -643,7 +669,7 @@ describe('language server over LSP (dist/server.js --stdio)', function () {
     );
     const slow = edited('    latency: 20ms\n', '    latency: 250ms\n');
     const { uri: s } = await open(slow);
-    const titles = (await client.connection.sendRequest(CodeLensRequest.type, td(s)))!.map((l) => l.command?.title);
+    const titles = (await client.connection.sendRequest(CodeLensRequest.type, td(s)))!.map((l) => l.command?.title).filter((t) => t !== 'Focus');
     assert.equal(titles[7], '6 hops · availability 100% ✓ (target 99.99%) · latency 250 ms ✗ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache');
     // Availability by requirement: each target has its budget, the dry runs theirs (issue #15).
     const byRequirement = edited('    availability: 99.99%\n', '    availability:\n      upload-photo: 99.9%\n      default: 99.999%\n');

@@ -51,12 +51,14 @@ export const PAYLOADS = [
 // `#NNN;` (the encoder's plain set, written out here independently).
 export const ENC = "(?:[\\p{L}\\p{M}\\p{N} .,\\-_/()?!'+=*×]|#\\d+;)*";
 const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const shapes = [...new Set([...Object.values(KIND_LOOKS).map((l) => l.shape), { open: '[', close: ']' }].map((s) => `${re(s.open)}"${ENC}(?:<br/>${ENC})?"${re(s.close)}`))];
+// A component's node has a second line (tech, replicas); a collapsed group's (overview) and the focused component's more.
+const shapes = [...new Set([...Object.values(KIND_LOOKS).map((l) => l.shape), { open: '[', close: ']' }].map((s) => `${re(s.open)}"${ENC}(?:<br/>${ENC})*"${re(s.close)}`))];
 
-export const FLOWCHART_NODE = new RegExp(`^  n\\d+(?:${shapes.join('|')})$`, 'u');
-export const FLOWCHART_EDGE = new RegExp(`^  n\\d+ (?:-->|-\\.->)(?:\\|"${ENC}"\\|)? n\\d+$`, 'u');
+/** A component `n<i>`, or a group `g<i>` drawn as one node (the overview). */
+export const FLOWCHART_NODE = new RegExp(`^  [ng]\\d+(?:${shapes.join('|')})$`, 'u');
+export const FLOWCHART_EDGE = new RegExp(`^  [ng]\\d+ (?:-->|-\\.->)(?:\\|"${ENC}"\\|)? [ng]\\d+$`, 'u');
 export const FLOWCHART_LINES = [
-  /^flowchart LR$/,
+  /^flowchart (?:LR|TB)$/,
   new RegExp(`^  accTitle: ${ENC}$`, 'u'),
   FLOWCHART_NODE,
   FLOWCHART_EDGE,
@@ -64,7 +66,8 @@ export const FLOWCHART_LINES = [
   /^ {4}n\d+$/,
   /^ {2}end$/,
   /^ {2}classDef sd[A-Z][a-z]+ fill:#[0-9a-f]{8},stroke:#[0-9a-f]{6}(?:,stroke-dasharray:5 3)?$/,
-  /^ {2}class n\d+(?:,n\d+)* sd[A-Z][a-z]+$/,
+  /^ {2}classDef sdFocus stroke-width:3px$/,
+  /^ {2}class [ng]\d+(?:,[ng]\d+)* sd[A-Z][a-z]+$/,
 ];
 
 export const SEQUENCE_MESSAGE = new RegExp(`^  p\\d+(?:->>|-->>|-\\)|--\\))p\\d+:(?: ${ENC})?$`, 'u');

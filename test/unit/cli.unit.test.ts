@@ -234,7 +234,10 @@ describe('cli', () => {
       [['export', example, '--format', 'svg'], "unknown format 'svg' (use mermaid or markdown)"],
       [['export', example, '--format'], '--format needs a value'],
       [['export', '--format', 'mermaid'], 'export needs exactly one FILE'],
-      [['export', example, '--format', 'mermaid', '--view', 'nope'], "unknown view 'nope' (this design has: architecture, flow:upload-photo-dry-run, flow:view-feed-dry-run, er)"],
+      [
+        ['export', example, '--format', 'mermaid', '--view', 'nope'],
+        "unknown view 'nope' (this design has: architecture, overview, flow:upload-photo-dry-run, flow:view-feed-dry-run, er)",
+      ],
       [['export', example, '--format', 'mermaid', '--view', 'flow:nope'], "unknown view 'flow:nope'"],
       [['export', example, '--format', 'markdown', '--view', 'er'], '--view goes with --format mermaid'],
       [['export', example, '--format', 'mermaid', '--json'], "unknown option '--json'"],

@@ -290,6 +290,20 @@ describe('schema: patterns, lengths and ranges', () => {
   });
 });
 
+describe("schema: a component's stage (issue #17)", () => {
+  it('takes a whole number from 1, on the value otherwise', () => {
+    const text = (stage: string) => `${HEAD}components:\n  - {id: a, kind: service, stage: ${stage}}\n`;
+    assert.deepEqual(summary(text('3')), []);
+    assert.deepEqual(summary(text('0')), [['0', 'sysdesign/invalid-value', '"stage" must be at least 1']]);
+    assert.deepEqual(
+      summary(text('1.5')).map(([covered, code]) => [covered, code]),
+      [['1.5', 'sysdesign/wrong-type']],
+    );
+    assert.match(summary(text('1.5'))[0][2], /whole number/);
+    assert.equal(summary(text('two')).length, 1);
+  });
+});
+
 describe('schema: caps', () => {
   it('reports too many items on the key of the list', () => {
     const members = Array.from({ length: 1001 }, (_, i) => `m${i}`).join(', ');
@@ -386,7 +400,7 @@ describe('schema: hostile input', () => {
       [
         '__proto__',
         'sysdesign/unknown-key',
-        'Unknown key "__proto__" in a component; expected one of: id, kind, label, tech, description, replicas, shards, capacity, storage_capacity, connections, max_connections, availability, latency, cost, source, sources',
+        'Unknown key "__proto__" in a component; expected one of: id, kind, label, tech, description, replicas, shards, capacity, storage_capacity, connections, max_connections, availability, latency, cost, source, sources, stage',
       ],
     ]);
     assert.equal(({} as Record<string, unknown>).sysdesign, undefined, 'no prototype pollution');

@@ -58,6 +58,9 @@ export const KIND_LOOKS: Readonly<Record<ComponentKind, { shape: Shape; family: 
 /** A component without a (known) kind: a plain box, no colour. */
 export const DEFAULT_SHAPE: Shape = SHAPES.rectangle;
 
+/** A collapsed group (the overview): a box, told apart from a service by its class. */
+export const GROUP_SHAPE: Shape = SHAPES.rectangle;
+
 /**
  * Colours as translucent fills over the theme's own node colour, with a mid-tone
  * stroke: readable on light, dark and high-contrast backgrounds, and the text colour
@@ -71,6 +74,14 @@ export const FAMILY_STYLES: Readonly<Record<KindFamily, string>> = {
   messaging: 'fill:#a855f71f,stroke:#a855f7',
   external: 'fill:#9ca3af1f,stroke:#9ca3af,stroke-dasharray:5 3',
 };
+
+/** A collapsed group: dashed like a subgraph's frame, in a colour no kind family uses. */
+export const GROUP_CLASS = 'sdGroup';
+export const GROUP_STYLE = 'fill:#6366f11f,stroke:#6366f1,stroke-dasharray:5 3';
+
+/** The component a focus view is about: its own colours, a heavier outline. */
+export const FOCUS_CLASS = 'sdFocus';
+export const FOCUS_STYLE = 'stroke-width:3px';
 
 export const FAMILIES: readonly KindFamily[] = ['client', 'network', 'compute', 'storage', 'messaging', 'external'];
 

@@ -1,4 +1,5 @@
 /** What the diagram generators produce, shared by the preview, the CLI and the Markdown export. */
+import type { Estimate } from '../types';
 
 /**
  * One drawn thing and the definition it came from, so the preview can reveal the
@@ -26,3 +27,33 @@ export interface Diagram {
 
 /** A diagram, or one sentence saying why there is none (shown instead of a blank panel). */
 export type DiagramResult = Diagram | { error: string };
+
+/** Which way a flowchart's ranks run: left to right or top down. */
+export type FlowDirection = 'LR' | 'TB';
+
+/** The panel a diagram is fitted into; only its shape counts. */
+export interface PanelShape {
+  width: number;
+  height: number;
+}
+
+/** How the overview and a focus view are drawn. */
+export interface FlowchartOptions {
+  /** When absent, the direction whose drawing fits `panel` best (direction.ts). */
+  direction?: FlowDirection;
+  /** A square when absent. */
+  panel?: PanelShape;
+  /** For the load figures on the nodes. */
+  estimate?: Estimate;
+}
+
+/** An edge as a view decided to draw it. */
+export interface FlowEdge {
+  /** Node ids of the ends. */
+  from: string;
+  to: string;
+  /** Dashed. */
+  async: boolean;
+  /** Encoded; empty for none. */
+  label: string;
+}

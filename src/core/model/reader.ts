@@ -134,6 +134,11 @@ export class Reader {
     return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
   }
 
+  /** A whole number from 1 (`stage: 2`); anything else is left out, as the schema reports it. */
+  positiveInteger(node: YamlNode | null | undefined): number | undefined {
+    return isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 1 ? node.value : undefined;
+  }
+
   span(node: YamlNode): Span {
     return spanOf(node);
   }
@@ -342,6 +347,7 @@ export class Reader {
       availability: this.quantity(e.get('availability')?.value),
       latency: this.quantity(e.get('latency')?.value),
       cost: this.cost(e.get('cost')?.value),
+      stage: this.positiveInteger(e.get('stage')?.value),
     };
   }
 

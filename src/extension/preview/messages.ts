@@ -11,6 +11,10 @@ const MAX_MESSAGE_CHARS = 2_000;
 const MAX_URI_CHARS = 8_192;
 
 const NODE_ID = /^[a-z][0-9]{1,6}$/;
+/** A group or component id the preview may ask to expand or focus (the server checks it against the design). */
+const MAX_ID_CHARS = 200;
+const MAX_EXPANDED = 1_000;
+const MAX_PANEL_SIDE = 100_000;
 /** A design id (the schema's pattern and length). */
 const SCENARIO_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -33,6 +37,11 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
       return raw.scenario === null || (typeof raw.scenario === 'string' && SCENARIO_ID.test(raw.scenario)) ? { type: 'selectScenario', scenario: raw.scenario } : undefined;
     case 'stopComparing':
       return { type: 'stopComparing' };
+    case 'viewOptions': {
+      if (!isIdList(raw.expanded) || !(raw.focus === null || isId(raw.focus))) return undefined;
+      const panel = panelOf(raw.panel);
+      return { type: 'viewOptions', expanded: raw.expanded, focus: raw.focus, ...(panel ? { panel } : {}) };
+    }
     case 'exported': {
       if (!isIndex(raw.requestId) || !isFormat(raw.format) || typeof raw.data !== 'string') return undefined;
       if (raw.format === 'svg' && (raw.data.length > MAX_SVG_CHARS || !/^\s*(?:<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(raw.data))) return undefined;
@@ -59,7 +68,24 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
   if (isViewKey(raw.view)) state.view = raw.view;
   const transforms = viewTransforms(raw.transforms, isViewKey);
   if (transforms) state.transforms = transforms;
+  if (isIdList(raw.expanded)) state.expanded = raw.expanded;
+  if (isId(raw.focus)) state.focus = raw.focus;
   return state;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_CHARS && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_EXPANDED && value.every(isId);
+}
+
+/** The diagram area's size: two finite positive numbers of CSS pixels, else nothing. */
+function panelOf(value: unknown): { width: number; height: number } | undefined {
+  if (!isRecord(value)) return undefined;
+  const side = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= MAX_PANEL_SIDE;
+  return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : undefined;
 }
 
 /** Base64 to bytes, on any host (Node or a browser extension host). */

@@ -10,6 +10,7 @@ import {
   isViewKey,
   shownContext,
   type DiagramsResult,
+  type DiagramViewOptions,
   type ExportFormat,
   type ExportTheme,
   type FromWebviewMessage,
@@ -38,7 +39,7 @@ const MAX_RETRIES = 20;
 /** What a preview needs from the rest of the extension. */
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
-  requestDiagrams(document: vscode.Uri): Promise<DiagramsResult>;
+  requestDiagrams(document: vscode.Uri, options: DiagramViewOptions): Promise<DiagramsResult>;
   theme(): PreviewThemeSetting;
   layout(): PreviewLayoutSetting;
   /** The export buttons of the preview's toolbar. */
@@ -61,10 +62,12 @@ interface DocumentState {
   highlighted?: { view: string; nodeId: string | null };
   /** `null` answers in a row (the server does not have the document yet). */
   retries: number;
+  /** What the webview asks to draw: the overview's expanded groups, the component in focus, its size (issue #17). */
+  options: DiagramViewOptions;
 }
 
-function documentState(resource: vscode.Uri, view = 'architecture'): DocumentState {
-  return { resource, view, postedVersion: -1, retries: 0 };
+function documentState(resource: vscode.Uri, view = 'architecture', options: DiagramViewOptions = {}): DocumentState {
+  return { resource, view, postedVersion: -1, retries: 0, options };
 }
 
 export class DiagramPreview extends Disposable {
@@ -99,7 +102,7 @@ export class DiagramPreview extends Disposable {
     state: PreviewState,
   ) {
     super();
-    this.doc = documentState(resource, state.view);
+    this.doc = documentState(resource, state.view, { expanded: state.expanded, focus: state.focus });
     panel.title = previewTitle(resource);
     panel.webview.html = panelHtml(panel.webview, host.extensionUri, { ...state, uri: resource.toString(), theme: host.theme(), layout: host.layout() });
     // Disposed in this order: pending work ends, `onDidDispose` fires, the panel closes
@@ -107,7 +110,7 @@ export class DiagramPreview extends Disposable {
     this.exports = this._register(new ExportRequests());
     this.requests = this._register(
       new LatestRequest(
-        () => this.host.requestDiagrams(this.doc.resource),
+        () => this.host.requestDiagrams(this.doc.resource, this.doc.options),
         (outcome) => this.settle(outcome),
       ),
     );
@@ -145,12 +148,31 @@ export class DiagramPreview extends Disposable {
   /** Shows another document in this panel (following the active editor). */
   showDocument(resource: vscode.Uri): void {
     if (this.isShowing(resource)) return;
-    this.doc = documentState(resource);
+    // Another design: its own groups and focus; the panel is the same size.
+    this.doc = documentState(resource, 'architecture', { panel: this.doc.options.panel });
     // An answer about the document shown before is not about this one.
     this.requests.cancel();
     this.panel.title = previewTitle(resource);
     this.post({ type: 'document', uri: resource.toString() });
     this.scheduleUpdate(0);
+  }
+
+  /** The design's component ids, from its diagrams (asked for when there are none yet), the one under the cursor first. */
+  async componentIds(): Promise<string[]> {
+    const result = this.doc.diagrams ?? (await this.host.requestDiagrams(this.doc.resource, this.doc.options));
+    const nodes = (result && !result.stale ? result.views.find((v) => v.kind === 'architecture')?.nodes : undefined) ?? [];
+    const ids = nodes.filter((n) => n.kind === 'component').map((n) => n.id);
+    const editor = vscode.window.activeTextEditor;
+    const here = editor?.document.uri.toString() === this.doc.resource.toString() ? nodeAtPosition(nodes, editor.selection.active) : null;
+    const first = nodes.find((n) => n.nodeId === here && n.kind === 'component')?.id;
+    return first === undefined ? ids : [first, ...ids.filter((id) => id !== first)];
+  }
+
+  /** Shows `component` in focus (its neighbours and figures), asking the server for that view. */
+  focus(component: string): void {
+    this.doc.options = { ...this.doc.options, focus: component };
+    this.scheduleUpdate(0);
+    this.showView(`focus:${component}`);
   }
 
   showView(view: string): void {
@@ -183,6 +205,8 @@ export class DiagramPreview extends Disposable {
   /** Brings the webview up to date with the document now (exports wait for this). */
   async flush(): Promise<void> {
     await this.requests.now();
+    // The webview may ask again meanwhile (it sends its size when it loads): wait for that answer too.
+    await this.requests.settled();
   }
 
   /** Tells the webview which node the editor's cursor is on, when that changed (or always with `force`). */
@@ -266,6 +290,10 @@ export class DiagramPreview extends Disposable {
         return;
       case 'stopComparing':
         this.host.stopComparing(this.doc.resource);
+        return;
+      case 'viewOptions':
+        this.doc.options = { expanded: message.expanded, focus: message.focus ?? undefined, panel: message.panel };
+        this.scheduleUpdate(0);
         return;
       case 'exported':
       case 'exportFailed':

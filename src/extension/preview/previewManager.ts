@@ -30,9 +30,9 @@ export class PreviewManager implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, language: DeferredLanguageClient) {
     this.host = {
       extensionUri,
-      requestDiagrams: async (document) => {
+      requestDiagrams: async (document, options) => {
         const client = await language.client;
-        return sendRequest(client, DiagramsRequest, { uri: client.code2ProtocolConverter.asUri(document) });
+        return sendRequest(client, DiagramsRequest, { uri: client.code2ProtocolConverter.asUri(document), options });
       },
       theme: previewTheme,
       layout: previewLayout,

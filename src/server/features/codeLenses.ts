@@ -20,6 +20,8 @@ const TRAFFIC_LENS = ['per_second', 'peak_per_second', 'bytes_per_second', 'stor
 
 /** What a click on a scenario's lens runs: the client's *Select Scenario* with the document and the scenario (or `null`, the base). */
 export const SELECT_SCENARIO_COMMAND = 'sysdesign.selectScenario';
+/** What *Focus* on a component's lens runs: the client's focus view of that component in the preview (issue #17). */
+export const FOCUS_COMPONENT_COMMAND = 'sysdesign.focusComponent';
 
 export function codeLenses(analysis: DocumentAnalysis, positions: Positions, uri?: string): CodeLens[] {
   const { design, estimate } = analysis;
@@ -122,6 +124,9 @@ export function codeLenses(analysis: DocumentAnalysis, positions: Positions, uri
     const cost = costs.get(component.id.name)?.figures.find((f) => f.key === 'cost_per_month')?.brief;
     const title = [row ? briefLine(row) : '', cost ?? ''].filter((t) => t !== '').join(' · ');
     if (title !== '') lens(component.id, title);
+    // Only for a client that can run it (one that sent the document's URI).
+    if (uri !== undefined)
+      lenses.push({ range: positions.range(component.id), command: { title: 'Focus', command: FOCUS_COMPONENT_COMMAND, arguments: [uri, component.id.name] } });
     byId.delete(component.id.name);
     costs.delete(component.id.name);
   }

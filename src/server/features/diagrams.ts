@@ -15,7 +15,6 @@ import {
   formatPercent,
   formatRate,
   labelledValue,
-  listViews,
   NONE,
   COST_FIELDS,
   formatMoney,
@@ -28,6 +27,7 @@ import {
   type SymbolKind,
 } from '../../core';
 import type {
+  DiagramViewOptions,
   EstimateRow,
   EstimateSection,
   PreviewComponentLoad,
@@ -47,6 +47,7 @@ import type {
 import type { Positions } from '../positions';
 import { previewComparison, type Baseline } from './comparison';
 import type { DocumentAnalysis } from './types';
+import { crossingFlows, previewKind, previewStory, shownViews } from './viewOptions';
 
 /** The problems that mean "the YAML cannot be read as one design" (the core then stays quiet). */
 const FATAL_YAML_CODES = new Set(['sysdesign/yaml-syntax', 'sysdesign/yaml-multiple-documents', 'sysdesign/yaml-too-deep', 'sysdesign/file-too-large']);
@@ -55,6 +56,8 @@ const FATAL_YAML_CODES = new Set(['sysdesign/yaml-syntax', 'sysdesign/yaml-multi
 export interface DiagramsOptions {
   /** The version the design is compared with (`sysdesign/compare`). */
   comparison?: Baseline;
+  /** How to draw the overview and the architecture, and which focus view to add (checked by `viewOptions`). */
+  views?: DiagramViewOptions;
 }
 
 export function diagrams(
@@ -81,16 +84,19 @@ export function diagrams(
 
   const views: PreviewView[] = [];
   let architectureNodes: DiagramNode[] = [];
-  for (const info of listViews(design)) {
-    const kind = info.view === 'architecture' ? 'architecture' : info.view === 'er' ? 'er' : 'flow';
-    const result = diagramFor(design, info.view);
+  const drawing = { direction: options.views?.direction, panel: options.views?.panel, estimate: analysis.estimate };
+  for (const info of shownViews(design, options.views ?? {})) {
+    const kind = previewKind(info.view);
+    const result = diagramFor(design, info.view, drawing);
     if ('error' in result) {
       views.push({ key: info.key, kind, title: info.title, error: result.error, nodes: [] });
       continue;
     }
     if (kind === 'architecture') architectureNodes = result.nodes;
-    views.push({ key: info.key, kind, title: info.title, text: result.text, nodes: result.nodes.map(node) });
+    views.push({ key: info.key, kind, title: info.title, text: result.text, nodes: result.nodes.map(node), ...crossingFlows(design, info.view) });
   }
+  // The story reveals the architecture as drawn: none without one.
+  const story = architectureNodes.length > 0 ? previewStory(design) : undefined;
 
   const scenarios = previewScenarios(analysis, architectureNodes);
   if (scenarios?.active) {
@@ -106,6 +112,7 @@ export function diagrams(
     flows: flowSteps(analysis.text, design, architectureNodes, positions, analysis.estimate),
     estimates: [...estimateSections(analysis.estimate), ...comparisonSections((analysis.base ?? analysis).estimate)],
     load: previewLoad(analysis.estimate, architectureNodes, new Set(analysis.shown?.summary.failed ?? [])),
+    ...(story ? { story } : {}),
     ...(scenarios ? { scenarios } : {}),
     ...previewCost(analysis.estimate),
     ...(options.comparison ? { comparison: previewComparison(options.comparison, analysis.base ?? analysis, architectureNodes) } : {}),

@@ -193,9 +193,13 @@ describe('editing', () => {
       '6 hops · availability 100% ✓ (target 99.99%) · latency 20 ms ✓ (target 200 ms) · 10.4k/s at peak · single points of failure: lb, feed-cache',
     ]);
     // 8 of the estimate and the dry runs, the cost above `components`, one per component with load
-    // (lb, api, photo-db, blobs, feed-cache), and two per scenario (its headline, and a click that shows it)
+    // (lb, api, photo-db, blobs, feed-cache), *Focus* on each of the 7 components (issue #17),
+    // and two per scenario (its headline, and a click that shows it)
     const scenarioLines = new Set([positionOf(document, '- id: launch-day').line, positionOf(document, '- id: cache-down').line]);
-    assert.equal(lenses.filter((l) => !scenarioLines.has(l.range.start.line)).length, 14);
+    const focus = lenses.filter((l) => l.command?.command === 'sysdesign.focusComponent');
+    assert.equal(focus.length, 7);
+    assert.deepEqual(focus.find((l) => l.range.start.line === positionOf(document, '- id: api').line)?.command?.arguments, [document.uri.toString(), 'api']);
+    assert.equal(lenses.filter((l) => !scenarioLines.has(l.range.start.line) && l.command?.command !== 'sysdesign.focusComponent').length, 14);
     assert.deepEqual(
       lenses.filter((l) => scenarioLines.has(l.range.start.line)).map((l) => l.command?.title?.replace(/^peak .*/, 'headline')),
       ['headline', 'Show in the editor', 'headline', 'Show in the editor'],

@@ -147,6 +147,16 @@ describe('the diagram preview', function () {
     }
   });
 
+  it('focuses on a component from the command (a lens and the steps view run it too): its neighbours only (issue #17)', async () => {
+    await vscode.commands.executeCommand('sysdesign.focusComponent', document.uri.toString(), 'api');
+    const svg = await exportSvg('focus');
+    // api and the components it is connected with: lb, photo-db, blobs, feed-cache.
+    assert.equal(count(svg, NODE), 5);
+    assert.match(svg, /Photo API/);
+    assert.doesNotMatch(svg, /Mobile app/, 'not a neighbour of api');
+    await vscode.commands.executeCommand('sysdesign.openPreviewToSide', document.uri, { view: 'architecture' });
+  });
+
   it('exports a PNG', async () => {
     await vscode.commands.executeCommand('sysdesign.openPreviewToSide', document.uri, { view: 'architecture' });
     const target = vscode.Uri.file(join(tmpdir(), `sysdesign-preview-${process.pid}.png`));

@@ -4,6 +4,7 @@
  * collects published diagnostics. Waits are event-driven (a publish arrives), each with
  * a timeout that fails the test rather than hanging it.
  */
+import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -208,4 +209,30 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+/**
+ * A `describe` body's server: started before its tests, stopped cleanly after them, and
+ * after each test no handler may have logged a failure. Returns the client (a getter: it
+ * exists once `before` ran).
+ */
+export function serverForSuite(): () => TestClient {
+  let client: TestClient | undefined;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    assert.equal(await client?.stop(), 0, 'the server exits cleanly after shutdown + exit');
+  });
+  afterEach(() => {
+    assert.deepEqual(
+      client?.logs.filter((l) => /failed/.test(l)),
+      [],
+      'no handler failed',
+    );
+  });
+  return () => {
+    if (!client) throw new Error('the server starts in before()');
+    return client;
+  };
 }

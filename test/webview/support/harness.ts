@@ -4,6 +4,7 @@
 // recorded), the built bundle from dist/webview, and a stand-in for `acquireVsCodeApi`
 // that records what the webview posts. A canary global and a `securitypolicyviolation`
 // listener are installed before any page script runs.
+import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -11,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../../../src/core';
 import { createNonce, previewHtml } from '../../../src/extension/preview/html';
-import type { FromWebviewMessage, PreviewDiagrams, PreviewInitialState, PreviewStale, ToWebviewMessage } from '../../../src/protocol';
+import type { DiagramViewOptions, FromWebviewMessage, PreviewDiagrams, PreviewInitialState, PreviewStale, ToWebviewMessage } from '../../../src/protocol';
 import { diagrams } from '../../../src/server/features/diagrams';
 import { scenarioView } from '../../../src/server/features/scenarioView';
 import { positionsOf } from '../../../src/server/positions';
@@ -30,18 +31,24 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** The diagrams the language server would send for `text` (the real core and server feature). */
-export function diagramsOf(text: string, version = 1, scenario?: string, compared?: { name: string; text: string }): PreviewDiagrams {
-  const result = diagramsOrStale(text, version, scenario, compared);
+export function diagramsOf(text: string, version = 1, scenario?: string, compared?: { name: string; text: string }, views?: DiagramViewOptions): PreviewDiagrams {
+  const result = diagramsOrStale(text, version, scenario, compared, views);
   if (result.stale) throw new Error(`the design does not parse: ${result.message}`);
   return result;
 }
 
 /** `scenario`: the id of the scenario shown, as the language server's `scenarioView` gives it; `compared`: the version compared with (`sysdesign/compare`). */
-export function diagramsOrStale(text: string, version = 1, scenario?: string, compared?: { name: string; text: string }): PreviewDiagrams | PreviewStale {
+export function diagramsOrStale(
+  text: string,
+  version = 1,
+  scenario?: string,
+  compared?: { name: string; text: string },
+  views?: DiagramViewOptions,
+): PreviewDiagrams | PreviewStale {
   const analysis = scenarioView(createAnalyzer().analyse(text), scenario);
   const document = TextDocument.create(DOCUMENT_URI, 'sysdesign', version, text);
   const comparison = compared ? { name: compared.name, analysis: createAnalyzer().analyse(compared.text) } : undefined;
-  return diagrams(analysis, positionsOf(document, text), { uri: DOCUMENT_URI, version }, { comparison });
+  return diagrams(analysis, positionsOf(document, text), { uri: DOCUMENT_URI, version }, { comparison, views });
 }
 
 let bareMermaid: Promise<Uint8Array> | undefined;
@@ -227,6 +234,21 @@ export class PreviewPage {
 
   async securityReport(): Promise<{ csp: string[]; canary: unknown }> {
     return this.page.evaluate(() => ({ csp: window.__csp, canary: window.__canary }));
+  }
+
+  /**
+   * Closes the page; when the test passed, asserts that nothing escaped it, nothing was
+   * blocked by the CSP, no injected script ran and nothing threw (every test's `afterEach`).
+   */
+  async closeChecked(passed: boolean): Promise<void> {
+    const report = await this.securityReport();
+    const { escapes, errors } = this;
+    await this.close();
+    if (!passed) return;
+    assert.deepEqual(report.csp, [], 'no Content Security Policy violation');
+    assert.equal(report.canary, undefined, 'no injected script ran');
+    assert.deepEqual(escapes, [], 'no request left the page');
+    assert.deepEqual(errors, [], 'no uncaught error in the page');
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,64 @@
+/**
+ * The preview's views of the components beyond the architecture (issue #17): the options
+ * a client sends with `sysdesign/diagrams`, checked here because anyone may send
+ * anything (a field that does not fit is ignored, never an error); the views they add to
+ * the answer; and the architecture's story in the preview's terms.
+ */
+import { architectureStory, focusFlows, focusView, listViews, type Design, type DiagramView, type DiagramViewInfo } from '../../core';
+import type { DiagramViewOptions, PreviewStory, PreviewViewKind } from '../../protocol';
+
+/** The longest group or component id accepted. */
+const MAX_ID_LENGTH = 200;
+/** The most groups the overview is asked to expand. */
+const MAX_EXPANDED = 1_000;
+/** The largest panel side, in CSS pixels, taken as a size. */
+const MAX_PANEL_SIDE = 100_000;
+
+export function viewOptions(raw: unknown): DiagramViewOptions {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const { expanded, focus, direction, panel } = raw as Record<string, unknown>;
+  const out: DiagramViewOptions = {};
+  if (Array.isArray(expanded) && expanded.length <= MAX_EXPANDED) out.expanded = expanded.filter(isId);
+  if (isId(focus)) out.focus = focus;
+  if (direction === 'LR' || direction === 'TB') out.direction = direction;
+  if (typeof panel === 'object' && panel !== null) {
+    const { width, height } = panel as Record<string, unknown>;
+    if (isSide(width) && isSide(height)) out.panel = { width, height };
+  }
+  return out;
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
+}
+
+function isSide(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_PANEL_SIDE;
+}
+
+/** The design's views (`listViews`) with the overview's expanded groups, and the focus view asked for after the overview (or the architecture). */
+export function shownViews(design: Design, options: DiagramViewOptions): DiagramViewInfo[] {
+  const views = listViews(design).map((info) => (info.key === 'overview' ? { ...info, view: { kind: 'overview' as const, expanded: options.expanded } } : info));
+  const focus = options.focus === undefined ? undefined : focusView(design, options.focus);
+  if (focus) {
+    const overview = views.findIndex((v) => v.key === 'overview');
+    views.splice(overview >= 0 ? overview + 1 : 1, 0, focus);
+  }
+  return views;
+}
+
+export function previewKind(view: DiagramView): PreviewViewKind {
+  if (typeof view === 'string') return view === 'sequence' ? 'flow' : view;
+  return view.kind;
+}
+
+/** The architecture's stages (core `architectureStory`); none for fewer than two stages, where there is no story to tell. */
+export function previewStory(design: Design): PreviewStory | undefined {
+  const stages = architectureStory(design);
+  return stages.length >= 2 ? { stages: stages.map(({ title, nodeIds }) => ({ title, nodeIds })) } : undefined;
+}
+
+/** A focus view's dry runs that cross its component, for `PreviewView.flows`. */
+export function crossingFlows(design: Design, view: DiagramView): { flows?: string[] } {
+  return typeof view === 'object' && view.kind === 'focus' ? { flows: focusFlows(design, view.id) } : {};
+}
