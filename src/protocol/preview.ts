@@ -5,6 +5,8 @@
  * sends is validated by the extension (`src/extension/preview/messages.ts`).
  */
 import type { DiagramNode, FlowDirection, PanelShape } from '../core/diagram/types';
+
+export type { FlowDirection, PanelShape };
 import type { Range } from './range';
 import { defineRequest } from './request';
 

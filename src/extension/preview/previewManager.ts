@@ -9,7 +9,7 @@ import { COMMANDS, LANGUAGE_ID } from '../ids';
 import { parsePreviewState } from './messages';
 import { PREVIEW_VIEW_TYPE } from './panel';
 import { DiagramPreview, type PreviewHost } from './preview';
-import { previewFollows, previewLayout, previewTheme } from './settings';
+import { previewDirection, previewFollows, previewLayout, previewTheme } from './settings';
 
 /** Context key: some preview is open (shows the export commands in the palette). */
 const CONTEXT_OPEN = 'sysdesign.previewOpen';
@@ -30,7 +30,9 @@ export class PreviewManager implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, language: DeferredLanguageClient) {
     this.host = {
       extensionUri,
-      requestDiagrams: async (document, options) => {
+      requestDiagrams: async (document, viewOptions) => {
+        const direction = previewDirection();
+        const options = direction === 'auto' ? viewOptions : { ...viewOptions, direction };
         const client = await language.client;
         return sendRequest(client, DiagramsRequest, { uri: client.code2ProtocolConverter.asUri(document), options });
       },
@@ -59,6 +61,7 @@ export class PreviewManager implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sysdesign.preview.theme')) this.updateTheme();
         if (e.affectsConfiguration('sysdesign.preview.layout')) this.updateLayout();
+        if (e.affectsConfiguration('sysdesign.preview.direction')) for (const preview of this.previews) preview.scheduleUpdate(0);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.updateTheme();

@@ -1,8 +1,8 @@
-// The preview's settings. `theme` and `layout` affect what is rendered, so in an
+// The preview's settings. `theme`, `layout` and `direction` affect what is rendered, so in an
 // untrusted workspace they are read from the user's settings only: a cloned repository's
 // `.vscode/settings.json` cannot change them.
 import * as vscode from 'vscode';
-import { layoutSetting, themeSetting, type PreviewLayoutSetting, type PreviewThemeSetting } from '../../protocol';
+import { layoutSetting, themeSetting, type FlowDirection, type PreviewLayoutSetting, type PreviewThemeSetting } from '../../protocol';
 
 export const SECTION = 'sysdesign.preview';
 
@@ -14,6 +14,15 @@ export function previewTheme(trusted = vscode.workspace.isTrusted): PreviewTheme
 /** `sysdesign.preview.layout`: the architecture's layout engine, by size (`auto`) or always one. */
 export function previewLayout(trusted = vscode.workspace.isTrusted): PreviewLayoutSetting {
   return layoutSetting(renderingSetting('layout', trusted));
+}
+
+/**
+ * `sysdesign.preview.direction`: how the overview and the focus view run, `auto` (the one
+ * that reads larger in the panel, issue #17), or always left-to-right (`LR`) or top-down (`TB`).
+ */
+export function previewDirection(trusted = vscode.workspace.isTrusted): 'auto' | FlowDirection {
+  const value = renderingSetting('direction', trusted);
+  return value === 'LR' || value === 'TB' ? value : 'auto';
 }
 
 function renderingSetting(name: string, trusted: boolean): unknown {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { webviewOptions } from '../../../src/extension/preview/panel';
-import { previewLayout, previewTheme, SECTION } from '../../../src/extension/preview/settings';
+import { previewDirection, previewLayout, previewTheme, SECTION } from '../../../src/extension/preview/settings';
 import { ourExtension, repoFile } from './helpers';
 
 /** A minimal in-memory file system: what a virtual workspace (a GitHub repository on vscode.dev, say) looks like to an extension. */
@@ -76,6 +76,7 @@ describe('RELIABILITY.md in the extension host', () => {
     const settings: Array<[string, (trusted: boolean) => unknown, string, string]> = [
       ['theme', previewTheme, 'light', 'dark'],
       ['layout', previewLayout, 'dagre', 'elk'],
+      ['direction', previewDirection, 'LR', 'TB'],
     ];
 
     afterEach(async () => {
