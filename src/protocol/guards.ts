@@ -4,7 +4,7 @@
  * state and the extension's `data-state`), so both sides agree on a view key, a setting
  * and a saved zoom. Pure functions with no imports: the webview bundles them.
  */
-import type { PreviewLayoutSetting, PreviewThemeSetting, ViewTransform } from './preview';
+import type { PanelShape, PreviewLayoutSetting, PreviewThemeSetting, ViewTransform } from './preview';
 
 /** `architecture`, `overview`, `er`, `estimates`, `changes`, `flow:` and a flow id, or `focus:` and a component id (no control characters). */
 const VIEW = /^(?:architecture|overview|er|estimates|changes|(?:flow|focus):[^\u0000-\u001f\u007f]{1,512})$/;
@@ -40,6 +40,25 @@ export function viewTransforms(value: unknown, acceptKey: (key: string) => boole
     if (acceptKey(key) && isViewTransform(t)) out[key] = { scale: t.scale, x: t.x, y: t.y };
   }
   return out;
+}
+
+/** The longest group or component id the preview's options carry (the server checks it against the design). */
+const MAX_ID_CHARS = 200;
+/** The most groups the overview is asked to expand. */
+export const MAX_EXPANDED_GROUPS = 1_000;
+/** The largest panel side, in CSS pixels, taken as a size. */
+const MAX_PANEL_SIDE = 100_000;
+
+/** A group or component id in the preview's options (issue #17): 1 to 200 characters, no control characters. */
+export function isDesignId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_CHARS && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
+/** The diagram area's size: two finite positive numbers of CSS pixels, else undefined. */
+export function panelShape(value: unknown): PanelShape | undefined {
+  if (!isRecord(value)) return undefined;
+  const side = (x: unknown): x is number => isFiniteNumber(x) && x > 0 && x <= MAX_PANEL_SIDE;
+  return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 // The preview's starting state: the `data-state` attribute the extension wrote (escaped
 // JSON), overridden by what this webview saved with `setState` before it was hidden or
 // the window reloaded. Both are checked field by field; anything odd is dropped.
-import { isRecord, layoutSetting, themeSetting, viewTransforms, type PreviewInitialState } from '../protocol';
+import { isDesignId, isRecord, layoutSetting, MAX_EXPANDED_GROUPS, themeSetting, viewTransforms, type PreviewInitialState } from '../protocol';
 
 export function initialState(attribute: string | undefined, saved: unknown): PreviewInitialState {
   const base = parse(attribute);
@@ -14,13 +14,9 @@ export function initialState(attribute: string | undefined, saved: unknown): Pre
   // Keys are this webview's own views, whatever the document calls them.
   const transforms = viewTransforms(from.transforms, () => true);
   // The overview's expanded groups and the component in focus (issue #17): ids the server checks again.
-  const expanded = Array.isArray(from.expanded) ? from.expanded.filter(isId).slice(0, 1000) : undefined;
-  const focus = isId(from.focus) ? from.focus : undefined;
+  const expanded = Array.isArray(from.expanded) ? from.expanded.filter(isDesignId).slice(0, MAX_EXPANDED_GROUPS) : undefined;
+  const focus = isDesignId(from.focus) ? from.focus : undefined;
   return { uri, theme, layout, view, transforms, ...(expanded && expanded.length > 0 ? { expanded } : {}), ...(focus ? { focus } : {}) };
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200;
 }
 
 function parse(attribute: string | undefined): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // each field checked at run time. Pure (no `vscode`), so it is tested without a host.
 // Nothing here names a command, a path or a URI: a "reveal" carries a node id that the
 // preview looks up in its own document's source map.
-import { isRecord, isViewKey, viewTransforms, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../../protocol';
+import { isDesignId, isRecord, isViewKey, MAX_EXPANDED_GROUPS, panelShape, viewTransforms, type ExportFormat, type FromWebviewMessage, type PreviewState } from '../../protocol';
 
 /** The largest SVG we accept from the webview (characters); a PNG as base64 may be bigger. */
 export const MAX_SVG_CHARS = 50_000_000;
@@ -11,10 +11,6 @@ const MAX_MESSAGE_CHARS = 2_000;
 const MAX_URI_CHARS = 8_192;
 
 const NODE_ID = /^[a-z][0-9]{1,6}$/;
-/** A group or component id the preview may ask to expand or focus (the server checks it against the design). */
-const MAX_ID_CHARS = 200;
-const MAX_EXPANDED = 1_000;
-const MAX_PANEL_SIDE = 100_000;
 /** A design id (the schema's pattern and length). */
 const SCENARIO_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -38,8 +34,8 @@ export function parseWebviewMessage(raw: unknown): FromWebviewMessage | undefine
     case 'stopComparing':
       return { type: 'stopComparing' };
     case 'viewOptions': {
-      if (!isIdList(raw.expanded) || !(raw.focus === null || isId(raw.focus))) return undefined;
-      const panel = panelOf(raw.panel);
+      if (!isIdList(raw.expanded) || !(raw.focus === null || isDesignId(raw.focus))) return undefined;
+      const panel = panelShape(raw.panel);
       return { type: 'viewOptions', expanded: raw.expanded, focus: raw.focus, ...(panel ? { panel } : {}) };
     }
     case 'exported': {
@@ -69,23 +65,13 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
   const transforms = viewTransforms(raw.transforms, isViewKey);
   if (transforms) state.transforms = transforms;
   if (isIdList(raw.expanded)) state.expanded = raw.expanded;
-  if (isId(raw.focus)) state.focus = raw.focus;
+  if (isDesignId(raw.focus)) state.focus = raw.focus;
   return state;
 }
 
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_CHARS && !/[\u0000-\u001f\u007f]/.test(value);
-}
-
+/** Every id valid, or the list is refused whole (a message from the webview is exact or ignored). */
 function isIdList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length <= MAX_EXPANDED && value.every(isId);
-}
-
-/** The diagram area's size: two finite positive numbers of CSS pixels, else nothing. */
-function panelOf(value: unknown): { width: number; height: number } | undefined {
-  if (!isRecord(value)) return undefined;
-  const side = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0 && x <= MAX_PANEL_SIDE;
-  return side(value.width) && side(value.height) ? { width: value.width, height: value.height } : undefined;
+  return Array.isArray(value) && value.length <= MAX_EXPANDED_GROUPS && value.every(isDesignId);
 }
 
 /** Base64 to bytes, on any host (Node or a browser extension host). */

@@ -5,35 +5,18 @@
  * the answer; and the architecture's story in the preview's terms.
  */
 import { architectureStory, focusFlows, focusView, listViews, type Design, type DiagramView, type DiagramViewInfo } from '../../core';
-import type { DiagramViewOptions, PreviewStory, PreviewViewKind } from '../../protocol';
-
-/** The longest group or component id accepted. */
-const MAX_ID_LENGTH = 200;
-/** The most groups the overview is asked to expand. */
-const MAX_EXPANDED = 1_000;
-/** The largest panel side, in CSS pixels, taken as a size. */
-const MAX_PANEL_SIDE = 100_000;
+import { isDesignId, MAX_EXPANDED_GROUPS, panelShape, type DiagramViewOptions, type PreviewStory, type PreviewViewKind } from '../../protocol';
 
 export function viewOptions(raw: unknown): DiagramViewOptions {
   if (typeof raw !== 'object' || raw === null) return {};
   const { expanded, focus, direction, panel } = raw as Record<string, unknown>;
   const out: DiagramViewOptions = {};
-  if (Array.isArray(expanded) && expanded.length <= MAX_EXPANDED) out.expanded = expanded.filter(isId);
-  if (isId(focus)) out.focus = focus;
+  if (Array.isArray(expanded) && expanded.length <= MAX_EXPANDED_GROUPS) out.expanded = expanded.filter(isDesignId);
+  if (isDesignId(focus)) out.focus = focus;
   if (direction === 'LR' || direction === 'TB') out.direction = direction;
-  if (typeof panel === 'object' && panel !== null) {
-    const { width, height } = panel as Record<string, unknown>;
-    if (isSide(width) && isSide(height)) out.panel = { width, height };
-  }
+  const shape = panelShape(panel);
+  if (shape) out.panel = shape;
   return out;
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
-}
-
-function isSide(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_PANEL_SIDE;
 }
 
 /** The design's views (`listViews`) with the overview's expanded groups, and the focus view asked for after the overview (or the architecture). */
